@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, useTransition, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { FieldErrors } from "@/lib/errors";
+import { signInSchema } from "@/lib/validation/auth";
+import { checkForm, safeCallbackUrl } from "@/lib/validation/client-check";
+
+const messages: Record<string, string> = {
+  CredentialsSignin: "Email or password is incorrect.",
+  RateLimited: "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+  OAuthEmail: "That provider did not share a verified email address.",
+};
+
+export function SignInForm({ callbackUrl, oauthProviders, initialError }: { callbackUrl?: string; oauthProviders: { id: string; name: string }[]; initialError?: string }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [isPending, startTransition] = useTransition();
+  const target = safeCallbackUrl(callbackUrl);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const errors = checkForm(signInSchema, form);
+    setFieldErrors(errors ?? {});
+    setError(null);
+    if (errors) return;
+    const data = new FormData(form);
+    startTransition(async () => {
+      const result = await signIn("credentials", {
+        email: String(data.get("email")),
+        password: String(data.get("password")),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        setError(messages[result?.error ?? ""] ?? messages.CredentialsSignin);
+        return;
+      }
+      router.replace(target);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Field id="email" label="Email" errors={fieldErrors.email}>
+        <Input id="email" name="email" type="email" autoComplete="email" aria-invalid={!!fieldErrors.email} aria-describedby={describedBy("email")} />
+      </Field>
+      <Field id="password" label="Password" errors={fieldErrors.password}>
+        <Input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldErrors.password} aria-describedby={describedBy("password")} />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? "Signing in…" : "Sign in"}
+      </Button>
+      {oauthProviders.length > 0 ? (
+        <div className="space-y-2 border-t border-gray-100 pt-4">
+          {oauthProviders.map((p) => (
+            <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl: target })}>
+              Continue with {p.name}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      <p className="text-center text-sm text-gray-600">
+        New to Postdeck?{" "}
+        <Link className="font-medium text-brand-600 hover:underline" href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}>
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { Copy } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { createInviteAction } from "@/lib/actions/members";
+import { useActionForm } from "@/lib/hooks/use-action-form";
+
+export function InviteForm({ workspaceId }: { workspaceId: string }) {
+  const router = useRouter();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const { state, onSubmit, isPending, fieldErrors } = useActionForm(createInviteAction, {
+    onSuccess: (data) => {
+      setLink(`${window.location.origin}/invite/${data.token}`);
+      setCopied(false);
+      router.refresh();
+    },
+  });
+
+  return (
+    <div className="space-y-4">
+      <form noValidate onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="workspaceId" value={workspaceId} />
+        <Field id="role" label="Role for the new member" errors={fieldErrors.role} className="min-w-56">
+          <Select id="role" name="role" defaultValue="editor" aria-invalid={!!fieldErrors.role} aria-describedby={describedBy("role")}>
+            <option value="editor">Editor — compose, schedule and delete posts</option>
+            <option value="viewer">Viewer — read only</option>
+          </Select>
+        </Field>
+        <Button type="submit" disabled={isPending} className="mb-6">
+          {isPending ? "Creating…" : "Create invite link"}
+        </Button>
+      </form>
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
+      {link ? (
+        <Alert tone="success">
+          <p className="font-medium">Invite link created. It works once and expires in 7 days.</p>
+          <p className="mt-1">Copy it now: for safety Postdeck stores only a fingerprint of it and cannot show it again.</p>
+          <div className="mt-3 flex gap-2">
+            <Input readOnly value={link} aria-label="Invite link" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(link).catch(() => undefined);
+                setCopied(true);
+              }}
+            >
+              <Copy className="size-4" aria-hidden /> {copied ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

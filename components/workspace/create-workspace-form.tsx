@@ -1,0 +1,30 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { createWorkspaceAction } from "@/lib/actions/workspace";
+import { useActionForm } from "@/lib/hooks/use-action-form";
+
+export function CreateWorkspaceForm() {
+  const router = useRouter();
+  const { state, onSubmit, isPending, fieldErrors } = useActionForm(createWorkspaceAction, {
+    onSuccess: () => {
+      router.replace("/settings");
+      router.refresh();
+    },
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4">
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
+      <Field id="name" label="Workspace name" hint="Usually your agency or brand name." errors={fieldErrors.name}>
+        <Input id="name" name="name" aria-invalid={!!fieldErrors.name} aria-describedby={describedBy("name", true)} />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? "Creating…" : "Create workspace"}
+      </Button>
+    </form>
+  );
+}

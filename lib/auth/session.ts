@@ -1,0 +1,31 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import { findUserById } from "@/lib/data/users";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { getAuthOptions } from "./options";
+
+/** The signed-in user, re-read from the database so a deleted account loses access at once. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  return findUserById(await getDb(), id);
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages: the active workspace of the signed-in user, or a redirect to where they can get one. */
+export const requireWorkspace = cache(async (): Promise<WorkspaceCtx> => {
+  const user = await requireUser();
+  const ctx = await resolveWorkspaceCtx(await getDb(), user);
+  if (!ctx) redirect("/welcome");
+  return ctx;
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { workspaces } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { decryptSecret, encryptSecret } from "@/lib/security/encryption";
+import { requireRole, type WorkspaceCtx } from "./context";
+
+function keyContext(workspaceId: string) {
+  return `workspace:${workspaceId}:postproxy`;
+}
+
+/** Stores the key encrypted; only its last 4 characters are kept readable, for display. */
+export async function saveApiKey(ctx: WorkspaceCtx, apiKey: string, encryptionKey = getEnv().encryptionKey) {
+  requireRole(ctx, "owner");
+  const updated = await ctx.db
+    .update(workspaces)
+    .set({
+      postproxyKeyCiphertext: encryptSecret(apiKey, encryptionKey, keyContext(ctx.workspaceId)),
+      postproxyKeyLast4: apiKey.slice(-4),
+      postproxyKeyUpdatedAt: new Date(),
+    })
+    .where(eq(workspaces.id, ctx.workspaceId))
+    .returning({ last4: workspaces.postproxyKeyLast4 });
+  if (updated.length === 0) throw new AppError("not_found", "Workspace not found.");
+  return { last4: updated[0].last4! };
+}
+
+export async function removeApiKey(ctx: WorkspaceCtx) {
+  requireRole(ctx, "owner");
+  await ctx.db
+    .update(workspaces)
+    .set({ postproxyKeyCiphertext: null, postproxyKeyLast4: null, postproxyKeyUpdatedAt: null })
+    .where(eq(workspaces.id, ctx.workspaceId));
+}
+
+/** Server-side use only (Postproxy calls). Any member may cause a read call; none sees the key. */
+export async function getApiKey(ctx: WorkspaceCtx, encryptionKey = getEnv().encryptionKey): Promise<string | null> {
+  requireRole(ctx, "viewer");
+  const [row] = await ctx.db
+    .select({ ciphertext: workspaces.postproxyKeyCiphertext })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (!row?.ciphertext) return null;
+  return decryptSecret(row.ciphertext, encryptionKey, keyContext(ctx.workspaceId));
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { memberships, users, workspaces } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation, type SessionUser } from "./context";
+
+export async function findUserById(db: Db, id: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findUserForSignIn(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+/**
+ * Creates a user. Without an invite the user also gets a workspace of their own as its owner;
+ * with one, joining happens in the same transaction (see acceptInviteInTx).
+ */
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; passwordHash: string | null; timezone?: string },
+  options: { withWorkspace: boolean; onCreated?: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], user: SessionUser) => Promise<void> },
+): Promise<SessionUser> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      if (options.withWorkspace) {
+        const [workspace] = await tx
+          .insert(workspaces)
+          .values({ name: `${input.name.split(" ")[0]}'s workspace`, timezone: input.timezone ?? "UTC" })
+          .returning({ id: workspaces.id });
+        await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
+        await tx.update(users).set({ lastWorkspaceId: workspace.id }).where(eq(users.id, user.id));
+      }
+      await options.onCreated?.(tx as never, user);
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+        email: ["An account with this email already exists. Sign in instead."],
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import type { WorkspaceRole } from "@/lib/db/enums";
+import { memberships, users, workspaces } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import type { WorkspaceSettingsInput } from "@/lib/validation/workspace";
+import { requireRole, type SessionUser, type UserCtx, type WorkspaceCtx } from "./context";
+
+export type WorkspaceSummary = { id: string; name: string; role: WorkspaceRole };
+
+export async function listUserWorkspaces(ctx: UserCtx): Promise<WorkspaceSummary[]> {
+  return ctx.db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, ctx.user.id))
+    .orderBy(asc(workspaces.name));
+}
+
+async function findMembership(db: Db, userId: string, workspaceId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+/**
+ * Resolves the workspace a request acts on: an explicit id must be one the user belongs to;
+ * otherwise the one used last, falling back to the first membership.
+ */
+export async function resolveWorkspaceCtx(
+  db: Db,
+  user: SessionUser,
+  requestedWorkspaceId?: string,
+): Promise<WorkspaceCtx | null> {
+  if (requestedWorkspaceId) {
+    const membership = await findMembership(db, user.id, requestedWorkspaceId);
+    return membership ? { db, user, workspaceId: requestedWorkspaceId, role: membership.role } : null;
+  }
+  const [row] = await db.select({ last: users.lastWorkspaceId }).from(users).where(eq(users.id, user.id));
+  if (row?.last) {
+    const membership = await findMembership(db, user.id, row.last);
+    if (membership) return { db, user, workspaceId: row.last, role: membership.role };
+  }
+  const [first] = await db
+    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return first ? { db, user, workspaceId: first.workspaceId, role: first.role } : null;
+}
+
+export async function switchWorkspace(ctx: UserCtx, workspaceId: string) {
+  const membership = await findMembership(ctx.db, ctx.user.id, workspaceId);
+  if (!membership) throw new AppError("not_found", "That workspace does not exist or you are not a member.");
+  await ctx.db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, ctx.user.id));
+}
+
+export async function createWorkspace(ctx: UserCtx, name: string): Promise<{ id: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const [workspace] = await tx.insert(workspaces).values({ name }).returning({ id: workspaces.id });
+    await tx.insert(memberships).values({ workspaceId: workspace.id, userId: ctx.user.id, role: "owner" });
+    await tx.update(users).set({ lastWorkspaceId: workspace.id }).where(eq(users.id, ctx.user.id));
+    return workspace;
+  });
+}
+
+export type WorkspaceSettings = {
+  id: string;
+  name: string;
+  timezone: string;
+  tiktokAuditStatus: WorkspaceSettingsInput["tiktokAuditStatus"];
+  apiKeyLast4: string | null;
+  apiKeyUpdatedAt: Date | null;
+};
+
+export async function getWorkspaceSettings(ctx: WorkspaceCtx): Promise<WorkspaceSettings> {
+  requireRole(ctx, "viewer");
+  const [row] = await ctx.db
+    .select({
+      id: workspaces.id,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      tiktokAuditStatus: workspaces.tiktokAuditStatus,
+      apiKeyLast4: workspaces.postproxyKeyLast4,
+      apiKeyUpdatedAt: workspaces.postproxyKeyUpdatedAt,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (!row) throw new AppError("not_found", "Workspace not found.");
+  return row;
+}
+
+export async function updateWorkspaceSettings(
+  ctx: WorkspaceCtx,
+  input: Omit<WorkspaceSettingsInput, "workspaceId">,
+) {
+  requireRole(ctx, "owner");
+  const updated = await ctx.db
+    .update(workspaces)
+    .set({ name: input.name, timezone: input.timezone, tiktokAuditStatus: input.tiktokAuditStatus })
+    .where(eq(workspaces.id, ctx.workspaceId))
+    .returning({ id: workspaces.id });
+  if (updated.length === 0) throw new AppError("not_found", "Workspace not found.");
+}

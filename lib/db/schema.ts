@@ -1,0 +1,117 @@
+import {
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { auditStatuses, inviteRoles, workspaceRoles } from "./enums";
+
+export const workspaceRoleEnum = pgEnum("workspace_role", workspaceRoles);
+export const inviteRoleEnum = pgEnum("invite_role", inviteRoles);
+export const auditStatusEnum = pgEnum("tiktok_audit_status", auditStatuses);
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    passwordHash: text(),
+    lastWorkspaceId: uuid().references((): AnyPgColumn => workspaces.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("users_last_workspace_idx").on(t.lastWorkspaceId)],
+);
+
+export const oauthAccounts = pgTable(
+  "oauth_accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("oauth_accounts_provider_account_idx").on(t.provider, t.providerAccountId),
+    index("oauth_accounts_user_idx").on(t.userId),
+  ],
+);
+
+export const workspaces = pgTable("workspaces", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  timezone: text().notNull().default("UTC"),
+  tiktokAuditStatus: auditStatusEnum().notNull().default("unknown"),
+  postproxyKeyCiphertext: text(),
+  postproxyKeyLast4: text(),
+  postproxyKeyUpdatedAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: createdAt().$onUpdate(() => new Date()),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: workspaceRoleEnum().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_workspace_user_idx").on(t.workspaceId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    role: inviteRoleEnum().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    usedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invites_workspace_idx").on(t.workspaceId),
+    index("invites_created_by_idx").on(t.createdById),
+    index("invites_used_by_idx").on(t.usedById),
+  ],
+);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    success: boolean().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.createdAt),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt),
+  ],
+);

@@ -1,0 +1,61 @@
+import "server-only";
+import { getApiKey } from "@/lib/data/api-keys";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createPostproxyClient, isPostproxyError, toAppError } from "@/lib/postproxy";
+
+const keyCheckTimeoutMs = 10_000;
+
+function describeKeyCheckFailure(error: unknown, host: string): string {
+  if (!isPostproxyError(error)) return `The key could not be checked against Postproxy at ${host}. It was not saved.`;
+  switch (error.kind) {
+    case "unauthorized":
+      return "Postproxy refused this key (401 Invalid API key). Check that you copied the whole key from your Postproxy dashboard.";
+    case "timeout":
+      return `Postproxy at ${host} did not answer within ${keyCheckTimeoutMs / 1000} seconds (timeout). The key was not saved; try again.`;
+    case "network":
+      return `Could not reach Postproxy at ${host} (network error: ${error.message}). The key was not saved; check POSTPROXY_BASE_URL or try again.`;
+    case "rate_limited":
+      return "Postproxy is rate limiting requests right now (429). The key was not saved; try again in a minute.";
+    default:
+      return `Postproxy answered the check with an error${error.status ? ` (HTTP ${error.status})` : ""}. The key was not saved; try again shortly.`;
+  }
+}
+
+/** Saving a key first lists profiles with it, so a wrong key is refused before it is stored. */
+export async function verifyPostproxyKey(apiKey: string): Promise<void> {
+  const env = getEnv();
+  const host = new URL(env.POSTPROXY_BASE_URL).host;
+  const client = createPostproxyClient({
+    baseUrl: env.POSTPROXY_BASE_URL,
+    apiKey,
+    timeoutMs: keyCheckTimeoutMs,
+    maxRetries: 0,
+  });
+  try {
+    await client.profiles.list();
+  } catch (error) {
+    const message = describeKeyCheckFailure(error, host);
+    throw new AppError(isPostproxyError(error) && error.kind === "unauthorized" ? "invalid_input" : "upstream", message, {
+      apiKey: [message],
+    });
+  }
+}
+
+/** A client for the workspace's own key; the key stays inside the client's closure. */
+export async function getWorkspacePostproxy(ctx: WorkspaceCtx) {
+  const apiKey = await getApiKey(ctx);
+  if (!apiKey) return null;
+  const env = getEnv();
+  return createPostproxyClient({ baseUrl: env.POSTPROXY_BASE_URL, apiKey, timeoutMs: env.POSTPROXY_TIMEOUT_MS });
+}
+
+export async function callPostproxy<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isPostproxyError(error)) throw toAppError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/db/enums";
+import { isValidTimeZone } from "./timezones";
+
+export const idSchema = z.uuid({ error: "Invalid id." });
+
+export const workspaceNameSchema = z
+  .string({ error: "Enter a workspace name." })
+  .trim()
+  .min(1, "Enter a workspace name.")
+  .max(80, "Use at most 80 characters.");
+
+export const workspaceSettingsSchema = z.object({
+  workspaceId: idSchema,
+  name: workspaceNameSchema,
+  timezone: z
+    .string({ error: "Choose a timezone." })
+    .trim()
+    .refine(isValidTimeZone, "Choose a timezone from the list (an IANA name like Europe/Paris)."),
+  tiktokAuditStatus: z.enum(auditStatuses, {
+    error: "Choose audited, unaudited or unknown.",
+  }),
+});
+export type WorkspaceSettingsInput = z.infer<typeof workspaceSettingsSchema>;
+
+export const apiKeySchema = z.object({
+  workspaceId: idSchema,
+  apiKey: z
+    .string({ error: "Paste your Postproxy API key." })
+    .trim()
+    .min(1, "Paste your Postproxy API key.")
+    .min(8, "That is too short to be a Postproxy API key.")
+    .max(255, "That is too long to be a Postproxy API key.")
+    .regex(/^\S+$/, "An API key has no spaces in it."),
+});
+export type ApiKeyInput = z.infer<typeof apiKeySchema>;
+
+export const workspaceOnlySchema = z.object({ workspaceId: idSchema });
+
+export const createWorkspaceSchema = z.object({ name: workspaceNameSchema });
+
+export const createInviteSchema = z.object({
+  workspaceId: idSchema,
+  role: z.enum(inviteRoles, { error: "Choose editor or viewer." }),
+});
+
+export const revokeInviteSchema = z.object({ workspaceId: idSchema, inviteId: idSchema });
+
+export const changeRoleSchema = z.object({
+  workspaceId: idSchema,
+  membershipId: idSchema,
+  role: z.enum(workspaceRoles, { error: "Choose owner, editor or viewer." }),
+});
+
+export const removeMemberSchema = z.object({ workspaceId: idSchema, membershipId: idSchema });
+
+export const acceptInviteSchema = z.object({
+  token: z.string().trim().min(1, "This invite link is not valid.").max(200),
+});
