@@ -1,19 +1,30 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const root = import.meta.dirname;
+const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
+
+// Integration tests run on PGlite always and, when TEST_DATABASE_URL is set, on PostgreSQL too.
+const databaseProjects = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])].map((driver) => ({
+  extends: true as const,
+  test: { name: `int:${driver}`, include: ["**/*.int.test.ts"], exclude, env: { TEST_DB_DRIVER: driver } },
+}));
+
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
-      "server-only": path.resolve(__dirname, "lib/test/server-only-stub.ts"),
+      "@": root,
+      "server-only": path.resolve(root, "lib/test/server-only-stub.ts"),
     },
   },
   test: {
     environment: "node",
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.int.test.ts"] } },
+      ...databaseProjects,
+    ],
   },
 });

@@ -11,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const workspaces = await listUserWorkspaces(ctx);
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-64 shrink-0 flex-col border-r border-gray-200 bg-white px-4 py-5">
+      <aside className="sticky top-0 flex h-screen self-start w-64 shrink-0 flex-col border-r border-gray-200 bg-white px-4 py-5">
         <div className="px-2">
           <Logo />
         </div>

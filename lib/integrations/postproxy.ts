@@ -15,7 +15,7 @@ function describeKeyCheckFailure(error: unknown, host: string): string {
     case "timeout":
       return `Postproxy at ${host} did not answer within ${keyCheckTimeoutMs / 1000} seconds (timeout). The key was not saved; try again.`;
     case "network":
-      return `Could not reach Postproxy at ${host} (network error: ${error.message}). The key was not saved; check POSTPROXY_BASE_URL or try again.`;
+      return `${error.message.replace(/\.$/, "")} (network error). The key was not saved; check POSTPROXY_BASE_URL or try again.`;
     case "rate_limited":
       return "Postproxy is rate limiting requests right now (429). The key was not saved; try again in a minute.";
     default:

@@ -28,8 +28,8 @@ export const apiKeySchema = z.object({
   apiKey: z
     .string({ error: "Paste your Postproxy API key." })
     .trim()
-    .min(1, "Paste your Postproxy API key.")
-    .min(8, "That is too short to be a Postproxy API key.")
+    .min(1, { error: "Paste your Postproxy API key.", abort: true })
+    .min(8, { error: "That is too short to be a Postproxy API key.", abort: true })
     .max(255, "That is too long to be a Postproxy API key.")
     .regex(/^\S+$/, "An API key has no spaces in it."),
 });

@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import type { WorkspaceRole } from "@/lib/db/enums";
+import { memberships } from "@/lib/db/schema";
+import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import { createUser } from "@/lib/data/users";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+
+export async function makeUser(db: Db, name = "Test User"): Promise<SessionUser> {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@example.com`;
+  return createUser(db, { email, name, passwordHash: null }, { withWorkspace: true });
+}
+
+/** An owner with their own workspace. */
+export async function makeOwner(db: Db, name = "Owner"): Promise<WorkspaceCtx> {
+  const user = await makeUser(db, name);
+  const ctx = await resolveWorkspaceCtx(db, user);
+  if (!ctx) throw new Error("owner has no workspace");
+  return ctx;
+}
+
+/** A user added to `ctx`'s workspace with a role, returned as a context acting in it. */
+export async function addMember(ctx: WorkspaceCtx, role: WorkspaceRole, name = `${role} user`) {
+  const user = await makeUser(ctx.db, name);
+  const [row] = await ctx.db
+    .insert(memberships)
+    .values({ workspaceId: ctx.workspaceId, userId: user.id, role })
+    .returning({ id: memberships.id });
+  const memberCtx: WorkspaceCtx = { db: ctx.db, user, workspaceId: ctx.workspaceId, role };
+  return { ctx: memberCtx, membershipId: row.id, user };
+}
