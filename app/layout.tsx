@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Every page depends on the signed-in user; nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Postdeck", template: "%s · Postdeck" },
   description: "Plan, schedule and measure TikTok posts.",

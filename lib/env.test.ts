@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv as parse } from "./env";
+
+const parseEnv = (env: Record<string, string>) => parse(env as NodeJS.ProcessEnv);
 
 describe("parseEnv", () => {
   it("stops production start-up naming each missing secret", () => {

@@ -32,7 +32,6 @@ const envSchema = z.object({
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "NEXTAUTH_SECRET" | "APP_ENCRYPTION_KEY"> & {

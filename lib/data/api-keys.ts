@@ -3,12 +3,8 @@ import { eq } from "drizzle-orm";
 import { workspaces } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { decryptSecret, encryptSecret } from "@/lib/security/encryption";
+import { decryptSecret, encryptSecret, postproxyKeyContext } from "@/lib/security/encryption";
 import { requireRole, type WorkspaceCtx } from "./context";
-
-function keyContext(workspaceId: string) {
-  return `workspace:${workspaceId}:postproxy`;
-}
 
 /** Stores the key encrypted; only its last 4 characters are kept readable, for display. */
 export async function saveApiKey(ctx: WorkspaceCtx, apiKey: string, encryptionKey = getEnv().encryptionKey) {
@@ -16,7 +12,7 @@ export async function saveApiKey(ctx: WorkspaceCtx, apiKey: string, encryptionKe
   const updated = await ctx.db
     .update(workspaces)
     .set({
-      postproxyKeyCiphertext: encryptSecret(apiKey, encryptionKey, keyContext(ctx.workspaceId)),
+      postproxyKeyCiphertext: encryptSecret(apiKey, encryptionKey, postproxyKeyContext(ctx.workspaceId)),
       postproxyKeyLast4: apiKey.slice(-4),
       postproxyKeyUpdatedAt: new Date(),
     })
@@ -42,5 +38,5 @@ export async function getApiKey(ctx: WorkspaceCtx, encryptionKey = getEnv().encr
     .from(workspaces)
     .where(eq(workspaces.id, ctx.workspaceId));
   if (!row?.ciphertext) return null;
-  return decryptSecret(row.ciphertext, encryptionKey, keyContext(ctx.workspaceId));
+  return decryptSecret(row.ciphertext, encryptionKey, postproxyKeyContext(ctx.workspaceId));
 }

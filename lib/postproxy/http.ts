@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { PostproxyError, kindForStatus } from "./errors";
+import { PostproxyError } from "./errors";
 import { MultipartFileError, type MultipartBody } from "./multipart";
-import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
+import { readResponse } from "./response";
+import { retryDelay, type RetryPolicy } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 export type QueryValue = string | number | boolean | Date | undefined;
@@ -56,40 +57,32 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === "") return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** Postproxy's own words: `errors[]` (422), else `message` (400), else `error`. */
-export function errorMessages(body: unknown): string[] {
-  if (!body || typeof body !== "object") return [];
-  const { errors, message, error } = body as Record<string, unknown>;
-  if (Array.isArray(errors)) {
-    const texts = errors.filter((e): e is string => typeof e === "string" && e !== "");
-    if (texts.length > 0) return texts;
-  }
-  if (typeof message === "string" && message !== "") return [message];
-  if (typeof error === "string" && error !== "") return [error];
-  return [];
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("; ");
-}
-
 function networkReason(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error && cause.message) return cause.message;
   if (cause && typeof cause === "object" && "code" in cause) return String(cause.code);
   return error instanceof Error ? error.message : String(error);
+}
+
+function buildQuery(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value instanceof Date) params.set(name, value.toISOString());
+    else if (value !== undefined) params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+/** An idle timer: re-arming it on upload progress keeps a large file from being cut off. */
+function idleTimeout(ms: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), ms);
+  };
+  return { signal: controller.signal, arm, clear: () => clearTimeout(timer) };
 }
 
 export function createRequester(config: HttpConfig): Requester {
@@ -99,69 +92,53 @@ export function createRequester(config: HttpConfig): Requester {
   const redact = (text: string) =>
     config.apiKey ? text.split(config.apiKey).join("[redacted]") : text;
 
-  function buildUrl(spec: RequestSpec<unknown>): string {
-    const params = new URLSearchParams();
-    const query: Record<string, QueryValue> = {
-      ...spec.query,
-      profile_group_id: spec.profileGroupId ?? config.profileGroupId,
-    };
-    for (const [name, value] of Object.entries(query)) {
-      if (value instanceof Date) params.set(name, value.toISOString());
-      else if (value !== undefined) params.set(name, String(value));
-    }
-    const search = params.toString();
-    return `${baseUrl}${spec.path}${search ? `?${search}` : ""}`;
-  }
-
-  async function attempt<T>(spec: RequestSpec<T>, idempotencyKey: string | undefined): Promise<T> {
-    const endpoint = `${spec.method} ${spec.path}`;
-    const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
-    const controller = new AbortController();
-    let isTimedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    // An idle timer: upload progress restarts it, so a large file is not cut off mid-stream.
-    const armTimer = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        isTimedOut = true;
-        controller.abort();
-      }, timeoutMs);
-    };
-    const signal = spec.signal
-      ? AbortSignal.any([spec.signal, controller.signal])
-      : controller.signal;
+  function buildInit(spec: RequestSpec<unknown>, idempotencyKey?: string, onChunk?: () => void) {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${config.apiKey}`,
       Accept: "application/json",
       "User-Agent": config.userAgent,
     };
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
-    let body: BodyInit | undefined;
     if (spec.multipart) {
       headers["Content-Type"] = spec.multipart.contentType;
       headers["Content-Length"] = String(spec.multipart.contentLength);
-      body = spec.multipart.open(armTimer);
-    } else if (spec.json !== undefined) {
-      headers["Content-Type"] = "application/json";
-      body = JSON.stringify(spec.json);
-    }
-
-    let response: Response;
-    let text: string;
-    armTimer();
-    try {
-      response = await config.fetch(buildUrl(spec), {
+      // redirect "error": with any other mode undici tees the body to replay it after a
+      // redirect and keeps every uploaded byte in memory (nodejs/undici#4058).
+      const body = spec.multipart.open(onChunk);
+      return {
         method: spec.method,
         headers,
         body,
+        duplex: "half",
+        redirect: "error",
+      } as RequestInit;
+    }
+    const body = spec.json === undefined ? undefined : JSON.stringify(spec.json);
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    // "manual": a redirect surfaces as an error instead of re-sending the key elsewhere.
+    return { method: spec.method, headers, body, redirect: "manual" } satisfies RequestInit;
+  }
+
+  async function attempt<T>(spec: RequestSpec<T>, idempotencyKey?: string): Promise<T> {
+    const endpoint = `${spec.method} ${spec.path}`;
+    const query = { ...spec.query, profile_group_id: spec.profileGroupId ?? config.profileGroupId };
+    const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
+    const timeout = idleTimeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
+    timeout.arm();
+    try {
+      const init = buildInit(spec, idempotencyKey, timeout.arm);
+      const response = await config.fetch(`${baseUrl}${spec.path}${buildQuery(query)}`, {
+        ...init,
         signal,
-        ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-      } as RequestInit);
-      text = await response.text();
+      });
+      const text = await response.text();
+      return readResponse(response, text, spec.schema, { endpoint, host, redact });
     } catch (error) {
+      if (error instanceof PostproxyError) throw error;
       if (spec.signal?.aborted) throw spec.signal.reason;
       if (error instanceof Error && error.cause instanceof MultipartFileError) throw error.cause;
-      if (isTimedOut) {
+      if (timeout.signal.aborted) {
         throw new PostproxyError({
           kind: "timeout",
           message: `Postproxy did not answer within ${timeoutMs / 1000} s (${endpoint})`,
@@ -178,39 +155,8 @@ export function createRequester(config: HttpConfig): Requester {
         cause: error,
       });
     } finally {
-      clearTimeout(timer);
+      timeout.clear();
     }
-
-    const requestId = response.headers.get("x-request-id") ?? undefined;
-    if (response.ok) {
-      const parsed = parseJson(text);
-      const result = parsed.ok ? spec.schema.safeParse(parsed.value) : undefined;
-      if (result?.success) return result.data;
-      const why = result ? describeIssues(result.error) : "the body is not JSON";
-      throw new PostproxyError({
-        kind: "invalid_response",
-        message: redact(`Unexpected response from Postproxy to ${endpoint}: ${why}`),
-        endpoint,
-        host,
-        status: response.status,
-        requestId,
-      });
-    }
-    // Error bodies end up in logs: strip the key in case a proxy echoes the request back.
-    const parsed = parseJson(redact(text));
-    const messages = parsed.ok ? errorMessages(parsed.value) : [];
-    const summary = messages.join("; ") || response.statusText || "no details";
-    throw new PostproxyError({
-      kind: kindForStatus(response.status),
-      message: `Postproxy answered ${response.status} to ${endpoint}: ${summary}`,
-      endpoint,
-      host,
-      status: response.status,
-      requestId,
-      messages,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      body: parsed.ok ? parsed.value : undefined,
-    });
   }
 
   return async function request<T>(spec: RequestSpec<T>): Promise<T> {

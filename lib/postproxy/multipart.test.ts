@@ -1,6 +1,6 @@
 import busboy from "busboy";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -168,6 +168,30 @@ describe("multipart create", () => {
       client.posts.createMultipart({ body: "", profiles: ["tiktok"], media: [wrongSize] }),
     ).rejects.toThrow(/not the declared 1/);
     expect(stub!.requests).toHaveLength(0);
+  });
+
+  it("streams a large file without holding it in memory", async () => {
+    const size = 512 * 1024 * 1024;
+    const bigPath = path.join(dir, "big.mp4");
+    const file = await open(bigPath, "w");
+    await file.truncate(size); // sparse: no disk space used, reads as zeros
+    await file.close();
+    let received = 0;
+    stub = await startStubServer((req, res) => {
+      req.on("data", (chunk: Buffer) => (received += chunk.length));
+      req.on("end", () => sendJson(res, 201, samplePost));
+    });
+    const client = createPostproxyClient({ baseUrl: stub.url, apiKey: "k" });
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    }, 10);
+    const media = [{ path: bigPath, filename: "big.mp4", contentType: "video/mp4" }];
+    await client.posts.createMultipart({ body: "", profiles: ["tiktok"], media });
+    clearInterval(sampler);
+    expect(received).toBeGreaterThan(size);
+    expect((peak - before) / 2 ** 20).toBeLessThan(128);
   });
 });
 

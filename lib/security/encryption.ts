@@ -28,3 +28,8 @@ export function decryptSecret(payload: string, key: Buffer, context = ""): strin
     decipher.final(),
   ]).toString("utf8");
 }
+
+/** Associated data for a workspace's Postproxy key: the ciphertext only opens for that workspace. */
+export function postproxyKeyContext(workspaceId: string) {
+  return `workspace:${workspaceId}:postproxy`;
+}

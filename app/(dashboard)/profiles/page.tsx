@@ -1,0 +1,80 @@
+import { KeyRound, Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProfileCard } from "@/components/profiles/profile-card";
+import { Alert } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspace } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { callPostproxy, getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+
+export const metadata: Metadata = { title: "Profiles" };
+
+async function loadProfiles(client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>) {
+  try {
+    const [groups, profiles] = await callPostproxy(() => Promise.all([client.profileGroups.list(), client.profiles.list()]));
+    return { groups: groups.data, profiles: profiles.data, error: null };
+  } catch (error) {
+    if (isAppError(error)) return { groups: [], profiles: [], error: error.message };
+    throw error;
+  }
+}
+
+export default async function ProfilesPage() {
+  const ctx = await requireWorkspace();
+  const client = await getWorkspacePostproxy(ctx);
+  const header = <PageHeader title="Profiles" description="Your Postproxy profile groups (one per brand) and the accounts connected to them." />;
+
+  if (!client) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          icon={KeyRound}
+          title="Connect your Postproxy account first"
+          action={ctx.role === "owner" ? <Link href="/settings" className={buttonVariants()}>Add the API key</Link> : undefined}
+        >
+          Profiles come from Postproxy. {ctx.role === "owner" ? "Save your workspace's Postproxy API key in Settings" : "Ask a workspace owner to save the Postproxy API key"} and your
+          brands and their TikTok accounts will be listed here.
+        </EmptyState>
+      </>
+    );
+  }
+
+  const { groups, profiles, error } = await loadProfiles(client);
+  return (
+    <>
+      {header}
+      {error ? <Alert tone="error">Could not load profiles from Postproxy. {error}</Alert> : null}
+      {!error && groups.length === 0 ? (
+        <EmptyState icon={Users} title="No profile groups yet">
+          Create a profile group for each brand in Postproxy and connect its TikTok account; it will appear here.
+        </EmptyState>
+      ) : null}
+      <div className="space-y-6">
+        {groups.map((group) => {
+          const members = profiles.filter((p) => p.profile_group_id === group.id);
+          return (
+            <Card key={group.id}>
+              <CardHeader title={group.name} description={`${members.length} connected ${members.length === 1 ? "account" : "accounts"}`} />
+              <CardBody>
+                {members.length ? (
+                  <ul className="grid gap-3 sm:grid-cols-2">
+                    {members.map((p) => (
+                      <ProfileCard key={p.id} profile={p} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-sm text-gray-500">No accounts connected to this group yet.</p>
+                )}
+              </CardBody>
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}

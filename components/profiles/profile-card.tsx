@@ -1,0 +1,30 @@
+import { Badge } from "@/components/ui/badge";
+import type { Profile } from "@/lib/postproxy";
+
+const statusTone = { active: "green", expired: "red", inactive: "amber" } as const;
+
+export function ProfileCard({ profile }: { profile: Profile }) {
+  const tone = statusTone[profile.status as keyof typeof statusTone] ?? "gray";
+  return (
+    <li className="flex items-center gap-3 rounded-md border border-gray-200 bg-white p-3">
+      {profile.avatar_url ? (
+        // Avatars come from Postproxy's CDN (or the sandbox); next/image would need every host listed.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={profile.avatar_url} alt="" className="size-10 rounded-full bg-gray-100 object-cover" />
+      ) : (
+        <span className="flex size-10 items-center justify-center rounded-full bg-gray-200 text-sm font-semibold text-gray-600" aria-hidden>
+          {profile.name.slice(0, 1).toUpperCase()}
+        </span>
+      )}
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
+        <p className="text-xs capitalize text-gray-500">
+          {profile.platform}
+          {typeof profile.post_count === "number" ? ` · ${profile.post_count} posts` : ""}
+          {profile.expires_at ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}` : ""}
+        </p>
+      </div>
+      <Badge tone={tone}>{profile.status === "expired" ? "Expired — reconnect in Postproxy" : profile.status}</Badge>
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { e2e } from "./support/config";
+import { newAccount, saveApiKey, signIn, signOut, signUp } from "./support/helpers";
+
+test("sign up, save the Postproxy key, sign out and sign in again", async ({ page }) => {
+  const account = newAccount("Ana Lopez");
+
+  await page.goto("/sign-up");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  await signUp(page, account);
+  await expect(page).toHaveURL(/\/settings$/);
+  for (const item of ["Compose", "Posts", "Calendar", "Profiles", "Stats", "Settings"]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Ana's workspace");
+
+  await saveApiKey(page, "pp_wrong_key_000000");
+  await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
+  await expect(page.getByTestId("saved-key")).toHaveCount(0);
+
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByText("API key checked with Postproxy and saved.")).toBeVisible();
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+
+  await page.getByRole("link", { name: "Profiles" }).click();
+  await expect(page.getByRole("heading", { name: "Profiles" })).toBeVisible();
+  await expect(page.locator("li").filter({ hasText: "tiktok" }).first()).toBeVisible();
+
+  await signOut(page);
+  await signIn(page, { email: account.email, password: "not-the-password" });
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/posts$/);
+  await expect(page.getByRole("heading", { name: "Posts" })).toBeVisible();
+});
+
+test("settings refuse bad input at the field and keep what was typed", async ({ page }) => {
+  await signUp(page, newAccount("Ben Ortiz"));
+  await expect(page).toHaveURL(/\/settings$/);
+  const name = page.getByLabel("Workspace name");
+  await name.fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Enter a workspace name.")).toBeVisible();
+
+  await name.fill("Ortiz Social");
+  await page.getByRole("combobox").click();
+  await page.getByPlaceholder("Search timezones").fill("Buenos");
+  await page.getByRole("option", { name: /Argentina\/Buenos Aires/ }).click();
+  await page.getByLabel(/Unaudited/).check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Workspace name")).toHaveValue("Ortiz Social");
+  await expect(page.getByRole("combobox")).toContainText("America/Argentina/Buenos_Aires");
+  await expect(page.getByLabel(/Unaudited/)).toBeChecked();
+
+  await page.getByLabel("Postproxy API key").fill("short");
+  await page.getByRole("button", { name: "Check and save key" }).click();
+  await expect(page.getByText("That is too short to be a Postproxy API key.")).toBeVisible();
+  await expect(page.getByLabel("Postproxy API key")).toHaveValue("short");
+});

@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startSandbox } from "../sandbox/server";
+import { e2e, appUrl } from "../e2e/support/config";
+import { assertLocalDatabaseUrl } from "@/lib/test/db";
+import { bin, isBuildStale, run } from "./lib/processes";
+
+/**
+ * What the end-to-end tests run against: a fresh database, the Postproxy sandbox and a production
+ * build of the app whose output is captured in a log file (the leak test reads it).
+ */
+rmSync(e2e.dataDir, { recursive: true, force: true });
+mkdirSync(e2e.dataDir, { recursive: true });
+
+const sandbox = await startSandbox({ port: e2e.sandboxPort, apiKey: e2e.sandboxKey, log: false });
+
+let databaseUrl: string | undefined;
+let dropDatabase = async () => {};
+if (process.env.TEST_DATABASE_URL) {
+  assertLocalDatabaseUrl(process.env.TEST_DATABASE_URL);
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  const name = `postdeck_e2e_${randomBytes(4).toString("hex")}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATA_DIR: e2e.dataDir,
+  PGLITE_DIR: path.join(e2e.dataDir, "pglite"),
+  DATABASE_URL: databaseUrl ?? "",
+  NEXTAUTH_URL: appUrl,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  POSTPROXY_BASE_URL: sandbox.url,
+};
+
+if (process.env.CI || isBuildStale()) await run(bin("next"), ["build"], { env });
+
+const log = createWriteStream(e2e.serverLog);
+const app = spawn(bin("next"), ["start", "-p", String(e2e.appPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
+for (const stream of [app.stdout, app.stderr]) {
+  stream.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    process.stdout.write(chunk);
+  });
+}
+
+async function shutdown() {
+  app.kill("SIGTERM");
+  await sandbox.close();
+  await dropDatabase();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+app.on("exit", (code) => {
+  if (code) console.error(`next start exited with ${code}`);
+});
