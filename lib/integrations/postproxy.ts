@@ -7,13 +7,13 @@ import { createPostproxyClient, isPostproxyError, toAppError } from "@/lib/postp
 
 const keyCheckTimeoutMs = 10_000;
 
-function describeKeyCheckFailure(error: unknown, host: string): string {
+function describeKeyCheckFailure(error: unknown, host: string, timeoutMs: number): string {
   if (!isPostproxyError(error)) return `The key could not be checked against Postproxy at ${host}. It was not saved.`;
   switch (error.kind) {
     case "unauthorized":
       return "Postproxy refused this key (401 Invalid API key). Check that you copied the whole key from your Postproxy dashboard.";
     case "timeout":
-      return `Postproxy at ${host} did not answer within ${keyCheckTimeoutMs / 1000} seconds (timeout). The key was not saved; try again.`;
+      return `Postproxy at ${host} did not answer within ${timeoutMs / 1000} seconds (timeout). The key was not saved; try again.`;
     case "network":
       return `${error.message.replace(/\.$/, "")} (network error). The key was not saved; check POSTPROXY_BASE_URL or try again.`;
     case "rate_limited":
@@ -24,19 +24,18 @@ function describeKeyCheckFailure(error: unknown, host: string): string {
 }
 
 /** Saving a key first lists profiles with it, so a wrong key is refused before it is stored. */
-export async function verifyPostproxyKey(apiKey: string): Promise<void> {
-  const env = getEnv();
-  const host = new URL(env.POSTPROXY_BASE_URL).host;
-  const client = createPostproxyClient({
-    baseUrl: env.POSTPROXY_BASE_URL,
-    apiKey,
-    timeoutMs: keyCheckTimeoutMs,
-    maxRetries: 0,
-  });
+export async function verifyPostproxyKey(
+  apiKey: string,
+  options: { baseUrl?: string; timeoutMs?: number } = {},
+): Promise<void> {
+  const baseUrl = options.baseUrl ?? getEnv().POSTPROXY_BASE_URL;
+  const timeoutMs = options.timeoutMs ?? keyCheckTimeoutMs;
+  const host = new URL(baseUrl).host;
+  const client = createPostproxyClient({ baseUrl, apiKey, timeoutMs, maxRetries: 0 });
   try {
     await client.profiles.list();
   } catch (error) {
-    const message = describeKeyCheckFailure(error, host);
+    const message = describeKeyCheckFailure(error, host, timeoutMs);
     throw new AppError(isPostproxyError(error) && error.kind === "unauthorized" ? "invalid_input" : "upstream", message, {
       apiKey: [message],
     });
