@@ -26,7 +26,8 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
 
   await page.getByRole("link", { name: "Profiles" }).click();
-  await expect(page.getByRole("heading", { name: "Profiles" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Profiles", exact: true })).toBeVisible();
+  await expect(page.getByText("@acmecoffee")).toBeVisible();
   await expect(page.locator("li").filter({ hasText: "tiktok" }).first()).toBeVisible();
 
   await signOut(page);
@@ -34,7 +35,7 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
   await signIn(page, account);
   await expect(page).toHaveURL(/\/posts$/);
-  await expect(page.getByRole("heading", { name: "Posts" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Posts", exact: true })).toBeVisible();
 });
 
 test("settings refuse bad input at the field and keep what was typed", async ({ page }) => {
@@ -48,13 +49,13 @@ test("settings refuse bad input at the field and keep what was typed", async ({ 
   await name.fill("Ortiz Social");
   await page.getByRole("combobox").click();
   await page.getByPlaceholder("Search timezones").fill("Buenos");
-  await page.getByRole("option", { name: /Argentina\/Buenos Aires/ }).click();
+  await page.getByRole("option", { name: /Buenos Aires/ }).first().click();
   await page.getByLabel(/Unaudited/).check();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Workspace name")).toHaveValue("Ortiz Social");
-  await expect(page.getByRole("combobox")).toContainText("America/Argentina/Buenos_Aires");
+  await expect(page.getByRole("combobox")).toContainText(/Buenos_Aires/);
   await expect(page.getByLabel(/Unaudited/)).toBeChecked();
 
   await page.getByLabel("Postproxy API key").fill("short");

@@ -24,7 +24,7 @@ test("the saved API key appears in no build output, page HTML or server log", as
 
   // Exercise pages that call Postproxy with the key, so their logging is covered too.
   await page.goto("/profiles");
-  await expect(page.getByRole("heading", { name: "Profiles" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Profiles", exact: true })).toBeVisible();
 
   const buildFiles = filesUnder(path.resolve(".next"));
   expect(buildFiles.length).toBeGreaterThan(20);

@@ -49,7 +49,7 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
             <KeyRound className="size-5 text-gray-400" aria-hidden />
             <div>
               <p className="font-mono text-sm text-gray-900" data-testid="saved-key">
-                ••••{last4}
+                {`••••${last4}`}
               </p>
               <p className="text-xs text-gray-500">Stored encrypted. Only the last 4 characters are ever shown.</p>
             </div>

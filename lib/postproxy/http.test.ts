@@ -118,6 +118,18 @@ describe("timeouts and retries", () => {
     expect(keys[1]).not.toBe(keys[2]);
   });
 
+  it("refuses an Idempotency-Key Postproxy would reject, before sending", async () => {
+    const client = await clientFor((_req, res) => sendJson(res, 200, samplePost));
+    const tooLong = "k".repeat(256);
+    await expect(client.posts.publish("p", { idempotencyKey: tooLong })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(client.posts.publish("p", { idempotencyKey: "has space" })).rejects.toThrow(
+      RangeError,
+    );
+    expect(stub!.requests).toHaveLength(0);
+  });
+
   it("retries a dropped connection with the same key", async () => {
     const client = await clientFor((req, res, index) => {
       if (index === 0) req.socket.destroy();

@@ -162,6 +162,9 @@ export function createRequester(config: HttpConfig): Requester {
   return async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const isWrite = spec.method !== "GET";
     const idempotencyKey = isWrite ? (spec.idempotencyKey ?? randomUUID()) : undefined;
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new RangeError("An Idempotency-Key is 1 to 255 visible ASCII characters");
+    }
     // A write may only be repeated under an Idempotency-Key: Postproxy then replays the first
     // success instead of posting twice. Reads are always safe to repeat.
     const isRetryable = !isWrite || idempotencyKey !== undefined;
