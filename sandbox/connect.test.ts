@@ -139,4 +139,21 @@ describe("consent flow", () => {
     await waitFor(() => types().includes("profile.connected:prof_northwind_tiktok_old"));
     expect(types()).toContain("profile.disconnected:prof_northwind_tiktok");
   });
+
+  it("connects other OAuth networks; their stats need placement_id where documented", async () => {
+    const init = await initialize("grp_acme", { platform: "facebook", redirect_url: REDIRECT });
+    const { location } = await decide(init.body.url, {
+      decision: "approve",
+      account: "new",
+      username: "acmecoffeepage",
+    });
+    const id = location.searchParams.get("profile_id");
+    const missing = await sb.get(`/api/profiles/${id}/stats`);
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toMatch(/placement_id/);
+    const withPlacement = await sb.get(`/api/profiles/${id}/stats`, {
+      query: { placement_id: "page_1" },
+    });
+    expect(withPlacement.body.data.placement_id).toBe("page_1");
+  });
 });

@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { Profile } from "@/lib/postproxy";
 
+const platformLabels: Record<string, string> = { tiktok: "TikTok", instagram: "Instagram", facebook: "Facebook", youtube: "YouTube" };
+
 const statusTone = { active: "green", expired: "red", inactive: "amber" } as const;
 
 export function ProfileCard({ profile }: { profile: Profile }) {
@@ -18,13 +20,13 @@ export function ProfileCard({ profile }: { profile: Profile }) {
       )}
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
-        <p className="text-xs capitalize text-gray-500">
-          {profile.platform}
+        <p className="text-xs text-gray-500">
+          {platformLabels[profile.platform] ?? profile.platform}
           {typeof profile.post_count === "number" ? ` · ${profile.post_count} posts` : ""}
           {profile.expires_at ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}` : ""}
         </p>
       </div>
-      <Badge tone={tone}>{profile.status === "expired" ? "Expired — reconnect in Postproxy" : profile.status}</Badge>
+      <Badge tone={tone}>{profile.status === "expired" ? "Expired — reconnect in Postproxy" : profile.status === "active" ? "Active" : "Inactive"}</Badge>
     </li>
   );
 }

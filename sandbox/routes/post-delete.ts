@@ -3,9 +3,9 @@ import { scaled, TIMINGS } from "../config";
 import type { SandboxContext } from "../core/context";
 import type { App, AppEnv } from "../http/app-env";
 import { readBody } from "../http/body";
-import { notFound, unprocessable } from "../http/errors";
-import { requireScopeGroup } from "../http/query";
+import { unprocessable } from "../http/errors";
 import { allMedia, cancelPostJobs } from "../lifecycle/pipeline";
+import { findScopedPost } from "../posts/lookup";
 import { removeMediaFiles } from "../posts/update";
 import type { PlatformPostRecord } from "../store/types";
 
@@ -13,12 +13,7 @@ import type { PlatformPostRecord } from "../store/types";
 const NO_PLATFORM_DELETE = new Set(["tiktok", "instagram"]);
 
 export function registerPostDeleteRoutes(app: App, ctx: SandboxContext): void {
-  const findPost = (c: Context<AppEnv>) => {
-    const group = requireScopeGroup(c, ctx.store);
-    const post = ctx.store.post(c.req.param("id") ?? "");
-    if (!post || post.groupId !== group.id) throw notFound();
-    return post;
-  };
+  const findPost = (c: Context<AppEnv>) => findScopedPost(c, ctx.store);
 
   app.delete("/api/posts/:id", async (c) => {
     const post = findPost(c);

@@ -1,7 +1,8 @@
+import type { Context } from "hono";
 import type { SandboxContext } from "../core/context";
-import type { App } from "../http/app-env";
+import type { App, AppEnv } from "../http/app-env";
 import { readBody } from "../http/body";
-import { missingParam, notFound, unprocessable } from "../http/errors";
+import { missingParam, unprocessable } from "../http/errors";
 import {
   listParam,
   paginate,
@@ -16,19 +17,13 @@ import { checkStatusFilter, postMatches } from "../posts/filters";
 import { parsePostInput } from "../posts/input";
 import { updatePost } from "../posts/update";
 import { parseScheduledAt, resolveProfiles, urlsOf, validateCandidate } from "../posts/validate";
+import { findScopedPost } from "../posts/lookup";
 import { serializePost } from "../serialize/post";
-import type { Context } from "hono";
-import type { AppEnv } from "../http/app-env";
 
 export function registerPostRoutes(app: App, ctx: SandboxContext): void {
   const { store } = ctx;
   const body = (c: Context<AppEnv>) => readBody(c, () => ctx.storage.newUploadPath());
-  const findPost = (c: Context<AppEnv>) => {
-    const group = requireScopeGroup(c, store);
-    const post = store.post(c.req.param("id") ?? "");
-    if (!post || post.groupId !== group.id) throw notFound();
-    return post;
-  };
+  const findPost = (c: Context<AppEnv>) => findScopedPost(c, ctx.store);
 
   app.get("/api/posts", (c) => {
     const group = scopeGroup(c, store);

@@ -5,6 +5,6 @@ import { createHmac } from "node:crypto";
  * over `t + "." + body` — what the SDKs' verifySignature recomputes.
  */
 export function signatureHeader(secret: string, body: string, timestampSec: number): string {
-  const v1 = createHmac("sha256", secret.replace("whsec_", "")).update(`${timestampSec}.${body}`).digest("hex");
+  const v1 = createHmac("sha256", secret).update(`${timestampSec}.${body}`).digest("hex");
   return `t=${timestampSec},v1=${v1}`;
 }
