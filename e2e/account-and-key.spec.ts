@@ -25,6 +25,23 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByText("API key checked with Postproxy and saved.")).toBeVisible();
   await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
 
+  // Replace: a wrong key is refused and the saved one stays; then remove and save again.
+  await page.getByRole("button", { name: "Replace key" }).click();
+  await page.getByLabel("Postproxy API key").fill("pp_another_wrong_key");
+  await page.getByRole("button", { name: "Check and save key" }).click();
+  await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Remove key" }).click();
+  await expect(page.getByText("API key removed.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("saved-key")).toHaveCount(0);
+  await page.getByRole("link", { name: "Profiles" }).click();
+  await expect(page.getByText("Connect your Postproxy account first")).toBeVisible();
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+
   await page.getByRole("link", { name: "Profiles" }).click();
   await expect(page.getByRole("heading", { name: "Profiles", exact: true })).toBeVisible();
   await expect(page.getByText("@acmecoffee")).toBeVisible();

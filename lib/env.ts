@@ -89,7 +89,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     if (env.NODE_ENV === "production") {
       throw new Error(
         `Missing required environment variable${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. ` +
-          "Set it before starting Postdeck in production (see .env.example).",
+          `Set ${missing.length > 1 ? "them" : "it"} before starting Postdeck in production (see .env.example).`,
       );
     }
     const local = loadOrCreateLocalSecrets(env.DATA_DIR);

@@ -48,6 +48,6 @@ export function isBuildStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
   return sources.some((s) => newestMtime(s) > built);
 }
