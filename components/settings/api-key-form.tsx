@@ -10,7 +10,6 @@ import { Input } from "@/components/ui/input";
 import { removeApiKeyAction, saveApiKeyAction } from "@/lib/actions/workspace";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { apiKeySchema } from "@/lib/validation/workspace";
-import { checkForm } from "@/lib/validation/client-check";
 
 export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: string; last4: string | null; baseUrlHost: string }) {
   const router = useRouter();
@@ -18,6 +17,8 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
   const [notice, setNotice] = useState<string | null>(null);
   const [isRemoving, startRemoving] = useTransition();
   const { state, setState, onSubmit, isPending, fieldErrors } = useActionForm(saveApiKeyAction, {
+    schema: apiKeySchema,
+    onSubmit: () => setNotice(null),
     onSuccess: (_data, form) => {
       form.reset();
       setIsEditing(false);
@@ -67,16 +68,7 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
         <form
           noValidate
           className="space-y-4"
-          onSubmit={(event) => {
-            const errors = checkForm(apiKeySchema, event.currentTarget);
-            if (errors) {
-              event.preventDefault();
-              setState({ ok: false, code: "invalid_input", message: "Some fields need attention.", fieldErrors: errors });
-              return;
-            }
-            setNotice(null);
-            onSubmit(event);
-          }}
+          onSubmit={onSubmit}
         >
           <input type="hidden" name="workspaceId" value={workspaceId} />
           {state && !state.ok && !fieldErrors.apiKey ? <Alert tone="error">{state.message}</Alert> : null}

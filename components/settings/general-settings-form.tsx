@@ -8,7 +8,6 @@ import { updateWorkspaceSettingsAction } from "@/lib/actions/workspace";
 import type { AuditStatus } from "@/lib/db/enums";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { workspaceSettingsSchema } from "@/lib/validation/workspace";
-import { checkForm } from "@/lib/validation/client-check";
 import { TimezonePicker } from "./timezone-picker";
 
 const auditOptions: { value: AuditStatus; label: string; help: string }[] = [
@@ -18,21 +17,13 @@ const auditOptions: { value: AuditStatus; label: string; help: string }[] = [
 ];
 
 export function GeneralSettingsForm({ workspace }: { workspace: { id: string; name: string; timezone: string; tiktokAuditStatus: AuditStatus } }) {
-  const { state, setState, onSubmit, isPending, fieldErrors } = useActionForm(updateWorkspaceSettingsAction);
+  const { state, onSubmit, isPending, fieldErrors } = useActionForm(updateWorkspaceSettingsAction, { schema: workspaceSettingsSchema });
 
   return (
     <form
       noValidate
       className="space-y-5"
-      onSubmit={(event) => {
-        const errors = checkForm(workspaceSettingsSchema, event.currentTarget);
-        if (errors) {
-          event.preventDefault();
-          setState({ ok: false, code: "invalid_input", message: "Some fields need attention.", fieldErrors: errors });
-          return;
-        }
-        onSubmit(event);
-      }}
+      onSubmit={onSubmit}
     >
       <input type="hidden" name="workspaceId" value={workspace.id} />
       {state?.ok ? <Alert tone="success">Settings saved.</Alert> : null}

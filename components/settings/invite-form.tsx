@@ -9,12 +9,14 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { createInviteAction } from "@/lib/actions/members";
 import { useActionForm } from "@/lib/hooks/use-action-form";
+import { createInviteSchema } from "@/lib/validation/workspace";
 
 export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { state, onSubmit, isPending, fieldErrors } = useActionForm(createInviteAction, {
+    schema: createInviteSchema,
     onSuccess: (data) => {
       setLink(`${window.location.origin}/invite/${data.token}`);
       setCopied(false);

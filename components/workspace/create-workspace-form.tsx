@@ -7,10 +7,12 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createWorkspaceAction } from "@/lib/actions/workspace";
 import { useActionForm } from "@/lib/hooks/use-action-form";
+import { createWorkspaceSchema } from "@/lib/validation/workspace";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
   const { state, onSubmit, isPending, fieldErrors } = useActionForm(createWorkspaceAction, {
+    schema: createWorkspaceSchema,
     onSuccess: () => {
       router.replace("/settings");
       router.refresh();
