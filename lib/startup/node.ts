@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+/** Validates the environment and applies migrations; a failure stops the process with a message. */
+export async function startNodeServer() {
+  try {
+    getEnv();
+    await getDb();
+  } catch (error) {
+    console.error(`[postdeck] Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
