@@ -22,7 +22,7 @@ export function ProfileCard({ profile }: { profile: Profile }) {
         <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
         <p className="text-xs text-gray-500">
           {platformLabels[profile.platform] ?? profile.platform}
-          {typeof profile.post_count === "number" ? ` · ${profile.post_count} posts` : ""}
+          {typeof profile.post_count === "number" ? ` · ${profile.post_count} ${profile.post_count === 1 ? "post" : "posts"}` : ""}
           {profile.expires_at ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}` : ""}
         </p>
       </div>

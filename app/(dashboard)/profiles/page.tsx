@@ -59,7 +59,7 @@ export default async function ProfilesPage() {
           const members = profiles.filter((p) => p.profile_group_id === group.id);
           return (
             <Card key={group.id}>
-              <CardHeader title={group.name} description={`${members.length} connected ${members.length === 1 ? "account" : "accounts"}`} />
+              <CardHeader title={group.name} description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`} />
               <CardBody>
                 {members.length ? (
                   <ul className="grid gap-3 sm:grid-cols-2">
