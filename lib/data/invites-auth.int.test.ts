@@ -111,6 +111,21 @@ describe("sign-in", () => {
     expect(await authenticate(t.db, { email: "real@example.com", password: "right-password-1" }, "10.1.1.1")).not.toBeNull();
   });
 
+  it("lets attempts older than the window expire, and prunes them", async () => {
+    const { recordSignInAttempt, isSignInRateLimited } = await import("./sign-in-attempts");
+    const { signInAttempts } = await import("@/lib/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const past = new Date(Date.now() - signInLimits.windowMs - 60_000);
+    for (let i = 0; i < signInLimits.perEmail; i++) {
+      await recordSignInAttempt(t.db, { email: "old@example.com", ip: "198.51.100.7", success: false }, past);
+    }
+    expect(await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" }, past)).toBe(true);
+    expect(await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" })).toBe(false);
+    await recordSignInAttempt(t.db, { email: "old@example.com", ip: "198.51.100.8", success: true });
+    const left = await t.db.select().from(signInAttempts).where(eq(signInAttempts.email, "old@example.com"));
+    expect(left).toHaveLength(1);
+  });
+
   it("limits failed attempts per IP across emails", async () => {
     await createUser(t.db, { email: "ipvictim@example.com", name: "Ip", passwordHash: await hashPassword("right-password-3") }, { withWorkspace: true });
     for (let i = 0; i < signInLimits.perIp; i++) {

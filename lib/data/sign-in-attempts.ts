@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { signInAttempts } from "@/lib/db/schema";
 
@@ -9,8 +9,15 @@ export const signInLimits = {
   perIp: 20,
 } as const;
 
-export async function recordSignInAttempt(db: Db, input: { email: string; ip: string; success: boolean }) {
-  await db.insert(signInAttempts).values({ email: input.email.toLowerCase(), ip: input.ip, success: input.success });
+export async function recordSignInAttempt(db: Db, input: { email: string; ip: string; success: boolean }, now = new Date()) {
+  const email = input.email.toLowerCase();
+  await db.insert(signInAttempts).values({ email, ip: input.ip, success: input.success, createdAt: now });
+  // Rows older than the window no longer count; pruning this email's and this IP's keeps the table
+  // small without a separate job, and both deletes use the (email|ip, created_at) indexes.
+  const expired = new Date(now.getTime() - signInLimits.windowMs);
+  await db
+    .delete(signInAttempts)
+    .where(or(and(eq(signInAttempts.email, email), lt(signInAttempts.createdAt, expired)), and(eq(signInAttempts.ip, input.ip), lt(signInAttempts.createdAt, expired))));
 }
 
 /**
