@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { appUrl, e2e } from "./support/config";
+import { newAccount, saveApiKey, signUp } from "./support/helpers";
+
+/** Server action ids from the build, so the test can call them the way a hand-made POST would. */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"));
+  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(([, v]) => v.exportedName === exportedName);
+  if (!entry) throw new Error(`No server action named ${exportedName} in the build`);
+  return entry[0];
+}
+
+async function callAction(request: APIRequestContext, name: string, input: Record<string, string>) {
+  const response = await request.post("/settings", {
+    headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: appUrl },
+    data: JSON.stringify([input]),
+  });
+  return { status: response.status(), body: await response.text() };
+}
+
+test("a viewer calling owner actions with crafted POSTs gets forbidden and nothing changes", async ({ page, browser }) => {
+  await signUp(page, newAccount("Carla Crafted"));
+  await expect(page).toHaveURL(/\/settings$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+  const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
+
+  await page.goto("/settings/members");
+  await page.getByLabel("Role for the new member").selectOption("viewer");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByLabel("Invite link").inputValue();
+
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  await signUp(viewerPage, newAccount("Victor Viewer"), `/sign-up?invite=${link.split("/invite/")[1]}`);
+  await expect(viewerPage).toHaveURL(/\/posts$/);
+
+  const attempts: [string, Record<string, string>][] = [
+    ["saveApiKeyAction", { workspaceId, apiKey: "pp_attacker_key_9999" }],
+    ["removeApiKeyAction", { workspaceId }],
+    ["updateWorkspaceSettingsAction", { workspaceId, name: "Taken over", timezone: "UTC", tiktokAuditStatus: "audited" }],
+    ["createInviteAction", { workspaceId, role: "editor" }],
+  ];
+  for (const [name, input] of attempts) {
+    const result = await callAction(viewerPage.request, name, input);
+    expect(result.status, name).toBe(200);
+    expect(result.body, name).toContain('"code":"forbidden"');
+  }
+  // Signed out, the same call is refused as unauthorized.
+  const anonymous = await browser.newContext();
+  expect((await callAction(anonymous.request, "removeApiKeyAction", { workspaceId })).body).toContain('"code":"unauthorized"');
+  await anonymous.close();
+  await viewerContext.close();
+
+  await page.goto("/settings");
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+  await expect(page.getByLabel("Workspace name")).toHaveValue("Carla's workspace");
+  await page.goto("/settings/members");
+  await expect(page.getByText("No pending invites.")).toBeVisible();
+});
