@@ -3,7 +3,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { acceptInviteInTx } from "@/lib/data/invites";
 import { createUser } from "@/lib/data/users";
-import type { Tx } from "@/lib/db/client";
 import { signUpSchema } from "@/lib/validation/auth";
 import { createAction } from "./create-action";
 
@@ -22,7 +21,7 @@ const signUp = createAction({
         withWorkspace: !input.inviteToken,
         onCreated: input.inviteToken
           ? async (tx, created) => {
-              await acceptInviteInTx(tx as Tx, created, input.inviteToken!);
+              await acceptInviteInTx(tx, created, input.inviteToken!);
             }
           : undefined,
       },

@@ -18,7 +18,7 @@ function toObject(input: unknown): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of input.entries()) {
       if (k.startsWith("$ACTION")) continue;
-      out[k] = typeof v === "string" ? v : v;
+      out[k] = v;
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation, type SessionUser } from "./context";
@@ -28,7 +28,7 @@ export async function findUserForSignIn(db: Db, email: string) {
 export async function createUser(
   db: Db,
   input: { email: string; name: string; passwordHash: string | null; timezone?: string },
-  options: { withWorkspace: boolean; onCreated?: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], user: SessionUser) => Promise<void> },
+  options: { withWorkspace: boolean; onCreated?: (tx: Tx, user: SessionUser) => Promise<void> },
 ): Promise<SessionUser> {
   try {
     return await db.transaction(async (tx) => {
@@ -44,7 +44,7 @@ export async function createUser(
         await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
         await tx.update(users).set({ lastWorkspaceId: workspace.id }).where(eq(users.id, user.id));
       }
-      await options.onCreated?.(tx as never, user);
+      await options.onCreated?.(tx as Tx, user);
       return user;
     });
   } catch (error) {
