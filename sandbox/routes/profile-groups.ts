@@ -7,20 +7,10 @@ import type { App, AppEnv } from "../http/app-env";
 import { readBody } from "../http/body";
 import { badRequest, missingParam, notFound, unprocessable } from "../http/errors";
 import { serializeGroup } from "../serialize/profile";
-import { isPlatform } from "../store/types";
+import { isPlatform, PLATFORMS } from "../store/types";
 
 // Bluesky and Telegram connect with credentials, not a consent page.
-const OAUTH_NETWORKS = new Set([
-  "facebook",
-  "instagram",
-  "tiktok",
-  "linkedin",
-  "youtube",
-  "twitter",
-  "threads",
-  "pinterest",
-  "google_business",
-]);
+const OAUTH_NETWORKS = new Set<string>(PLATFORMS.filter((p) => p !== "bluesky" && p !== "telegram"));
 
 export function registerProfileGroupRoutes(app: App, ctx: SandboxContext): void {
   const { store } = ctx;
