@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../sandbox/server";
 import { createPostproxyClient, type PostproxyClient } from "./client";
-import { PostproxyError, toAppError } from "./errors";
+import { toAppError } from "./errors";
 import type { Post, Profile } from "./schemas";
 import {
   mediaFixture,
@@ -9,6 +9,7 @@ import {
   startWebhookReceiver,
 } from "./test-support/fixture-servers";
 import { parseWebhookEvent, verifyWebhookSignature, webhookSignatureHeader } from "./webhooks";
+import { failure } from "./test-support/failure";
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type Closable = { url: string; close(): Promise<void> };
@@ -47,14 +48,6 @@ async function publishedPost(id: string): Promise<Post> {
   throw new Error(`Post ${id} did not settle`);
 }
 
-async function failure(promise: Promise<unknown>): Promise<PostproxyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PostproxyError);
-  return error as PostproxyError;
-}
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: true, allowHttpWebhooks: true });

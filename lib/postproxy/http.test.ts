@@ -10,6 +10,7 @@ import {
   type StubHandler,
   type StubServer,
 } from "./test-support/stub-server";
+import { failure } from "./test-support/failure";
 
 const apiKey = "pk_live_SECRET_7f3a9c";
 const fastRetry = { baseDelayMs: 5, maxDelayMs: 20, random: () => 0.5 };
@@ -25,14 +26,6 @@ async function clientFor(handler: StubHandler, options: Partial<PostproxyClientO
   return createPostproxyClient({ baseUrl: stub.url, apiKey, retry: fastRetry, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PostproxyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PostproxyError);
-  return error as PostproxyError;
-}
 
 function expectNoKey(error: PostproxyError) {
   for (const text of [

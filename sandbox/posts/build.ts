@@ -67,7 +67,7 @@ export async function buildMedia(
   return records;
 }
 
-export function buildPlatformPost(profile: ProfileRecord): PlatformPostRecord {
+export function buildPlatformPost(profile: Pick<ProfileRecord, "id" | "platform">): PlatformPostRecord {
   return {
     id: newId("ppost_"),
     profileId: profile.id,

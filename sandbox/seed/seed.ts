@@ -1,4 +1,5 @@
 import { publicIdFor } from "../lifecycle/public-id";
+import { buildPlatformPost } from "../posts/build";
 import type {
   MediaRecord,
   PlatformPostRecord,
@@ -83,19 +84,8 @@ function seedPlatformPost(
   at: number,
 ): PlatformPostRecord {
   const id = `${seed.id.replace("post_", "ppost_")}_${index}`;
-  const base: PlatformPostRecord = {
-    id,
-    profileId,
-    platform: SEED_PROFILES.find((p) => p.id === profileId)?.platform ?? "tiktok",
-    status: "pending",
-    error: null,
-    errorDetails: null,
-    attemptedAt: null,
-    publishedAt: null,
-    publicId: null,
-    publicIdAt: null,
-    attempts: 0,
-  };
+  const platform = SEED_PROFILES.find((p) => p.id === profileId)?.platform ?? "tiktok";
+  const base: PlatformPostRecord = { ...buildPlatformPost({ id: profileId, platform }), id };
   if (seed.kind === "published") {
     return {
       ...base,
