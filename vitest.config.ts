@@ -5,10 +5,17 @@ const root = import.meta.dirname;
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
 
 // Integration tests run on PGlite always and, when TEST_DATABASE_URL is set, on PostgreSQL too.
-const databaseProjects = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])].map((driver) => ({
-  extends: true as const,
-  test: { name: `int:${driver}`, include: ["**/*.int.test.ts"], exclude, env: { TEST_DB_DRIVER: driver } },
-}));
+const databaseProjects = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])].map(
+  (driver) => ({
+    extends: true as const,
+    test: {
+      name: `int:${driver}`,
+      include: ["**/*.int.test.ts"],
+      exclude,
+      env: { TEST_DB_DRIVER: driver },
+    },
+  }),
+);
 
 export default defineConfig({
   resolve: {
@@ -23,7 +30,14 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.int.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+        },
+      },
       ...databaseProjects,
     ],
   },

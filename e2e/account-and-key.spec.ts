@@ -13,9 +13,13 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await signUp(page, account);
   await expect(page).toHaveURL(/\/settings$/);
   for (const item of ["Compose", "Posts", "Calendar", "Profiles", "Stats", "Settings"]) {
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item }),
+    ).toBeVisible();
   }
-  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Ana's workspace");
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(
+    "Ana's workspace",
+  );
 
   await saveApiKey(page, "pp_wrong_key_000000");
   await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
@@ -66,7 +70,10 @@ test("settings refuse bad input at the field and keep what was typed", async ({ 
   await name.fill("Ortiz Social");
   await page.getByRole("combobox").click();
   await page.getByPlaceholder("Search timezones").fill("Buenos");
-  await page.getByRole("option", { name: /Buenos Aires/ }).first().click();
+  await page
+    .getByRole("option", { name: /Buenos Aires/ })
+    .first()
+    .click();
   await page.getByLabel(/Unaudited/).check();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();

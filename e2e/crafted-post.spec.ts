@@ -6,21 +6,33 @@ import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
 /** Server action ids from the build, so the test can call them the way a hand-made POST would. */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"));
-  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(([, v]) => v.exportedName === exportedName);
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
+  );
+  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(
+    ([, v]) => v.exportedName === exportedName,
+  );
   if (!entry) throw new Error(`No server action named ${exportedName} in the build`);
   return entry[0];
 }
 
 async function callAction(request: APIRequestContext, name: string, input: Record<string, string>) {
   const response = await request.post("/settings", {
-    headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: appUrl },
+    headers: {
+      "Next-Action": actionId(name),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: appUrl,
+    },
     data: JSON.stringify([input]),
   });
   return { status: response.status(), body: await response.text() };
 }
 
-test("a viewer calling owner actions with crafted POSTs gets forbidden and nothing changes", async ({ page, browser }) => {
+test("a viewer calling owner actions with crafted POSTs gets forbidden and nothing changes", async ({
+  page,
+  browser,
+}) => {
   await signUp(page, newAccount("Carla Crafted"));
   await expect(page).toHaveURL(/\/settings$/);
   await saveApiKey(page, e2e.sandboxKey);
@@ -34,13 +46,20 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
 
   const viewerContext = await browser.newContext();
   const viewerPage = await viewerContext.newPage();
-  await signUp(viewerPage, newAccount("Victor Viewer"), `/sign-up?invite=${link.split("/invite/")[1]}`);
+  await signUp(
+    viewerPage,
+    newAccount("Victor Viewer"),
+    `/sign-up?invite=${link.split("/invite/")[1]}`,
+  );
   await expect(viewerPage).toHaveURL(/\/posts$/);
 
   const attempts: [string, Record<string, string>][] = [
     ["saveApiKeyAction", { workspaceId, apiKey: "pp_attacker_key_9999" }],
     ["removeApiKeyAction", { workspaceId }],
-    ["updateWorkspaceSettingsAction", { workspaceId, name: "Taken over", timezone: "UTC", tiktokAuditStatus: "audited" }],
+    [
+      "updateWorkspaceSettingsAction",
+      { workspaceId, name: "Taken over", timezone: "UTC", tiktokAuditStatus: "audited" },
+    ],
     ["createInviteAction", { workspaceId, role: "editor" }],
   ];
   for (const [name, input] of attempts) {
@@ -50,7 +69,9 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
   }
   // Signed out, the same call is refused as unauthorized.
   const anonymous = await browser.newContext();
-  expect((await callAction(anonymous.request, "removeApiKeyAction", { workspaceId })).body).toContain('"code":"unauthorized"');
+  expect(
+    (await callAction(anonymous.request, "removeApiKeyAction", { workspaceId })).body,
+  ).toContain('"code":"unauthorized"');
   await anonymous.close();
   await viewerContext.close();
 

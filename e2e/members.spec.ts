@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signIn, signOut, signUp } from "./support/helpers";
 
-test("invite a viewer who joins through the link and cannot reach the key form", async ({ page, browser }) => {
+test("invite a viewer who joins through the link and cannot reach the key form", async ({
+  page,
+  browser,
+}) => {
   const owner = newAccount("Olga Owner");
   await signUp(page, owner);
   await expect(page).toHaveURL(/\/settings$/);
@@ -22,8 +25,12 @@ test("invite a viewer who joins through the link and cannot reach the key form",
   await viewerPage.getByLabel("Password").fill(viewer.password);
   await viewerPage.getByRole("button", { name: "Create account" }).click();
   await expect(viewerPage).toHaveURL(/\/posts$/);
-  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText("Olga's workspace");
-  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText("viewer");
+  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText(
+    "Olga's workspace",
+  );
+  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText(
+    "viewer",
+  );
 
   await viewerPage.goto("/settings");
   await expect(viewerPage.getByText("Only owners can change these settings")).toBeVisible();
@@ -49,7 +56,10 @@ test("invite a viewer who joins through the link and cannot reach the key form",
   await expect(page.getByLabel(`Role of ${owner.name}`)).toHaveValue("owner");
 });
 
-test("a member of two workspaces switches and lands in the one used last", async ({ page, browser }) => {
+test("a member of two workspaces switches and lands in the one used last", async ({
+  page,
+  browser,
+}) => {
   const owner = newAccount("Paula Partner");
   await signUp(page, owner);
   await expect(page).toHaveURL(/\/settings$/);
@@ -76,6 +86,8 @@ test("a member of two workspaces switches and lands in the one used last", async
 
   await signOut(memberPage);
   await signIn(memberPage, member);
-  await expect(memberPage.getByRole("button", { name: "Switch workspace" })).toContainText("Milo's workspace");
+  await expect(memberPage.getByRole("button", { name: "Switch workspace" })).toContainText(
+    "Milo's workspace",
+  );
   await context.close();
 });

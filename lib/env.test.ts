@@ -8,8 +8,12 @@ const parseEnv = (env: Record<string, string>) => parse(env as NodeJS.ProcessEnv
 
 describe("parseEnv", () => {
   it("stops production start-up naming each missing secret", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET, APP_ENCRYPTION_KEY/);
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(40) })).toThrow(/APP_ENCRYPTION_KEY/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /NEXTAUTH_SECRET, APP_ENCRYPTION_KEY/,
+    );
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(40) })).toThrow(
+      /APP_ENCRYPTION_KEY/,
+    );
   });
 
   it("generates development secrets once into the data folder", () => {
@@ -18,16 +22,28 @@ describe("parseEnv", () => {
     const second = parseEnv({ NODE_ENV: "development", DATA_DIR: dir });
     expect(first.APP_ENCRYPTION_KEY).toBe(second.APP_ENCRYPTION_KEY);
     expect(first.encryptionKey).toHaveLength(32);
-    expect(JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8")).NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
+    expect(JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8")).NEXTAUTH_SECRET).toBe(
+      first.NEXTAUTH_SECRET,
+    );
   });
 
   it("rejects malformed values with the variable's name", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(40), APP_ENCRYPTION_KEY: "too-short" })).toThrow(/APP_ENCRYPTION_KEY/);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: "s".repeat(40),
+        APP_ENCRYPTION_KEY: "too-short",
+      }),
+    ).toThrow(/APP_ENCRYPTION_KEY/);
     expect(() => parseEnv({ POSTPROXY_BASE_URL: "not a url" })).toThrow(/POSTPROXY_BASE_URL/);
   });
 
   it("defaults Postproxy to the real API and PGlite into the data folder", () => {
-    const env = parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(40), APP_ENCRYPTION_KEY: "ab".repeat(32) });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "s".repeat(40),
+      APP_ENCRYPTION_KEY: "ab".repeat(32),
+    });
     expect(env.POSTPROXY_BASE_URL).toBe("https://api.postproxy.dev");
     expect(env.pgliteDir).toBe(path.join(".data", "pglite"));
     expect(env.DATABASE_URL).toBeUndefined();

@@ -12,7 +12,9 @@ const optionalString = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATA_DIR: z.string().default(".data"),
-  DATABASE_URL: optionalString.pipe(z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional()),
+  DATABASE_URL: optionalString.pipe(
+    z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  ),
   PGLITE_DIR: optionalString,
   NEXTAUTH_URL: optionalString,
   NEXTAUTH_SECRET: optionalString.pipe(
@@ -63,7 +65,9 @@ export function loadOrCreateLocalSecrets(dataDir: string): Record<SecretName, st
     if (!stored[name]) {
       stored[name] = randomBytes(32).toString(name === "APP_ENCRYPTION_KEY" ? "hex" : "base64url");
       changed = true;
-      console.warn(`[postdeck] ${name} was not set; generated one into ${file} (development only).`);
+      console.warn(
+        `[postdeck] ${name} was not set; generated one into ${file} (development only).`,
+      );
     }
   }
   if (changed) {

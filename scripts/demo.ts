@@ -25,14 +25,25 @@ try {
   children.push(
     start(bin("tsx"), ["sandbox/main.ts"], {
       name: "sandbox",
-      env: { ...process.env, SANDBOX_PORT: String(sandboxPort), SANDBOX_API_KEY: sandboxKey, SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json` },
+      env: {
+        ...process.env,
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_API_KEY: sandboxKey,
+        SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
+      },
     }),
   );
   await waitForHttp(`${sandboxUrl}/__sandbox/state`, 60_000);
 
-  const handle = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? `${dataDir}/pglite` });
+  const handle = await openDatabase({
+    url: process.env.DATABASE_URL,
+    pgliteDir: process.env.PGLITE_DIR ?? `${dataDir}/pglite`,
+  });
   await migrateDatabase(handle);
-  await seedDemo(handle.db, { apiKey: sandboxKey, encryptionKey: decodeKey(secrets.APP_ENCRYPTION_KEY)! });
+  await seedDemo(handle.db, {
+    apiKey: sandboxKey,
+    encryptionKey: decodeKey(secrets.APP_ENCRYPTION_KEY)!,
+  });
   await handle.close();
 
   const appEnv = {

@@ -49,7 +49,10 @@ const env = {
 if (process.env.CI || isBuildStale()) await run(bin("next"), ["build"], { env });
 
 const log = createWriteStream(e2e.serverLog);
-const app = spawn(bin("next"), ["start", "-p", String(e2e.appPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
+const app = spawn(bin("next"), ["start", "-p", String(e2e.appPort)], {
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 for (const stream of [app.stdout, app.stderr]) {
   stream.on("data", (chunk: Buffer) => {
     log.write(chunk);

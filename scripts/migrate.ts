@@ -6,4 +6,6 @@ const env = getEnv();
 const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
 await migrateDatabase(handle);
 await handle.close();
-console.log(`Migrations applied (${handle.driver}${handle.driver === "pglite" ? `: ${env.pgliteDir}` : ""}).`);
+console.log(
+  `Migrations applied (${handle.driver}${handle.driver === "pglite" ? `: ${env.pgliteDir}` : ""}).`,
+);

@@ -7,7 +7,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <div className="mb-8">
         <Logo />
       </div>
-      <div className="w-full max-w-sm rounded-xl border border-gray-200 bg-white p-8 shadow-sm">{children}</div>
+      <div className="w-full max-w-sm rounded-xl border border-gray-200 bg-white p-8 shadow-sm">
+        {children}
+      </div>
       <p className="mt-6 max-w-sm text-center text-xs text-gray-500">
         Schedule TikTok videos and photo posts for every brand you manage, through Postproxy.
       </p>

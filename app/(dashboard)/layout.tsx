@@ -16,7 +16,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Logo />
         </div>
         <div className="mt-6">
-          <WorkspaceSwitcher key={ctx.workspaceId} workspaces={workspaces} currentId={ctx.workspaceId} />
+          <WorkspaceSwitcher
+            key={ctx.workspaceId}
+            workspaces={workspaces}
+            currentId={ctx.workspaceId}
+          />
         </div>
         <div className="mt-6 flex-1">
           <NavLinks />

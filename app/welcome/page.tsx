@@ -17,7 +17,9 @@ export default async function WelcomePage() {
         <Logo />
       </div>
       <div className="w-full max-w-sm space-y-4 rounded-xl border border-gray-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold text-gray-900">{workspaces.length ? "Create another workspace" : "Create your workspace"}</h1>
+        <h1 className="text-xl font-semibold text-gray-900">
+          {workspaces.length ? "Create another workspace" : "Create your workspace"}
+        </h1>
         <p className="text-sm text-gray-600">
           {workspaces.length
             ? "A workspace has its own Postproxy key, members and posts."

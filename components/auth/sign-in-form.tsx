@@ -18,10 +18,20 @@ const messages: Record<string, string> = {
   OAuthEmail: "That provider did not share a verified email address.",
 };
 
-export function SignInForm({ callbackUrl, oauthProviders, initialError }: { callbackUrl?: string; oauthProviders: { id: string; name: string }[]; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  oauthProviders,
+  initialError,
+}: {
+  callbackUrl?: string;
+  oauthProviders: { id: string; name: string }[];
+  initialError?: string;
+}) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState<string | null>(
+    initialError ? (messages[initialError] ?? "Sign-in failed. Try again.") : null,
+  );
   const [isPending, startTransition] = useTransition();
   const target = safeCallbackUrl(callbackUrl);
 
@@ -53,10 +63,24 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: { call
       <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field id="email" label="Email" errors={fieldErrors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" aria-invalid={!!fieldErrors.email} aria-describedby={describedBy("email")} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          aria-invalid={!!fieldErrors.email}
+          aria-describedby={describedBy("email")}
+        />
       </Field>
       <Field id="password" label="Password" errors={fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldErrors.password} aria-describedby={describedBy("password")} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!fieldErrors.password}
+          aria-describedby={describedBy("password")}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
@@ -64,7 +88,12 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: { call
       {oauthProviders.length > 0 ? (
         <div className="space-y-2 border-t border-gray-100 pt-4">
           {oauthProviders.map((p) => (
-            <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl: target })}>
+            <Button
+              key={p.id}
+              variant="secondary"
+              className="w-full"
+              onClick={() => signIn(p.id, { callbackUrl: target })}
+            >
               Continue with {p.name}
             </Button>
           ))}
@@ -72,7 +101,10 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: { call
       ) : null}
       <p className="text-center text-sm text-gray-600">
         New to Postdeck?{" "}
-        <Link className="font-medium text-brand-600 hover:underline" href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}>
+        <Link
+          className="font-medium text-brand-600 hover:underline"
+          href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}
+        >
           Create an account
         </Link>
       </p>

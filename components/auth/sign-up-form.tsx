@@ -13,7 +13,13 @@ import type { FieldErrors } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validation/auth";
 import { checkForm, safeCallbackUrl } from "@/lib/validation/client-check";
 
-export function SignUpForm({ inviteToken, callbackUrl }: { inviteToken?: string; callbackUrl?: string }) {
+export function SignUpForm({
+  inviteToken,
+  callbackUrl,
+}: {
+  inviteToken?: string;
+  callbackUrl?: string;
+}) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -55,13 +61,38 @@ export function SignUpForm({ inviteToken, callbackUrl }: { inviteToken?: string;
       {error ? <Alert tone="error">{error}</Alert> : null}
       {inviteToken ? <input type="hidden" name="inviteToken" value={inviteToken} /> : null}
       <Field id="name" label="Your name" errors={fieldErrors.name}>
-        <Input id="name" name="name" autoComplete="name" aria-invalid={!!fieldErrors.name} aria-describedby={describedBy("name")} />
+        <Input
+          id="name"
+          name="name"
+          autoComplete="name"
+          aria-invalid={!!fieldErrors.name}
+          aria-describedby={describedBy("name")}
+        />
       </Field>
       <Field id="email" label="Work email" errors={fieldErrors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" aria-invalid={!!fieldErrors.email} aria-describedby={describedBy("email")} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          aria-invalid={!!fieldErrors.email}
+          aria-describedby={describedBy("email")}
+        />
       </Field>
-      <Field id="password" label="Password" hint="At least 10 characters." errors={fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={!!fieldErrors.password} aria-describedby={describedBy("password", true)} />
+      <Field
+        id="password"
+        label="Password"
+        hint="At least 10 characters."
+        errors={fieldErrors.password}
+      >
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!fieldErrors.password}
+          aria-describedby={describedBy("password", true)}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Creating account…" : "Create account"}

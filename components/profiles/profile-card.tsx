@@ -1,7 +1,12 @@
 import { Badge } from "@/components/ui/badge";
 import type { Profile } from "@/lib/postproxy";
 
-const platformLabels: Record<string, string> = { tiktok: "TikTok", instagram: "Instagram", facebook: "Facebook", youtube: "YouTube" };
+const platformLabels: Record<string, string> = {
+  tiktok: "TikTok",
+  instagram: "Instagram",
+  facebook: "Facebook",
+  youtube: "YouTube",
+};
 
 const statusTone = { active: "green", expired: "red", inactive: "amber" } as const;
 
@@ -12,9 +17,16 @@ export function ProfileCard({ profile }: { profile: Profile }) {
       {profile.avatar_url ? (
         // Avatars come from Postproxy's CDN (or the sandbox); next/image would need every host listed.
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={profile.avatar_url} alt="" className="size-10 rounded-full bg-gray-100 object-cover" />
+        <img
+          src={profile.avatar_url}
+          alt=""
+          className="size-10 rounded-full bg-gray-100 object-cover"
+        />
       ) : (
-        <span className="flex size-10 items-center justify-center rounded-full bg-gray-200 text-sm font-semibold text-gray-600" aria-hidden>
+        <span
+          className="flex size-10 items-center justify-center rounded-full bg-gray-200 text-sm font-semibold text-gray-600"
+          aria-hidden
+        >
           {profile.name.slice(0, 1).toUpperCase()}
         </span>
       )}
@@ -22,11 +34,21 @@ export function ProfileCard({ profile }: { profile: Profile }) {
         <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
         <p className="text-xs text-gray-500">
           {platformLabels[profile.platform] ?? profile.platform}
-          {typeof profile.post_count === "number" ? ` · ${profile.post_count} ${profile.post_count === 1 ? "post" : "posts"}` : ""}
-          {profile.expires_at ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}` : ""}
+          {typeof profile.post_count === "number"
+            ? ` · ${profile.post_count} ${profile.post_count === 1 ? "post" : "posts"}`
+            : ""}
+          {profile.expires_at
+            ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}`
+            : ""}
         </p>
       </div>
-      <Badge tone={tone}>{profile.status === "expired" ? "Expired — reconnect in Postproxy" : profile.status === "active" ? "Active" : "Inactive"}</Badge>
+      <Badge tone={tone}>
+        {profile.status === "expired"
+          ? "Expired — reconnect in Postproxy"
+          : profile.status === "active"
+            ? "Active"
+            : "Inactive"}
+      </Badge>
     </li>
   );
 }

@@ -11,7 +11,15 @@ import { removeApiKeyAction, saveApiKeyAction } from "@/lib/actions/workspace";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { apiKeySchema } from "@/lib/validation/workspace";
 
-export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: string; last4: string | null; baseUrlHost: string }) {
+export function ApiKeyForm({
+  workspaceId,
+  last4,
+  baseUrlHost,
+}: {
+  workspaceId: string;
+  last4: string | null;
+  baseUrlHost: string;
+}) {
   const router = useRouter();
   const [isEditing, setIsEditing] = useState(!last4);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,7 +36,12 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
   });
 
   function onRemove() {
-    if (!window.confirm("Remove the Postproxy API key? Postdeck will stop publishing for this workspace until a new key is saved.")) return;
+    if (
+      !window.confirm(
+        "Remove the Postproxy API key? Postdeck will stop publishing for this workspace until a new key is saved.",
+      )
+    )
+      return;
     const data = new FormData();
     data.set("workspaceId", workspaceId);
     startRemoving(async () => {
@@ -52,11 +65,21 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
               <p className="font-mono text-sm text-gray-900" data-testid="saved-key">
                 {`••••${last4}`}
               </p>
-              <p className="text-xs text-gray-500">Stored encrypted. Only the last 4 characters are ever shown.</p>
+              <p className="text-xs text-gray-500">
+                Stored encrypted. Only the last 4 characters are ever shown.
+              </p>
             </div>
           </div>
           <div className="flex gap-2">
-            <Button variant="secondary" size="sm" onClick={() => { setNotice(null); setState(null); setIsEditing(true); }}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setNotice(null);
+                setState(null);
+                setIsEditing(true);
+              }}
+            >
               Replace key
             </Button>
             <Button variant="danger" size="sm" onClick={onRemove} disabled={isRemoving}>
@@ -65,24 +88,36 @@ export function ApiKeyForm({ workspaceId, last4, baseUrlHost }: { workspaceId: s
           </div>
         </div>
       ) : (
-        <form
-          noValidate
-          className="space-y-4"
-          onSubmit={onSubmit}
-        >
+        <form noValidate className="space-y-4" onSubmit={onSubmit}>
           <input type="hidden" name="workspaceId" value={workspaceId} />
-          {state && !state.ok && !fieldErrors.apiKey ? <Alert tone="error">{state.message}</Alert> : null}
+          {state && !state.ok && !fieldErrors.apiKey ? (
+            <Alert tone="error">{state.message}</Alert>
+          ) : null}
           <Field
             id="apiKey"
             label="Postproxy API key"
             hint={`Checked against ${baseUrlHost} before it is saved. Find it in your Postproxy dashboard under API keys.`}
             errors={fieldErrors.apiKey}
           >
-            <Input id="apiKey" name="apiKey" type="password" autoComplete="off" spellCheck={false} aria-invalid={!!fieldErrors.apiKey} aria-describedby={describedBy("apiKey", true)} />
+            <Input
+              id="apiKey"
+              name="apiKey"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={!!fieldErrors.apiKey}
+              aria-describedby={describedBy("apiKey", true)}
+            />
           </Field>
           <div className="flex justify-end gap-2">
             {last4 ? (
-              <Button variant="ghost" onClick={() => { setState(null); setIsEditing(false); }}>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setState(null);
+                  setIsEditing(false);
+                }}
+              >
                 Cancel
               </Button>
             ) : null}

@@ -28,8 +28,19 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
     <div className="space-y-4">
       <form noValidate onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="workspaceId" value={workspaceId} />
-        <Field id="role" label="Role for the new member" errors={fieldErrors.role} className="min-w-56">
-          <Select id="role" name="role" defaultValue="editor" aria-invalid={!!fieldErrors.role} aria-describedby={describedBy("role")}>
+        <Field
+          id="role"
+          label="Role for the new member"
+          errors={fieldErrors.role}
+          className="min-w-56"
+        >
+          <Select
+            id="role"
+            name="role"
+            defaultValue="editor"
+            aria-invalid={!!fieldErrors.role}
+            aria-describedby={describedBy("role")}
+          >
             <option value="editor">Editor — compose, schedule and delete posts</option>
             <option value="viewer">Viewer — read only</option>
           </Select>
@@ -38,13 +49,24 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
           {isPending ? "Creating…" : "Create invite link"}
         </Button>
       </form>
-      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
+      {state && !state.ok && !state.fieldErrors ? (
+        <Alert tone="error">{state.message}</Alert>
+      ) : null}
       {link ? (
         <Alert tone="success">
           <p className="font-medium">Invite link created. It works once and expires in 7 days.</p>
-          <p className="mt-1">Copy it now: for safety Postdeck stores only a fingerprint of it and cannot show it again.</p>
+          <p className="mt-1">
+            Copy it now: for safety Postdeck stores only a fingerprint of it and cannot show it
+            again.
+          </p>
           <div className="mt-3 flex gap-2">
-            <Input readOnly value={link} aria-label="Invite link" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <Input
+              readOnly
+              value={link}
+              aria-label="Invite link"
+              className="font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button
               variant="secondary"
               onClick={async () => {

@@ -8,14 +8,31 @@ import { Select } from "@/components/ui/input";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/members";
 import type { WorkspaceRole } from "@/lib/db/enums";
 
-type Member = { membershipId: string; name: string; email: string; role: WorkspaceRole; isSelf: boolean };
+type Member = {
+  membershipId: string;
+  name: string;
+  email: string;
+  role: WorkspaceRole;
+  isSelf: boolean;
+};
 
-export function MemberRow({ workspaceId, member, canManage }: { workspaceId: string; member: Member; canManage: boolean }) {
+export function MemberRow({
+  workspaceId,
+  member,
+  canManage,
+}: {
+  workspaceId: string;
+  member: Member;
+  canManage: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
 
-  function run(action: (fd: FormData) => Promise<{ ok: boolean; message?: string }>, fields: Record<string, string>) {
+  function run(
+    action: (fd: FormData) => Promise<{ ok: boolean; message?: string }>,
+    fields: Record<string, string>,
+  ) {
     const data = new FormData();
     data.set("workspaceId", workspaceId);
     data.set("membershipId", member.membershipId);
@@ -59,7 +76,8 @@ export function MemberRow({ workspaceId, member, canManage }: { workspaceId: str
             size="sm"
             disabled={isPending}
             onClick={() => {
-              if (window.confirm(`Remove ${member.name} from this workspace?`)) run(removeMemberAction, {});
+              if (window.confirm(`Remove ${member.name} from this workspace?`))
+                run(removeMemberAction, {});
             }}
           >
             Remove

@@ -8,7 +8,13 @@ import { revokeInviteAction } from "@/lib/actions/members";
 
 type Invite = { id: string; role: string; expiresAt: string };
 
-export function PendingInvites({ workspaceId, invites }: { workspaceId: string; invites: Invite[] }) {
+export function PendingInvites({
+  workspaceId,
+  invites,
+}: {
+  workspaceId: string;
+  invites: Invite[];
+}) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   if (invites.length === 0) return <p className="text-sm text-gray-500">No pending invites.</p>;
@@ -18,7 +24,9 @@ export function PendingInvites({ workspaceId, invites }: { workspaceId: string; 
         <li key={invite.id} className="flex items-center justify-between py-2 text-sm">
           <span className="flex items-center gap-2">
             <Badge>{invite.role}</Badge>
-            <span className="text-gray-600">expires {new Date(invite.expiresAt).toLocaleString()}</span>
+            <span className="text-gray-600">
+              expires {new Date(invite.expiresAt).toLocaleString()}
+            </span>
           </span>
           <Button
             variant="ghost"

@@ -20,7 +20,9 @@ export function SettingsTabs() {
           aria-current={pathname === t.href ? "page" : undefined}
           className={cn(
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            pathname === t.href ? "border-brand-500 text-brand-700" : "border-transparent text-gray-600 hover:text-gray-900",
+            pathname === t.href
+              ? "border-brand-500 text-brand-700"
+              : "border-transparent text-gray-600 hover:text-gray-900",
           )}
         >
           {t.label}

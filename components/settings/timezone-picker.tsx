@@ -19,10 +19,25 @@ function offsetLabel(zone: string) {
 }
 
 /** Searchable IANA list; the chosen zone travels in a hidden input named like the schema key. */
-export function TimezonePicker({ id, name, defaultValue, invalid, describedBy }: { id: string; name: string; defaultValue: string; invalid?: boolean; describedBy?: string }) {
+export function TimezonePicker({
+  id,
+  name,
+  defaultValue,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  name: string;
+  defaultValue: string;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
   const [value, setValue] = useState(defaultValue);
   const [open, setOpen] = useState(false);
-  const zones = useMemo(() => listTimeZones().map((z) => ({ zone: z, offset: offsetLabel(z) })), []);
+  const zones = useMemo(
+    () => listTimeZones().map((z) => ({ zone: z, offset: offsetLabel(z) })),
+    [],
+  );
   const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
 
   return (
@@ -42,11 +57,20 @@ export function TimezonePicker({ id, name, defaultValue, invalid, describedBy }:
           <ChevronsUpDown className="size-4 text-gray-400" aria-hidden />
         </Popover.Trigger>
         <Popover.Portal>
-          <Popover.Content align="start" sideOffset={4} className="z-50 w-(--radix-popover-trigger-width) rounded-md border border-gray-200 bg-white shadow-lg">
+          <Popover.Content
+            align="start"
+            sideOffset={4}
+            className="z-50 w-(--radix-popover-trigger-width) rounded-md border border-gray-200 bg-white shadow-lg"
+          >
             <Command label="Timezones">
-              <Command.Input placeholder="Search timezones, e.g. Paris" className="h-10 w-full border-b border-gray-100 px-3 text-sm outline-none" />
+              <Command.Input
+                placeholder="Search timezones, e.g. Paris"
+                className="h-10 w-full border-b border-gray-100 px-3 text-sm outline-none"
+              />
               <Command.List className="max-h-64 overflow-y-auto p-1">
-                <Command.Empty className="px-3 py-2 text-sm text-gray-500">No timezone matches.</Command.Empty>
+                <Command.Empty className="px-3 py-2 text-sm text-gray-500">
+                  No timezone matches.
+                </Command.Empty>
                 {zones.map(({ zone, offset }) => (
                   <Command.Item
                     key={zone}
@@ -61,7 +85,13 @@ export function TimezonePicker({ id, name, defaultValue, invalid, describedBy }:
                     <span>{zone.replaceAll("_", " ")}</span>
                     <span className="flex items-center gap-2 text-xs text-gray-500">
                       {offset}
-                      <Check className={cn("size-4 text-brand-600", zone === value ? "opacity-100" : "opacity-0")} aria-hidden />
+                      <Check
+                        className={cn(
+                          "size-4 text-brand-600",
+                          zone === value ? "opacity-100" : "opacity-0",
+                        )}
+                        aria-hidden
+                      />
                     </span>
                   </Command.Item>
                 ))}
@@ -71,7 +101,11 @@ export function TimezonePicker({ id, name, defaultValue, invalid, describedBy }:
         </Popover.Portal>
       </Popover.Root>
       {browserZone && browserZone !== value ? (
-        <button type="button" onClick={() => setValue(browserZone)} className="text-xs font-medium text-brand-600 hover:underline">
+        <button
+          type="button"
+          onClick={() => setValue(browserZone)}
+          className="text-xs font-medium text-brand-600 hover:underline"
+        >
           Use my browser&apos;s timezone ({browserZone})
         </button>
       ) : null}

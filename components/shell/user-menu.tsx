@@ -13,8 +13,14 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     .toUpperCase();
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger aria-label="User menu" className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100">
-        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-900 text-xs font-semibold text-white" aria-hidden>
+      <DropdownMenu.Trigger
+        aria-label="User menu"
+        className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100"
+      >
+        <span
+          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-900 text-xs font-semibold text-white"
+          aria-hidden
+        >
           {initials}
         </span>
         <span className="min-w-0">
@@ -23,7 +29,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content side="top" align="start" sideOffset={4} className="z-50 w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          side="top"
+          align="start"
+          sideOffset={4}
+          className="z-50 w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
+        >
           <DropdownMenu.Item
             onSelect={() => signOut({ callbackUrl: "/sign-in" })}
             className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"

@@ -10,7 +10,13 @@ import type { WorkspaceRole } from "@/lib/db/enums";
 
 type Workspace = { id: string; name: string; role: WorkspaceRole };
 
-export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Workspace[]; currentId: string }) {
+export function WorkspaceSwitcher({
+  workspaces,
+  currentId,
+}: {
+  workspaces: Workspace[];
+  currentId: string;
+}) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const current = workspaces.find((w) => w.id === currentId);
@@ -30,14 +36,24 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
         className="flex w-full items-center justify-between gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-left text-sm hover:bg-gray-50"
       >
         <span className="min-w-0">
-          <span className="block truncate font-medium text-gray-900">{current?.name ?? "Workspace"}</span>
-          <span className="block text-xs capitalize text-gray-500">{isPending ? "Switching…" : current?.role}</span>
+          <span className="block truncate font-medium text-gray-900">
+            {current?.name ?? "Workspace"}
+          </span>
+          <span className="block text-xs capitalize text-gray-500">
+            {isPending ? "Switching…" : current?.role}
+          </span>
         </span>
         <ChevronsUpDown className="size-4 shrink-0 text-gray-400" aria-hidden />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 w-60 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-gray-500">Workspaces</DropdownMenu.Label>
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 w-60 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-gray-500">
+            Workspaces
+          </DropdownMenu.Label>
           {workspaces.map((w) => (
             <DropdownMenu.Item
               key={w.id}
@@ -45,11 +61,16 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
               className="flex cursor-pointer items-center justify-between rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
             >
               <span className="truncate">{w.name}</span>
-              {w.id === currentId ? <Check className="size-4 text-brand-600" aria-label="current" /> : null}
+              {w.id === currentId ? (
+                <Check className="size-4 text-brand-600" aria-label="current" />
+              ) : null}
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-gray-100" />
-          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100">
+          <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
+          >
             <Link href="/welcome">
               <Plus className="size-4" aria-hidden /> New workspace
             </Link>

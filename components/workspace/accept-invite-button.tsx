@@ -6,7 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { acceptInviteAction } from "@/lib/actions/members";
 
-export function AcceptInviteButton({ token, workspaceName }: { token: string; workspaceName: string }) {
+export function AcceptInviteButton({
+  token,
+  workspaceName,
+}: {
+  token: string;
+  workspaceName: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();

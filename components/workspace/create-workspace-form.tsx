@@ -20,9 +20,21 @@ export function CreateWorkspaceForm() {
   });
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4">
-      {state && !state.ok && !state.fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
-      <Field id="name" label="Workspace name" hint="Usually your agency or brand name." errors={fieldErrors.name}>
-        <Input id="name" name="name" aria-invalid={!!fieldErrors.name} aria-describedby={describedBy("name", true)} />
+      {state && !state.ok && !state.fieldErrors ? (
+        <Alert tone="error">{state.message}</Alert>
+      ) : null}
+      <Field
+        id="name"
+        label="Workspace name"
+        hint="Usually your agency or brand name."
+        errors={fieldErrors.name}
+      >
+        <Input
+          id="name"
+          name="name"
+          aria-invalid={!!fieldErrors.name}
+          aria-describedby={describedBy("name", true)}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Creating…" : "Create workspace"}

@@ -5,7 +5,11 @@ export type Account = { name: string; email: string; password: string };
 
 export function newAccount(name: string): Account {
   const tag = randomBytes(4).toString("hex");
-  return { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${tag}@agency.test`, password: `pw-${tag}-long-enough` };
+  return {
+    name,
+    email: `${name.toLowerCase().replace(/\W+/g, ".")}.${tag}@agency.test`,
+    password: `pw-${tag}-long-enough`,
+  };
 }
 
 export async function signUp(page: Page, account: Account, path = "/sign-up") {

@@ -6,11 +6,16 @@ import { addMember, makeOwner } from "@/lib/test/factories";
 let t: TestDatabase;
 let sessionUser: SessionUser | null = null;
 
-vi.mock("@/lib/db/client", async (orig) => ({ ...(await orig<object>()), getDb: async () => t.db }));
+vi.mock("@/lib/db/client", async (orig) => ({
+  ...(await orig<object>()),
+  getDb: async () => t.db,
+}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const verifyKey = vi.fn(async (_key: string) => {});
-vi.mock("@/lib/integrations/postproxy", () => ({ verifyPostproxyKey: (key: string) => verifyKey(key) }));
+vi.mock("@/lib/integrations/postproxy", () => ({
+  verifyPostproxyKey: (key: string) => verifyKey(key),
+}));
 
 const { getWorkspaceSettings } = await import("@/lib/data/workspaces");
 const { getApiKey } = await import("@/lib/data/api-keys");
@@ -44,12 +49,24 @@ describe("owner actions called directly by non-owners", () => {
     const target = await addMember(owner, "editor", "Target");
     const ws = owner.workspaceId;
     const calls = [
-      () => workspaceActions.updateWorkspaceSettingsAction(form({ workspaceId: ws, name: "Pwned", timezone: "UTC", tiktokAuditStatus: "audited" })),
-      () => workspaceActions.saveApiKeyAction(form({ workspaceId: ws, apiKey: "pp_attacker_key_0000" })),
+      () =>
+        workspaceActions.updateWorkspaceSettingsAction(
+          form({ workspaceId: ws, name: "Pwned", timezone: "UTC", tiktokAuditStatus: "audited" }),
+        ),
+      () =>
+        workspaceActions.saveApiKeyAction(
+          form({ workspaceId: ws, apiKey: "pp_attacker_key_0000" }),
+        ),
       () => workspaceActions.removeApiKeyAction(form({ workspaceId: ws })),
       () => memberActions.createInviteAction(form({ workspaceId: ws, role: "editor" })),
-      () => memberActions.changeMemberRoleAction(form({ workspaceId: ws, membershipId: target.membershipId, role: "owner" })),
-      () => memberActions.removeMemberAction(form({ workspaceId: ws, membershipId: target.membershipId })),
+      () =>
+        memberActions.changeMemberRoleAction(
+          form({ workspaceId: ws, membershipId: target.membershipId, role: "owner" }),
+        ),
+      () =>
+        memberActions.removeMemberAction(
+          form({ workspaceId: ws, membershipId: target.membershipId }),
+        ),
     ];
     for (const role of ["editor", "viewer"] as const) {
       const member = await addMember(owner, role);
@@ -62,18 +79,29 @@ describe("owner actions called directly by non-owners", () => {
     expect(verifyKey).not.toHaveBeenCalled();
     expect((await getWorkspaceSettings(owner)).name).toBe("Olga's workspace");
     expect(await getApiKey(owner)).toBeNull();
-    expect((await listMembers(owner)).find((m) => m.membershipId === target.membershipId)?.role).toBe("editor");
+    expect(
+      (await listMembers(owner)).find((m) => m.membershipId === target.membershipId)?.role,
+    ).toBe("editor");
   });
 
   it("refuse a workspace the caller is not a member of, and signed-out callers", async () => {
     const a = await makeOwner(t.db, "Ada");
     const b = await makeOwner(t.db, "Bob");
     sessionUser = a.user;
-    const result = await workspaceActions.updateWorkspaceSettingsAction(form({ workspaceId: b.workspaceId, name: "Mine now", timezone: "UTC", tiktokAuditStatus: "audited" }));
+    const result = await workspaceActions.updateWorkspaceSettingsAction(
+      form({
+        workspaceId: b.workspaceId,
+        name: "Mine now",
+        timezone: "UTC",
+        tiktokAuditStatus: "audited",
+      }),
+    );
     expect(result).toMatchObject({ ok: false, code: "forbidden" });
     expect((await getWorkspaceSettings(b)).name).toBe("Bob's workspace");
     sessionUser = null;
-    expect(await workspaceActions.removeApiKeyAction(form({ workspaceId: a.workspaceId }))).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(
+      await workspaceActions.removeApiKeyAction(form({ workspaceId: a.workspaceId })),
+    ).toMatchObject({ ok: false, code: "unauthorized" });
   });
 });
 
@@ -81,12 +109,25 @@ describe("owner actions", () => {
   it("return every field error at once and keep what was typed (but never the key)", async () => {
     const owner = await makeOwner(t.db, "Cleo");
     sessionUser = owner.user;
-    const result = await workspaceActions.updateWorkspaceSettingsAction(form({ workspaceId: owner.workspaceId, name: "  ", timezone: "Mars/Olympus", tiktokAuditStatus: "maybe" }));
+    const result = await workspaceActions.updateWorkspaceSettingsAction(
+      form({
+        workspaceId: owner.workspaceId,
+        name: "  ",
+        timezone: "Mars/Olympus",
+        tiktokAuditStatus: "maybe",
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["name", "tiktokAuditStatus", "timezone"]);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+      "name",
+      "tiktokAuditStatus",
+      "timezone",
+    ]);
     expect(result.values?.timezone).toBe("Mars/Olympus");
-    const keyResult = await workspaceActions.saveApiKeyAction(form({ workspaceId: owner.workspaceId, apiKey: "has space inside" }));
+    const keyResult = await workspaceActions.saveApiKeyAction(
+      form({ workspaceId: owner.workspaceId, apiKey: "has space inside" }),
+    );
     expect(keyResult).toMatchObject({ ok: false, code: "invalid_input" });
     expect(JSON.stringify(keyResult)).not.toContain("has space inside");
   });
@@ -94,12 +135,23 @@ describe("owner actions", () => {
   it("save a key only after Postproxy accepts it, and never return it", async () => {
     const owner = await makeOwner(t.db, "Dora");
     sessionUser = owner.user;
-    verifyKey.mockRejectedValueOnce(new AppError("invalid_input", "Postproxy refused this key (401 Invalid API key).", { apiKey: ["Postproxy refused this key (401 Invalid API key)."] }));
-    const refused = await workspaceActions.saveApiKeyAction(form({ workspaceId: owner.workspaceId, apiKey: "pp_wrong_key_1234" }));
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { apiKey: [expect.stringContaining("401")] } });
+    verifyKey.mockRejectedValueOnce(
+      new AppError("invalid_input", "Postproxy refused this key (401 Invalid API key).", {
+        apiKey: ["Postproxy refused this key (401 Invalid API key)."],
+      }),
+    );
+    const refused = await workspaceActions.saveApiKeyAction(
+      form({ workspaceId: owner.workspaceId, apiKey: "pp_wrong_key_1234" }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { apiKey: [expect.stringContaining("401")] },
+    });
     expect(await getApiKey(owner)).toBeNull();
 
-    const saved = await workspaceActions.saveApiKeyAction(form({ workspaceId: owner.workspaceId, apiKey: "pp_right_key_5678" }));
+    const saved = await workspaceActions.saveApiKeyAction(
+      form({ workspaceId: owner.workspaceId, apiKey: "pp_right_key_5678" }),
+    );
     expect(saved).toEqual({ ok: true, data: { last4: "5678" } });
     expect(JSON.stringify(saved)).not.toContain("pp_right_key");
     expect(await getApiKey(owner)).toBe("pp_right_key_5678");
@@ -109,7 +161,11 @@ describe("owner actions", () => {
     const a = await makeOwner(t.db, "Eli");
     const b = await makeOwner(t.db, "Fay");
     sessionUser = a.user;
-    expect(await workspaceActions.switchWorkspaceAction({ workspaceId: b.workspaceId })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await workspaceActions.switchWorkspaceAction({ workspaceId: "not-a-uuid" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(
+      await workspaceActions.switchWorkspaceAction({ workspaceId: b.workspaceId }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await workspaceActions.switchWorkspaceAction({ workspaceId: "not-a-uuid" }),
+    ).toMatchObject({ ok: false, code: "invalid_input" });
   });
 });

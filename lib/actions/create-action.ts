@@ -9,7 +9,11 @@ import { isAppError, type ActionResult, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 type Access = "public" | "user" | WorkspaceRole;
-type CtxFor<A extends Access> = A extends "public" ? { db: Awaited<ReturnType<typeof getDb>> } : A extends "user" ? UserCtx : WorkspaceCtx;
+type CtxFor<A extends Access> = A extends "public"
+  ? { db: Awaited<ReturnType<typeof getDb>> }
+  : A extends "user"
+    ? UserCtx
+    : WorkspaceCtx;
 
 const secretField = /key|password|secret|token/i;
 
@@ -28,13 +32,19 @@ function toObject(input: unknown): Record<string, unknown> {
 /** Echoed back so a form can refill what the user typed; secrets are never echoed. */
 function safeValues(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && !secretField.test(k)) out[k] = v;
+  for (const [k, v] of Object.entries(raw))
+    if (typeof v === "string" && !secretField.test(k)) out[k] = v;
   return out;
 }
 
 function isNextControlFlow(error: unknown) {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") ||
+      digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") ||
+      digest === "NEXT_NOT_FOUND")
+  );
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -63,15 +73,30 @@ export function createAction<S extends z.ZodType, A extends Access, T>(config: {
       let ctx: unknown = { db };
       if (config.access !== "public") {
         const user = await getSessionUser();
-        if (!user) return { ok: false, code: "unauthorized", message: "Your session has ended. Sign in again." };
+        if (!user)
+          return {
+            ok: false,
+            code: "unauthorized",
+            message: "Your session has ended. Sign in again.",
+          };
         ctx = { db, user };
         if (config.access !== "user") {
           const requested = typeof raw.workspaceId === "string" ? raw.workspaceId : undefined;
           if (requested !== undefined && !z.uuid().safeParse(requested).success) {
-            return { ok: false, code: "invalid_input", message: "Invalid workspace.", fieldErrors: { workspaceId: ["Invalid workspace."] } };
+            return {
+              ok: false,
+              code: "invalid_input",
+              message: "Invalid workspace.",
+              fieldErrors: { workspaceId: ["Invalid workspace."] },
+            };
           }
           const wctx = await resolveWorkspaceCtx(db, user, requested);
-          if (!wctx) return { ok: false, code: "forbidden", message: "You are not a member of this workspace." };
+          if (!wctx)
+            return {
+              ok: false,
+              code: "forbidden",
+              message: "You are not a member of this workspace.",
+            };
           requireRole(wctx, config.access as WorkspaceRole);
           ctx = wctx;
         }
@@ -91,10 +116,20 @@ export function createAction<S extends z.ZodType, A extends Access, T>(config: {
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       if (isAppError(error)) {
-        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values: safeValues(raw) };
+        return {
+          ok: false,
+          code: error.code,
+          message: error.message,
+          fieldErrors: error.fieldErrors,
+          values: safeValues(raw),
+        };
       }
       const id = logError(`action:${config.name}`, error);
-      return { ok: false, code: "internal", message: `Something went wrong on our side (error ${id}). Please try again.` };
+      return {
+        ok: false,
+        code: "internal",
+        message: `Something went wrong on our side (error ${id}). Please try again.`,
+      };
     }
   };
 }

@@ -13,7 +13,10 @@ let dummyHash: Promise<string> | undefined;
  * Always does the same work: for an unknown account it verifies against a dummy hash, so the
  * response time does not tell whether the email exists.
  */
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   dummyHash ??= hashPassword("postdeck-dummy-password");
   const target = storedHash ?? (await dummyHash);
   try {

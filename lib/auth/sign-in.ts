@@ -18,7 +18,11 @@ export class RateLimitedError extends Error {
 }
 
 /** Returns the user, null for wrong credentials (one message for both cases), or throws when limited. */
-export async function authenticate(db: Db, credentials: unknown, ip: string): Promise<SessionUser | null> {
+export async function authenticate(
+  db: Db,
+  credentials: unknown,
+  ip: string,
+): Promise<SessionUser | null> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

@@ -7,12 +7,20 @@ import { decryptSecret, encryptSecret, postproxyKeyContext } from "@/lib/securit
 import { requireRole, type WorkspaceCtx } from "./context";
 
 /** Stores the key encrypted; only its last 4 characters are kept readable, for display. */
-export async function saveApiKey(ctx: WorkspaceCtx, apiKey: string, encryptionKey = getEnv().encryptionKey) {
+export async function saveApiKey(
+  ctx: WorkspaceCtx,
+  apiKey: string,
+  encryptionKey = getEnv().encryptionKey,
+) {
   requireRole(ctx, "owner");
   const updated = await ctx.db
     .update(workspaces)
     .set({
-      postproxyKeyCiphertext: encryptSecret(apiKey, encryptionKey, postproxyKeyContext(ctx.workspaceId)),
+      postproxyKeyCiphertext: encryptSecret(
+        apiKey,
+        encryptionKey,
+        postproxyKeyContext(ctx.workspaceId),
+      ),
       postproxyKeyLast4: apiKey.slice(-4),
       postproxyKeyUpdatedAt: new Date(),
     })
@@ -31,7 +39,10 @@ export async function removeApiKey(ctx: WorkspaceCtx) {
 }
 
 /** Server-side use only (Postproxy calls). Any member may cause a read call; none sees the key. */
-export async function getApiKey(ctx: WorkspaceCtx, encryptionKey = getEnv().encryptionKey): Promise<string | null> {
+export async function getApiKey(
+  ctx: WorkspaceCtx,
+  encryptionKey = getEnv().encryptionKey,
+): Promise<string | null> {
   requireRole(ctx, "viewer");
   const [row] = await ctx.db
     .select({ ciphertext: workspaces.postproxyKeyCiphertext })

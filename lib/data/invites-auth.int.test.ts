@@ -3,7 +3,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { authenticate, RateLimitedError } from "@/lib/auth/sign-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner, makeUser } from "@/lib/test/factories";
-import { acceptInvite, createInvite, getInviteStatus, inviteLifetimeMs, listPendingInvites, revokeInvite } from "./invites";
+import {
+  acceptInvite,
+  createInvite,
+  getInviteStatus,
+  inviteLifetimeMs,
+  listPendingInvites,
+  revokeInvite,
+} from "./invites";
 import { listMembers } from "./members";
 import { signInLimits } from "./sign-in-attempts";
 import { createUser } from "./users";
@@ -23,7 +30,10 @@ describe("invites", () => {
     const now = new Date();
     const invite = await createInvite(a, "viewer", now);
     expect(invite.expiresAt.getTime() - now.getTime()).toBe(inviteLifetimeMs);
-    expect(await getInviteStatus(t.db, invite.token)).toMatchObject({ status: "valid", role: "viewer" });
+    expect(await getInviteStatus(t.db, invite.token)).toMatchObject({
+      status: "valid",
+      role: "viewer",
+    });
     expect(await listPendingInvites(a)).toHaveLength(1);
 
     const joiner = await makeUser(t.db, "Tia");
@@ -34,7 +44,10 @@ describe("invites", () => {
     expect(await listPendingInvites(a)).toHaveLength(0);
 
     const second = await makeUser(t.db, "Uma");
-    await expect(acceptInvite(t.db, second, invite.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already been used") });
+    await expect(acceptInvite(t.db, second, invite.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already been used"),
+    });
     expect(await resolveWorkspaceCtx(t.db, second, a.workspaceId)).toBeNull();
   });
 
@@ -43,14 +56,20 @@ describe("invites", () => {
     const joiner = await makeUser(t.db, "Wes");
     const old = await createInvite(a, "editor", new Date(Date.now() - inviteLifetimeMs - 1000));
     expect((await getInviteStatus(t.db, old.token)).status).toBe("expired");
-    await expect(acceptInvite(t.db, joiner, old.token)).rejects.toMatchObject({ message: expect.stringContaining("expired") });
+    await expect(acceptInvite(t.db, joiner, old.token)).rejects.toMatchObject({
+      message: expect.stringContaining("expired"),
+    });
 
     const revoked = await createInvite(a, "editor");
     await revokeInvite(a, revoked.id);
-    await expect(acceptInvite(t.db, joiner, revoked.token)).rejects.toMatchObject({ message: expect.stringContaining("withdrawn") });
+    await expect(acceptInvite(t.db, joiner, revoked.token)).rejects.toMatchObject({
+      message: expect.stringContaining("withdrawn"),
+    });
 
     expect((await getInviteStatus(t.db, "forged-token")).status).toBe("invalid");
-    await expect(acceptInvite(t.db, joiner, "forged-token")).rejects.toMatchObject({ code: "not_found" });
+    await expect(acceptInvite(t.db, joiner, "forged-token")).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await resolveWorkspaceCtx(t.db, joiner, a.workspaceId)).toBeNull();
     expect(await listMembers(a)).toHaveLength(1);
   });
@@ -58,24 +77,37 @@ describe("invites", () => {
   it("joins in the same transaction as sign-up, and a bad invite rolls the sign-up back", async () => {
     const a = await makeOwner(t.db, "Xan");
     const invite = await createInvite(a, "editor");
-    const user = await createUser(t.db, { email: "joiner@example.com", name: "Joiner", passwordHash: null }, {
-      withWorkspace: false,
-      onCreated: async (tx, created) => {
-        const { acceptInviteInTx } = await import("./invites");
-        await acceptInviteInTx(tx as never, created, invite.token);
-      },
-    });
-    expect(await resolveWorkspaceCtx(t.db, user)).toMatchObject({ workspaceId: a.workspaceId, role: "editor" });
-    await expect(
-      createUser(t.db, { email: "late@example.com", name: "Late", passwordHash: null }, {
+    const user = await createUser(
+      t.db,
+      { email: "joiner@example.com", name: "Joiner", passwordHash: null },
+      {
         withWorkspace: false,
         onCreated: async (tx, created) => {
           const { acceptInviteInTx } = await import("./invites");
           await acceptInviteInTx(tx as never, created, invite.token);
         },
-      }),
+      },
+    );
+    expect(await resolveWorkspaceCtx(t.db, user)).toMatchObject({
+      workspaceId: a.workspaceId,
+      role: "editor",
+    });
+    await expect(
+      createUser(
+        t.db,
+        { email: "late@example.com", name: "Late", passwordHash: null },
+        {
+          withWorkspace: false,
+          onCreated: async (tx, created) => {
+            const { acceptInviteInTx } = await import("./invites");
+            await acceptInviteInTx(tx as never, created, invite.token);
+          },
+        },
+      ),
     ).rejects.toMatchObject({ code: "conflict" });
-    await expect(authenticate(t.db, { email: "late@example.com", password: "whatever-123" }, "1.1.1.1")).resolves.toBeNull();
+    await expect(
+      authenticate(t.db, { email: "late@example.com", password: "whatever-123" }, "1.1.1.1"),
+    ).resolves.toBeNull();
   });
 
   it("lets only owners create or revoke invites, and only their own", async () => {
@@ -95,20 +127,68 @@ describe("invites", () => {
 
 describe("sign-in", () => {
   it("gives the same answer for an unknown email and a wrong password", async () => {
-    await createUser(t.db, { email: "real@example.com", name: "Real", passwordHash: await hashPassword("right-password-1") }, { withWorkspace: true });
-    expect(await authenticate(t.db, { email: "real@example.com", password: "right-password-1" }, "10.0.0.1")).toMatchObject({ email: "real@example.com" });
-    expect(await authenticate(t.db, { email: "real@example.com", password: "wrong-password" }, "10.0.0.1")).toBeNull();
-    expect(await authenticate(t.db, { email: "nobody@example.com", password: "wrong-password" }, "10.0.0.1")).toBeNull();
+    await createUser(
+      t.db,
+      {
+        email: "real@example.com",
+        name: "Real",
+        passwordHash: await hashPassword("right-password-1"),
+      },
+      { withWorkspace: true },
+    );
+    expect(
+      await authenticate(
+        t.db,
+        { email: "real@example.com", password: "right-password-1" },
+        "10.0.0.1",
+      ),
+    ).toMatchObject({ email: "real@example.com" });
+    expect(
+      await authenticate(
+        t.db,
+        { email: "real@example.com", password: "wrong-password" },
+        "10.0.0.1",
+      ),
+    ).toBeNull();
+    expect(
+      await authenticate(
+        t.db,
+        { email: "nobody@example.com", password: "wrong-password" },
+        "10.0.0.1",
+      ),
+    ).toBeNull();
   });
 
   it("limits failed attempts per email, even with the right password afterwards", async () => {
-    await createUser(t.db, { email: "target@example.com", name: "Target", passwordHash: await hashPassword("right-password-2") }, { withWorkspace: true });
+    await createUser(
+      t.db,
+      {
+        email: "target@example.com",
+        name: "Target",
+        passwordHash: await hashPassword("right-password-2"),
+      },
+      { withWorkspace: true },
+    );
     for (let i = 0; i < signInLimits.perEmail; i++) {
-      expect(await authenticate(t.db, { email: "target@example.com", password: `guess-${i}` }, `10.1.0.${i}`)).toBeNull();
+      expect(
+        await authenticate(
+          t.db,
+          { email: "target@example.com", password: `guess-${i}` },
+          `10.1.0.${i}`,
+        ),
+      ).toBeNull();
     }
-    await expect(authenticate(t.db, { email: "target@example.com", password: "right-password-2" }, "10.1.1.1")).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      authenticate(t.db, { email: "target@example.com", password: "right-password-2" }, "10.1.1.1"),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     // Another account is not affected.
-    expect(await authenticate(t.db, { email: "real@example.com", password: "right-password-1" }, "10.1.1.1")).not.toBeNull();
+    expect(
+      await authenticate(
+        t.db,
+        { email: "real@example.com", password: "right-password-1" },
+        "10.1.1.1",
+      ),
+    ).not.toBeNull();
   });
 
   it("lets attempts older than the window expire, and prunes them", async () => {
@@ -117,21 +197,60 @@ describe("sign-in", () => {
     const { eq } = await import("drizzle-orm");
     const past = new Date(Date.now() - signInLimits.windowMs - 60_000);
     for (let i = 0; i < signInLimits.perEmail; i++) {
-      await recordSignInAttempt(t.db, { email: "old@example.com", ip: "198.51.100.7", success: false }, past);
+      await recordSignInAttempt(
+        t.db,
+        { email: "old@example.com", ip: "198.51.100.7", success: false },
+        past,
+      );
     }
-    expect(await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" }, past)).toBe(true);
-    expect(await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" })).toBe(false);
-    await recordSignInAttempt(t.db, { email: "old@example.com", ip: "198.51.100.8", success: true });
-    const left = await t.db.select().from(signInAttempts).where(eq(signInAttempts.email, "old@example.com"));
+    expect(
+      await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" }, past),
+    ).toBe(true);
+    expect(await isSignInRateLimited(t.db, { email: "old@example.com", ip: "198.51.100.8" })).toBe(
+      false,
+    );
+    await recordSignInAttempt(t.db, {
+      email: "old@example.com",
+      ip: "198.51.100.8",
+      success: true,
+    });
+    const left = await t.db
+      .select()
+      .from(signInAttempts)
+      .where(eq(signInAttempts.email, "old@example.com"));
     expect(left).toHaveLength(1);
   });
 
   it("limits failed attempts per IP across emails", async () => {
-    await createUser(t.db, { email: "ipvictim@example.com", name: "Ip", passwordHash: await hashPassword("right-password-3") }, { withWorkspace: true });
+    await createUser(
+      t.db,
+      {
+        email: "ipvictim@example.com",
+        name: "Ip",
+        passwordHash: await hashPassword("right-password-3"),
+      },
+      { withWorkspace: true },
+    );
     for (let i = 0; i < signInLimits.perIp; i++) {
-      await authenticate(t.db, { email: `spray${i}@example.com`, password: "nope-nope" }, "203.0.113.9");
+      await authenticate(
+        t.db,
+        { email: `spray${i}@example.com`, password: "nope-nope" },
+        "203.0.113.9",
+      );
     }
-    await expect(authenticate(t.db, { email: "ipvictim@example.com", password: "right-password-3" }, "203.0.113.9")).rejects.toBeInstanceOf(RateLimitedError);
-    expect(await authenticate(t.db, { email: "ipvictim@example.com", password: "right-password-3" }, "203.0.113.10")).not.toBeNull();
+    await expect(
+      authenticate(
+        t.db,
+        { email: "ipvictim@example.com", password: "right-password-3" },
+        "203.0.113.9",
+      ),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    expect(
+      await authenticate(
+        t.db,
+        { email: "ipvictim@example.com", password: "right-password-3" },
+        "203.0.113.10",
+      ),
+    ).not.toBeNull();
   });
 });

@@ -33,7 +33,12 @@ export async function createInvite(ctx: WorkspaceCtx, role: InviteRole, now = ne
 export async function listPendingInvites(ctx: WorkspaceCtx, now = new Date()) {
   requireRole(ctx, "owner");
   return ctx.db
-    .select({ id: invites.id, role: invites.role, expiresAt: invites.expiresAt, createdAt: invites.createdAt })
+    .select({
+      id: invites.id,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      createdAt: invites.createdAt,
+    })
     .from(invites)
     .where(
       and(
@@ -51,9 +56,16 @@ export async function revokeInvite(ctx: WorkspaceCtx, inviteId: string) {
   const updated = await ctx.db
     .update(invites)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, ctx.workspaceId), isNull(invites.usedAt)))
+    .where(
+      and(
+        eq(invites.id, inviteId),
+        eq(invites.workspaceId, ctx.workspaceId),
+        isNull(invites.usedAt),
+      ),
+    )
     .returning({ id: invites.id });
-  if (updated.length === 0) throw new AppError("not_found", "That invite does not exist or was already used.");
+  if (updated.length === 0)
+    throw new AppError("not_found", "That invite does not exist or was already used.");
 }
 
 export type InviteStatus =
@@ -61,7 +73,10 @@ export type InviteStatus =
   | { status: "expired" | "used" | "revoked"; workspaceName: string }
   | { status: "invalid" };
 
-function statusOf(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date) {
+function statusOf(
+  row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+) {
   if (row.usedAt) return "used" as const;
   if (row.revokedAt) return "revoked" as const;
   if (row.expiresAt.getTime() <= now.getTime()) return "expired" as const;
@@ -69,14 +84,20 @@ function statusOf(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt:
 }
 
 export const inviteMessages = {
-  invalid: "This invite link is not valid. Check that you copied the whole link, or ask for a new one.",
-  expired: "This invite link has expired. Invite links work for 7 days; ask the workspace owner for a new one.",
+  invalid:
+    "This invite link is not valid. Check that you copied the whole link, or ask for a new one.",
+  expired:
+    "This invite link has expired. Invite links work for 7 days; ask the workspace owner for a new one.",
   used: "This invite link has already been used. Each link works once; ask the workspace owner for a new one.",
   revoked: "This invite link was withdrawn by the workspace owner. Ask them for a new one.",
 } as const;
 
 /** Public: what the invite page shows before anyone signs in. */
-export async function getInviteStatus(db: Db, token: string, now = new Date()): Promise<InviteStatus> {
+export async function getInviteStatus(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<InviteStatus> {
   if (!token || token.length > 200) return { status: "invalid" };
   const [row] = await db
     .select({
@@ -91,7 +112,8 @@ export async function getInviteStatus(db: Db, token: string, now = new Date()): 
     .where(eq(invites.tokenHash, hashToken(token)));
   if (!row) return { status: "invalid" };
   const status = statusOf(row, now);
-  if (status === "valid") return { status, workspaceName: row.workspaceName, role: row.role, expiresAt: row.expiresAt };
+  if (status === "valid")
+    return { status, workspaceName: row.workspaceName, role: row.role, expiresAt: row.expiresAt };
   return { status, workspaceName: row.workspaceName };
 }
 
@@ -111,13 +133,16 @@ export async function acceptInviteInTx(tx: Tx, user: SessionUser, token: string,
     .for("update");
   if (!row) throw new AppError("not_found", inviteMessages.invalid);
   const status = statusOf(row, now);
-  if (status !== "valid") throw new AppError(status === "used" ? "conflict" : "not_found", inviteMessages[status]);
+  if (status !== "valid")
+    throw new AppError(status === "used" ? "conflict" : "not_found", inviteMessages[status]);
   const [existing] = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, row.workspaceId), eq(memberships.userId, user.id)));
   if (existing) throw new AppError("conflict", "You are already a member of this workspace.");
-  await tx.insert(memberships).values({ workspaceId: row.workspaceId, userId: user.id, role: row.role });
+  await tx
+    .insert(memberships)
+    .values({ workspaceId: row.workspaceId, userId: user.id, role: row.role });
   await tx.update(invites).set({ usedAt: now, usedById: user.id }).where(eq(invites.id, row.id));
   await tx.update(users).set({ lastWorkspaceId: row.workspaceId }).where(eq(users.id, user.id));
   return { workspaceId: row.workspaceId, role: row.role };

@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
 import { requireRole, type WorkspaceCtx } from "./context";
 import type { Tx } from "@/lib/db/client";
 
-export type Member = { membershipId: string; userId: string; name: string; email: string; role: WorkspaceRole; joinedAt: Date };
+export type Member = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: WorkspaceRole;
+  joinedAt: Date;
+};
 
 export async function listMembers(ctx: WorkspaceCtx): Promise<Member[]> {
   requireRole(ctx, "viewer");
@@ -49,11 +56,17 @@ async function assertAnotherOwner(tx: Tx, ctx: WorkspaceCtx, membershipId: strin
     )
     .for("update");
   if (owners.length === 0) {
-    throw new AppError("conflict", "A workspace needs at least one owner. Make someone else an owner first.");
+    throw new AppError(
+      "conflict",
+      "A workspace needs at least one owner. Make someone else an owner first.",
+    );
   }
 }
 
-export async function changeMemberRole(ctx: WorkspaceCtx, input: { membershipId: string; role: WorkspaceRole }) {
+export async function changeMemberRole(
+  ctx: WorkspaceCtx,
+  input: { membershipId: string; role: WorkspaceRole },
+) {
   requireRole(ctx, "owner");
   await ctx.db.transaction(async (tx) => {
     const member = await lockMembership(tx, ctx, input.membershipId);

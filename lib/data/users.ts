@@ -15,7 +15,12 @@ export async function findUserById(db: Db, id: string): Promise<SessionUser | nu
 
 export async function findUserForSignIn(db: Db, email: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));
   return row ?? null;
@@ -34,14 +39,23 @@ export async function createUser(
     return await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash })
+        .values({
+          email: input.email.toLowerCase(),
+          name: input.name,
+          passwordHash: input.passwordHash,
+        })
         .returning({ id: users.id, email: users.email, name: users.name });
       if (options.withWorkspace) {
         const [workspace] = await tx
           .insert(workspaces)
-          .values({ name: `${input.name.split(" ")[0]}'s workspace`, timezone: input.timezone ?? "UTC" })
+          .values({
+            name: `${input.name.split(" ")[0]}'s workspace`,
+            timezone: input.timezone ?? "UTC",
+          })
           .returning({ id: workspaces.id });
-        await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
+        await tx
+          .insert(memberships)
+          .values({ workspaceId: workspace.id, userId: user.id, role: "owner" });
         await tx.update(users).set({ lastWorkspaceId: workspace.id }).where(eq(users.id, user.id));
       }
       await options.onCreated?.(tx as Tx, user);
@@ -49,9 +63,13 @@ export async function createUser(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
-        email: ["An account with this email already exists. Sign in instead."],
-      });
+      throw new AppError(
+        "conflict",
+        "An account with this email already exists. Sign in instead.",
+        {
+          email: ["An account with this email already exists. Sign in instead."],
+        },
+      );
     }
     throw error;
   }

@@ -51,14 +51,28 @@ describe("workspaces", () => {
   it("updates settings for owners only and only in their own workspace", async () => {
     const a = await makeOwner(t.db, "Eve");
     const b = await makeOwner(t.db, "Finn");
-    await updateWorkspaceSettings(a, { name: "Eve Agency", timezone: "Europe/Paris", tiktokAuditStatus: "audited" });
-    expect(await getWorkspaceSettings(a)).toMatchObject({ name: "Eve Agency", timezone: "Europe/Paris", tiktokAuditStatus: "audited" });
+    await updateWorkspaceSettings(a, {
+      name: "Eve Agency",
+      timezone: "Europe/Paris",
+      tiktokAuditStatus: "audited",
+    });
+    expect(await getWorkspaceSettings(a)).toMatchObject({
+      name: "Eve Agency",
+      timezone: "Europe/Paris",
+      tiktokAuditStatus: "audited",
+    });
     expect((await getWorkspaceSettings(b)).name).toBe("Finn's workspace");
 
     const editor = await addMember(a, "editor");
     const viewer = await addMember(a, "viewer");
     for (const m of [editor, viewer]) {
-      await expect(updateWorkspaceSettings(m.ctx, { name: "Hijack", timezone: "UTC", tiktokAuditStatus: "unknown" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        updateWorkspaceSettings(m.ctx, {
+          name: "Hijack",
+          timezone: "UTC",
+          tiktokAuditStatus: "unknown",
+        }),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect((await getWorkspaceSettings(a)).name).toBe("Eve Agency");
     // Reading another workspace through a forged context finds nothing of it.
@@ -86,7 +100,9 @@ describe("api keys", () => {
     await saveApiKey(a, "pp_live_original_1111", encryptionKey);
     for (const role of ["editor", "viewer"] as const) {
       const m = await addMember(a, role);
-      await expect(saveApiKey(m.ctx, "pp_live_attacker_2222", encryptionKey)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(saveApiKey(m.ctx, "pp_live_attacker_2222", encryptionKey)).rejects.toMatchObject(
+        { code: "forbidden" },
+      );
       await expect(removeApiKey(m.ctx)).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await getApiKey(a, encryptionKey)).toBe("pp_live_original_1111");
@@ -101,7 +117,10 @@ describe("api keys", () => {
     expect(await getApiKey(b, encryptionKey)).toBe("pp_key_of_workspace_b");
     // A ciphertext copied into another workspace does not decrypt there (bound to its workspace).
     const [rowA] = await t.db.select().from(workspaces).where(eq(workspaces.id, a.workspaceId));
-    await t.db.update(workspaces).set({ postproxyKeyCiphertext: rowA.postproxyKeyCiphertext }).where(eq(workspaces.id, b.workspaceId));
+    await t.db
+      .update(workspaces)
+      .set({ postproxyKeyCiphertext: rowA.postproxyKeyCiphertext })
+      .where(eq(workspaces.id, b.workspaceId));
     await expect(getApiKey(b, encryptionKey)).rejects.toThrow();
   });
 });
@@ -112,7 +131,9 @@ describe("members", () => {
     const ed = await addMember(a, "editor", "Max");
     expect((await listMembers(a)).map((m) => m.role)).toEqual(["owner", "editor"]);
     await changeMemberRole(a, { membershipId: ed.membershipId, role: "viewer" });
-    expect((await listMembers(a)).find((m) => m.membershipId === ed.membershipId)?.role).toBe("viewer");
+    expect((await listMembers(a)).find((m) => m.membershipId === ed.membershipId)?.role).toBe(
+      "viewer",
+    );
     await removeMember(a, { membershipId: ed.membershipId });
     expect(await listMembers(a)).toHaveLength(1);
     expect(await resolveWorkspaceCtx(t.db, ed.user, a.workspaceId)).toBeNull();
@@ -121,8 +142,12 @@ describe("members", () => {
   it("never leaves a workspace without an owner", async () => {
     const a = await makeOwner(t.db, "Nia");
     const [self] = await listMembers(a);
-    await expect(changeMemberRole(a, { membershipId: self.membershipId, role: "editor" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(removeMember(a, { membershipId: self.membershipId })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      changeMemberRole(a, { membershipId: self.membershipId, role: "editor" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(removeMember(a, { membershipId: self.membershipId })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await countOwners(a)).toBe(1);
     const second = await addMember(a, "owner", "Oli");
     await changeMemberRole(a, { membershipId: self.membershipId, role: "editor" });
@@ -133,8 +158,12 @@ describe("members", () => {
     const a = await makeOwner(t.db, "Pia");
     const ed = await addMember(a, "editor");
     const vi = await addMember(a, "viewer");
-    await expect(changeMemberRole(ed.ctx, { membershipId: vi.membershipId, role: "owner" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(removeMember(vi.ctx, { membershipId: ed.membershipId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      changeMemberRole(ed.ctx, { membershipId: vi.membershipId, role: "owner" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(removeMember(vi.ctx, { membershipId: ed.membershipId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(await listMembers(a)).toHaveLength(3);
   });
 
@@ -142,9 +171,15 @@ describe("members", () => {
     const a = await makeOwner(t.db, "Quin");
     const b = await makeOwner(t.db, "Rae");
     const bMember = await addMember(b, "editor");
-    await expect(changeMemberRole(a, { membershipId: bMember.membershipId, role: "viewer" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(removeMember(a, { membershipId: bMember.membershipId })).rejects.toMatchObject({ code: "not_found" });
-    expect((await listMembers(b)).find((m) => m.membershipId === bMember.membershipId)?.role).toBe("editor");
+    await expect(
+      changeMemberRole(a, { membershipId: bMember.membershipId, role: "viewer" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeMember(a, { membershipId: bMember.membershipId })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await listMembers(b)).find((m) => m.membershipId === bMember.membershipId)?.role).toBe(
+      "editor",
+    );
     expect((await listMembers(a)).map((m) => m.userId)).not.toContain(bMember.user.id);
   });
 });

@@ -37,9 +37,14 @@ export async function resolveWorkspaceCtx(
 ): Promise<WorkspaceCtx | null> {
   if (requestedWorkspaceId) {
     const membership = await findMembership(db, user.id, requestedWorkspaceId);
-    return membership ? { db, user, workspaceId: requestedWorkspaceId, role: membership.role } : null;
+    return membership
+      ? { db, user, workspaceId: requestedWorkspaceId, role: membership.role }
+      : null;
   }
-  const [row] = await db.select({ last: users.lastWorkspaceId }).from(users).where(eq(users.id, user.id));
+  const [row] = await db
+    .select({ last: users.lastWorkspaceId })
+    .from(users)
+    .where(eq(users.id, user.id));
   if (row?.last) {
     const membership = await findMembership(db, user.id, row.last);
     if (membership) return { db, user, workspaceId: row.last, role: membership.role };
@@ -55,14 +60,20 @@ export async function resolveWorkspaceCtx(
 
 export async function switchWorkspace(ctx: UserCtx, workspaceId: string) {
   const membership = await findMembership(ctx.db, ctx.user.id, workspaceId);
-  if (!membership) throw new AppError("not_found", "That workspace does not exist or you are not a member.");
+  if (!membership)
+    throw new AppError("not_found", "That workspace does not exist or you are not a member.");
   await ctx.db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, ctx.user.id));
 }
 
 export async function createWorkspace(ctx: UserCtx, name: string): Promise<{ id: string }> {
   return ctx.db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({ name }).returning({ id: workspaces.id });
-    await tx.insert(memberships).values({ workspaceId: workspace.id, userId: ctx.user.id, role: "owner" });
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name })
+      .returning({ id: workspaces.id });
+    await tx
+      .insert(memberships)
+      .values({ workspaceId: workspace.id, userId: ctx.user.id, role: "owner" });
     await tx.update(users).set({ lastWorkspaceId: workspace.id }).where(eq(users.id, ctx.user.id));
     return workspace;
   });

@@ -11,13 +11,20 @@ export const demoLogin = { email: "demo@postdeck.dev", password: "postdeck-demo"
  * existing demo account keeps its data and only gets the current sandbox key.
  */
 export async function seedDemo(db: Db, options: { apiKey: string; encryptionKey: Buffer }) {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoLogin.email));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoLogin.email));
   const userId =
     existing?.id ??
     (
       await db
         .insert(users)
-        .values({ email: demoLogin.email, name: "Demo Manager", passwordHash: await hashPassword(demoLogin.password) })
+        .values({
+          email: demoLogin.email,
+          name: "Demo Manager",
+          passwordHash: await hashPassword(demoLogin.password),
+        })
         .returning({ id: users.id })
     )[0].id;
 
@@ -28,7 +35,12 @@ export async function seedDemo(db: Db, options: { apiKey: string; encryptionKey:
     .where(and(eq(memberships.userId, userId), eq(workspaces.name, "Demo Agency")));
   const workspaceId =
     owned?.id ??
-    (await db.insert(workspaces).values({ name: "Demo Agency", timezone: "America/New_York" }).returning({ id: workspaces.id }))[0].id;
+    (
+      await db
+        .insert(workspaces)
+        .values({ name: "Demo Agency", timezone: "America/New_York" })
+        .returning({ id: workspaces.id })
+    )[0].id;
   if (!owned) {
     await db.insert(memberships).values({ workspaceId, userId, role: "owner" });
     await db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, userId));
@@ -37,7 +49,11 @@ export async function seedDemo(db: Db, options: { apiKey: string; encryptionKey:
   await db
     .update(workspaces)
     .set({
-      postproxyKeyCiphertext: encryptSecret(options.apiKey, options.encryptionKey, postproxyKeyContext(workspaceId)),
+      postproxyKeyCiphertext: encryptSecret(
+        options.apiKey,
+        options.encryptionKey,
+        postproxyKeyContext(workspaceId),
+      ),
       postproxyKeyLast4: options.apiKey.slice(-4),
       postproxyKeyUpdatedAt: new Date(),
     })

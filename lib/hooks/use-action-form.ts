@@ -12,7 +12,11 @@ import { checkForm } from "@/lib/validation/client-check";
  */
 export function useActionForm<T>(
   action: (input: FormData) => Promise<ActionResult<T>>,
-  options: { schema?: z.ZodType; onSubmit?: () => void; onSuccess?: (data: T, form: HTMLFormElement) => void } = {},
+  options: {
+    schema?: z.ZodType;
+    onSubmit?: () => void;
+    onSuccess?: (data: T, form: HTMLFormElement) => void;
+  } = {},
 ) {
   const [state, setState] = useState<ActionResult<T> | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -23,7 +27,12 @@ export function useActionForm<T>(
     const formData = new FormData(form);
     const errors = options.schema ? checkForm(options.schema, formData) : null;
     if (errors) {
-      setState({ ok: false, code: "invalid_input", message: "Some fields need attention.", fieldErrors: errors });
+      setState({
+        ok: false,
+        code: "invalid_input",
+        message: "Some fields need attention.",
+        fieldErrors: errors,
+      });
       return;
     }
     options.onSubmit?.();
@@ -33,7 +42,11 @@ export function useActionForm<T>(
         setState(result);
         if (result.ok) options.onSuccess?.(result.data, form);
       } catch {
-        setState({ ok: false, code: "internal", message: "Could not reach Postdeck. Check your connection and try again." });
+        setState({
+          ok: false,
+          code: "internal",
+          message: "Could not reach Postdeck. Check your connection and try again.",
+        });
       }
     });
   }

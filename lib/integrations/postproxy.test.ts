@@ -12,7 +12,9 @@ beforeAll(async () => {
     seen.push({ path: req.url, auth: req.headers.authorization });
     if (req.headers.authorization === "Bearer hang_forever_key") return; // never answers
     if (req.headers.authorization !== "Bearer good_key_1234") {
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: "Invalid API key" }));
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: "Invalid API key" }));
       return;
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: [] }));
@@ -35,11 +37,15 @@ describe("verifyPostproxyKey", () => {
     const error = await verifyPostproxyKey("wrong_key_5678", { baseUrl }).catch((e) => e);
     expect(error.code).toBe("invalid_input");
     expect(error.fieldErrors.apiKey[0]).toMatch(/refused this key \(401/);
-    expect(JSON.stringify({ m: error.message, f: error.fieldErrors })).not.toContain("wrong_key_5678");
+    expect(JSON.stringify({ m: error.message, f: error.fieldErrors })).not.toContain(
+      "wrong_key_5678",
+    );
   });
 
   it("says timeout when Postproxy does not answer", async () => {
-    const error = await verifyPostproxyKey("hang_forever_key", { baseUrl, timeoutMs: 300 }).catch((e) => e);
+    const error = await verifyPostproxyKey("hang_forever_key", { baseUrl, timeoutMs: 300 }).catch(
+      (e) => e,
+    );
     expect(error.code).toBe("upstream");
     expect(error.fieldErrors.apiKey[0]).toMatch(/did not answer within 0.3 seconds \(timeout\)/);
   });
@@ -49,7 +55,9 @@ describe("verifyPostproxyKey", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const error = await verifyPostproxyKey("good_key_1234", { baseUrl: `http://127.0.0.1:${port}` }).catch((e) => e);
+    const error = await verifyPostproxyKey("good_key_1234", {
+      baseUrl: `http://127.0.0.1:${port}`,
+    }).catch((e) => e);
     expect(error.code).toBe("upstream");
     expect(error.fieldErrors.apiKey[0]).toMatch(/\(network error\)/);
     expect(error.fieldErrors.apiKey[0]).toContain(`127.0.0.1:${port}`);

@@ -8,7 +8,8 @@ import { createPostproxyClient, isPostproxyError, toAppError } from "@/lib/postp
 const keyCheckTimeoutMs = 10_000;
 
 function describeKeyCheckFailure(error: unknown, host: string, timeoutMs: number): string {
-  if (!isPostproxyError(error)) return `The key could not be checked against Postproxy at ${host}. It was not saved.`;
+  if (!isPostproxyError(error))
+    return `The key could not be checked against Postproxy at ${host}. It was not saved.`;
   switch (error.kind) {
     case "unauthorized":
       return "Postproxy refused this key (401 Invalid API key). Check that you copied the whole key from your Postproxy dashboard.";
@@ -36,9 +37,13 @@ export async function verifyPostproxyKey(
     await client.profiles.list();
   } catch (error) {
     const message = describeKeyCheckFailure(error, host, timeoutMs);
-    throw new AppError(isPostproxyError(error) && error.kind === "unauthorized" ? "invalid_input" : "upstream", message, {
-      apiKey: [message],
-    });
+    throw new AppError(
+      isPostproxyError(error) && error.kind === "unauthorized" ? "invalid_input" : "upstream",
+      message,
+      {
+        apiKey: [message],
+      },
+    );
   }
 }
 
@@ -47,7 +52,11 @@ export async function getWorkspacePostproxy(ctx: WorkspaceCtx) {
   const apiKey = await getApiKey(ctx);
   if (!apiKey) return null;
   const env = getEnv();
-  return createPostproxyClient({ baseUrl: env.POSTPROXY_BASE_URL, apiKey, timeoutMs: env.POSTPROXY_TIMEOUT_MS });
+  return createPostproxyClient({
+    baseUrl: env.POSTPROXY_BASE_URL,
+    apiKey,
+    timeoutMs: env.POSTPROXY_TIMEOUT_MS,
+  });
 }
 
 export async function callPostproxy<T>(call: () => Promise<T>): Promise<T> {

@@ -48,7 +48,6 @@ async function publishedPost(id: string): Promise<Post> {
   throw new Error(`Post ${id} did not settle`);
 }
 
-
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: true, allowHttpWebhooks: true });
   media = await startMediaServer();

@@ -26,7 +26,6 @@ async function clientFor(handler: StubHandler, options: Partial<PostproxyClientO
   return createPostproxyClient({ baseUrl: stub.url, apiKey, retry: fastRetry, ...options });
 }
 
-
 function expectNoKey(error: PostproxyError) {
   for (const text of [
     error.message,

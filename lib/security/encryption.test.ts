@@ -30,7 +30,13 @@ describe("encryptSecret / decryptSecret", () => {
     const parts = sealed.split(".");
     const tag = Buffer.from(parts[2], "base64url");
     tag[3] ^= 0xff;
-    expect(() => decryptSecret([parts[0], parts[1], tag.toString("base64url"), parts[3]].join("."), key, "ws-1")).toThrow();
+    expect(() =>
+      decryptSecret(
+        [parts[0], parts[1], tag.toString("base64url"), parts[3]].join("."),
+        key,
+        "ws-1",
+      ),
+    ).toThrow();
     expect(() => decryptSecret(sealed, randomBytes(32), "ws-1")).toThrow();
     expect(() => decryptSecret(sealed, key, "ws-2")).toThrow();
   });

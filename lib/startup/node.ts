@@ -7,7 +7,9 @@ export async function startNodeServer() {
     getEnv();
     await getDb();
   } catch (error) {
-    console.error(`[postdeck] Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[postdeck] Start-up failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

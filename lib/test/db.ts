@@ -7,7 +7,8 @@ const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 /** Tests may create and drop databases, so only a server on this machine is accepted. */
 export function assertLocalDatabaseUrl(url: string) {
   const host = new URL(url).hostname;
-  if (!localHosts.has(host)) throw new Error(`Refusing to run tests against non-local database host "${host}".`);
+  if (!localHosts.has(host))
+    throw new Error(`Refusing to run tests against non-local database host "${host}".`);
 }
 
 export type TestDatabase = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };

@@ -22,7 +22,12 @@ export const signUpSchema = z.object({
     .max(80, "Use at most 80 characters."),
   email: emailSchema,
   password: newPasswordSchema,
-  inviteToken: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  inviteToken: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   // The browser's zone seeds the new workspace's default; anything unknown falls back to UTC.
   timezone: z
     .string()

@@ -7,7 +7,8 @@ export function checkForm(schema: z.ZodType, form: HTMLFormElement | FormData): 
   const parsed = schema.safeParse(Object.fromEntries(data.entries()));
   if (parsed.success) return null;
   const out: FieldErrors = {};
-  for (const issue of parsed.error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues)
+    (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
   return out;
 }
 

@@ -67,7 +67,9 @@ export async function buildMedia(
   return records;
 }
 
-export function buildPlatformPost(profile: Pick<ProfileRecord, "id" | "platform">): PlatformPostRecord {
+export function buildPlatformPost(
+  profile: Pick<ProfileRecord, "id" | "platform">,
+): PlatformPostRecord {
   return {
     id: newId("ppost_"),
     profileId: profile.id,

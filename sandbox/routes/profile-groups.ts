@@ -10,7 +10,9 @@ import { serializeGroup } from "../serialize/profile";
 import { isPlatform, PLATFORMS } from "../store/types";
 
 // Bluesky and Telegram connect with credentials, not a consent page.
-const OAUTH_NETWORKS = new Set<string>(PLATFORMS.filter((p) => p !== "bluesky" && p !== "telegram"));
+const OAUTH_NETWORKS = new Set<string>(
+  PLATFORMS.filter((p) => p !== "bluesky" && p !== "telegram"),
+);
 
 export function registerProfileGroupRoutes(app: App, ctx: SandboxContext): void {
   const { store } = ctx;

@@ -4,7 +4,11 @@ import path from "node:path";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
-export function start(command: string, args: string[], options: SpawnOptions & { name: string }): ChildProcess {
+export function start(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { name: string },
+): ChildProcess {
   const child = spawn(command, args, { stdio: "inherit", ...options });
   child.on("exit", (code, signal) => {
     if (code !== 0 && signal === null) console.error(`[${options.name}] exited with code ${code}`);
@@ -16,7 +20,11 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -39,7 +47,8 @@ function newestMtime(target: string): number {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
@@ -48,6 +57,15 @@ export function isBuildStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
   return sources.some((s) => newestMtime(s) > built);
 }

@@ -7,8 +7,18 @@ import { safeCallbackUrl } from "@/lib/validation/client-check";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   if (await getSessionUser()) redirect(safeCallbackUrl(callbackUrl));
-  return <SignInForm callbackUrl={callbackUrl} oauthProviders={enabledOAuthProviders()} initialError={error} />;
+  return (
+    <SignInForm
+      callbackUrl={callbackUrl}
+      oauthProviders={enabledOAuthProviders()}
+      initialError={error}
+    />
+  );
 }

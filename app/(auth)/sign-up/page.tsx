@@ -6,7 +6,11 @@ import { safeCallbackUrl } from "@/lib/validation/client-check";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; invite?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; invite?: string }>;
+}) {
   const { callbackUrl, invite } = await searchParams;
   if (await getSessionUser()) redirect(safeCallbackUrl(callbackUrl));
   return <SignUpForm inviteToken={invite} callbackUrl={callbackUrl} />;

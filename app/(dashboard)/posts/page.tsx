@@ -8,10 +8,13 @@ export const metadata: Metadata = { title: "Posts" };
 export default function PostsPage() {
   return (
     <>
-      <PageHeader title="Posts" description="Every post this workspace has drafted, scheduled or published." />
+      <PageHeader
+        title="Posts"
+        description="Every post this workspace has drafted, scheduled or published."
+      />
       <EmptyState icon={ListVideo} title="No posts yet">
-        Drafts, scheduled, publishing, published and failed posts will be listed here with filters by status, profile
-        and date, each with its per-profile status and any error TikTok returned.
+        Drafts, scheduled, publishing, published and failed posts will be listed here with filters
+        by status, profile and date, each with its per-profile status and any error TikTok returned.
       </EmptyState>
     </>
   );

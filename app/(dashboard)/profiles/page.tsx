@@ -13,9 +13,13 @@ import { callPostproxy, getWorkspacePostproxy } from "@/lib/integrations/postpro
 
 export const metadata: Metadata = { title: "Profiles" };
 
-async function loadProfiles(client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>) {
+async function loadProfiles(
+  client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>,
+) {
   try {
-    const [groups, profiles] = await callPostproxy(() => Promise.all([client.profileGroups.list(), client.profiles.list()]));
+    const [groups, profiles] = await callPostproxy(() =>
+      Promise.all([client.profileGroups.list(), client.profiles.list()]),
+    );
     return { groups: groups.data, profiles: profiles.data, error: null };
   } catch (error) {
     if (isAppError(error)) return { groups: [], profiles: [], error: error.message };
@@ -26,7 +30,12 @@ async function loadProfiles(client: NonNullable<Awaited<ReturnType<typeof getWor
 export default async function ProfilesPage() {
   const ctx = await requireWorkspace();
   const client = await getWorkspacePostproxy(ctx);
-  const header = <PageHeader title="Profiles" description="Your Postproxy profile groups (one per brand) and the accounts connected to them." />;
+  const header = (
+    <PageHeader
+      title="Profiles"
+      description="Your Postproxy profile groups (one per brand) and the accounts connected to them."
+    />
+  );
 
   if (!client) {
     return (
@@ -35,10 +44,19 @@ export default async function ProfilesPage() {
         <EmptyState
           icon={KeyRound}
           title="Connect your Postproxy account first"
-          action={ctx.role === "owner" ? <Link href="/settings" className={buttonVariants()}>Add the API key</Link> : undefined}
+          action={
+            ctx.role === "owner" ? (
+              <Link href="/settings" className={buttonVariants()}>
+                Add the API key
+              </Link>
+            ) : undefined
+          }
         >
-          Profiles come from Postproxy. {ctx.role === "owner" ? "Save your workspace's Postproxy API key in Settings" : "Ask a workspace owner to save the Postproxy API key"} and your
-          brands and their TikTok accounts will be listed here.
+          Profiles come from Postproxy.{" "}
+          {ctx.role === "owner"
+            ? "Save your workspace's Postproxy API key in Settings"
+            : "Ask a workspace owner to save the Postproxy API key"}{" "}
+          and your brands and their TikTok accounts will be listed here.
         </EmptyState>
       </>
     );
@@ -51,7 +69,8 @@ export default async function ProfilesPage() {
       {error ? <Alert tone="error">Could not load profiles from Postproxy. {error}</Alert> : null}
       {!error && groups.length === 0 ? (
         <EmptyState icon={Users} title="No profile groups yet">
-          Create a profile group for each brand in Postproxy and connect its TikTok account; it will appear here.
+          Create a profile group for each brand in Postproxy and connect its TikTok account; it will
+          appear here.
         </EmptyState>
       ) : null}
       <div className="space-y-6">
@@ -59,7 +78,10 @@ export default async function ProfilesPage() {
           const members = profiles.filter((p) => p.profile_group_id === group.id);
           return (
             <Card key={group.id}>
-              <CardHeader title={group.name} description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`} />
+              <CardHeader
+                title={group.name}
+                description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`}
+              />
               <CardBody>
                 {members.length ? (
                   <ul className="grid gap-3 sm:grid-cols-2">

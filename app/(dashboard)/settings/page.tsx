@@ -18,7 +18,10 @@ export default async function SettingsPage() {
   if (ctx.role !== "owner") {
     return (
       <Card>
-        <CardHeader title="Workspace" description="Only owners can change these settings or manage the Postproxy API key." />
+        <CardHeader
+          title="Workspace"
+          description="Only owners can change these settings or manage the Postproxy API key."
+        />
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
             <div>
@@ -31,11 +34,16 @@ export default async function SettingsPage() {
             </div>
             <div>
               <dt className="text-gray-500">TikTok app audit status</dt>
-              <dd className="font-medium text-gray-900">{auditLabels[settings.tiktokAuditStatus]}</dd>
+              <dd className="font-medium text-gray-900">
+                {auditLabels[settings.tiktokAuditStatus]}
+              </dd>
             </div>
           </dl>
           <Alert className="mt-5">
-            You are a {ctx.role} in this workspace. {settings.apiKeyLast4 ? "A Postproxy API key is connected." : "No Postproxy API key is connected yet; ask an owner to add one."}
+            You are a {ctx.role} in this workspace.{" "}
+            {settings.apiKeyLast4
+              ? "A Postproxy API key is connected."
+              : "No Postproxy API key is connected yet; ask an owner to add one."}
           </Alert>
         </CardBody>
       </Card>
@@ -45,15 +53,25 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="Workspace" description="How this workspace is named and which timezone it schedules in." />
+        <CardHeader
+          title="Workspace"
+          description="How this workspace is named and which timezone it schedules in."
+        />
         <CardBody>
           <GeneralSettingsForm workspace={settings} />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Postproxy API key" description="Postdeck publishes to TikTok through your Postproxy account. The key never leaves the server." />
+        <CardHeader
+          title="Postproxy API key"
+          description="Postdeck publishes to TikTok through your Postproxy account. The key never leaves the server."
+        />
         <CardBody>
-          <ApiKeyForm workspaceId={settings.id} last4={settings.apiKeyLast4} baseUrlHost={new URL(getEnv().POSTPROXY_BASE_URL).host} />
+          <ApiKeyForm
+            workspaceId={settings.id}
+            last4={settings.apiKeyLast4}
+            baseUrlHost={new URL(getEnv().POSTPROXY_BASE_URL).host}
+          />
         </CardBody>
       </Card>
     </div>

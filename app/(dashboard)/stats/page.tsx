@@ -8,10 +8,14 @@ export const metadata: Metadata = { title: "Stats" };
 export default function StatsPage() {
   return (
     <>
-      <PageHeader title="Stats" description="How your TikTok profiles and posts perform over time." />
+      <PageHeader
+        title="Stats"
+        description="How your TikTok profiles and posts perform over time."
+      />
       <EmptyState icon={BarChart3} title="No stats collected yet">
-        Follower, following, like and video counts for each profile, and impressions, likes, comments and shares for
-        each post, will be charted here once Postdeck starts storing snapshots from Postproxy.
+        Follower, following, like and video counts for each profile, and impressions, likes,
+        comments and shares for each post, will be charted here once Postdeck starts storing
+        snapshots from Postproxy.
       </EmptyState>
     </>
   );

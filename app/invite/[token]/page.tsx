@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, user] = await Promise.all([getInviteStatus(await getDb(), token), getSessionUser()]);
+  const [invite, user] = await Promise.all([
+    getInviteStatus(await getDb(), token),
+    getSessionUser(),
+  ]);
   const here = `/invite/${encodeURIComponent(token)}`;
 
   return (
@@ -26,8 +29,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <div>
               <h1 className="text-xl font-semibold text-gray-900">Join {invite.workspaceName}</h1>
               <p className="mt-2 text-sm text-gray-600">
-                You have been invited as {invite.role === "editor" ? "an editor (compose, schedule and delete posts)" : "a viewer (read only)"}. The link works once and
-                expires on {invite.expiresAt.toUTCString()}.
+                You have been invited as{" "}
+                {invite.role === "editor"
+                  ? "an editor (compose, schedule and delete posts)"
+                  : "a viewer (read only)"}
+                . The link works once and expires on {invite.expiresAt.toUTCString()}.
               </p>
             </div>
             {user ? (
@@ -37,10 +43,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               </>
             ) : (
               <div className="space-y-2">
-                <Link className={buttonVariants({ className: "w-full" })} href={`/sign-up?invite=${encodeURIComponent(token)}`}>
+                <Link
+                  className={buttonVariants({ className: "w-full" })}
+                  href={`/sign-up?invite=${encodeURIComponent(token)}`}
+                >
                   Create an account and join
                 </Link>
-                <Link className={buttonVariants({ variant: "secondary", className: "w-full" })} href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>
+                <Link
+                  className={buttonVariants({ variant: "secondary", className: "w-full" })}
+                  href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
+                >
                   I already have an account
                 </Link>
               </div>
@@ -50,7 +62,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <>
             <h1 className="text-xl font-semibold text-gray-900">This invite can’t be used</h1>
             <Alert tone="error">{inviteMessages[invite.status]}</Alert>
-            <Link className={buttonVariants({ variant: "secondary", className: "w-full" })} href={user ? "/posts" : "/sign-in"}>
+            <Link
+              className={buttonVariants({ variant: "secondary", className: "w-full" })}
+              href={user ? "/posts" : "/sign-in"}
+            >
               {user ? "Back to Postdeck" : "Go to sign in"}
             </Link>
           </>

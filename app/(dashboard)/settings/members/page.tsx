@@ -12,28 +12,59 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage() {
   const ctx = await requireWorkspace();
   const isOwner = ctx.role === "owner";
-  const [members, invites] = await Promise.all([listMembers(ctx), isOwner ? listPendingInvites(ctx) : Promise.resolve([])]);
+  const [members, invites] = await Promise.all([
+    listMembers(ctx),
+    isOwner ? listPendingInvites(ctx) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="space-y-6">
       {isOwner ? (
         <Card>
-          <CardHeader title="Invite a teammate" description="Create a link for one person. Editors compose and schedule; viewers can only look." />
+          <CardHeader
+            title="Invite a teammate"
+            description="Create a link for one person. Editors compose and schedule; viewers can only look."
+          />
           <CardBody className="space-y-5">
             <InviteForm workspaceId={ctx.workspaceId} />
             <div>
               <h3 className="mb-2 text-sm font-medium text-gray-900">Pending invites</h3>
-              <PendingInvites workspaceId={ctx.workspaceId} invites={invites.map((i) => ({ id: i.id, role: i.role, expiresAt: i.expiresAt.toISOString() }))} />
+              <PendingInvites
+                workspaceId={ctx.workspaceId}
+                invites={invites.map((i) => ({
+                  id: i.id,
+                  role: i.role,
+                  expiresAt: i.expiresAt.toISOString(),
+                }))}
+              />
             </div>
           </CardBody>
         </Card>
       ) : null}
       <Card>
-        <CardHeader title="Members" description={isOwner ? "Change roles or remove people. A workspace always keeps at least one owner." : "People with access to this workspace."} />
+        <CardHeader
+          title="Members"
+          description={
+            isOwner
+              ? "Change roles or remove people. A workspace always keeps at least one owner."
+              : "People with access to this workspace."
+          }
+        />
         <CardBody className="py-2">
           <ul className="divide-y divide-gray-100">
             {members.map((m) => (
-              <MemberRow key={m.membershipId} workspaceId={ctx.workspaceId} canManage={isOwner} member={{ membershipId: m.membershipId, name: m.name, email: m.email, role: m.role, isSelf: m.userId === ctx.user.id }} />
+              <MemberRow
+                key={m.membershipId}
+                workspaceId={ctx.workspaceId}
+                canManage={isOwner}
+                member={{
+                  membershipId: m.membershipId,
+                  name: m.name,
+                  email: m.email,
+                  role: m.role,
+                  isSelf: m.userId === ctx.user.id,
+                }}
+              />
             ))}
           </ul>
         </CardBody>
