@@ -2,15 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/logo";
 import { CreateWorkspaceForm } from "@/components/workspace/create-workspace-form";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requireUserCtx } from "@/lib/auth/session";
 import { listUserWorkspaces } from "@/lib/data/workspaces";
 
 export const metadata: Metadata = { title: "New workspace" };
 
 export default async function WelcomePage() {
-  const user = await requireUser();
-  const workspaces = await listUserWorkspaces({ db: await getDb(), user });
+  const workspaces = await listUserWorkspaces(await requireUserCtx());
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4">
       <div className="mb-8">

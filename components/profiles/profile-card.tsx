@@ -1,5 +1,14 @@
 import { Badge } from "@/components/ui/badge";
-import type { Profile } from "@/lib/postproxy";
+
+/** The fields the card shows; the page passes Postproxy profiles, which have these and more. */
+export type ProfileCardProfile = {
+  name: string;
+  platform: string;
+  status: string;
+  avatar_url?: string | null;
+  post_count?: number | null;
+  expires_at?: string | null;
+};
 
 const platformLabels: Record<string, string> = {
   tiktok: "TikTok",
@@ -10,7 +19,7 @@ const platformLabels: Record<string, string> = {
 
 const statusTone = { active: "green", expired: "red", inactive: "amber" } as const;
 
-export function ProfileCard({ profile }: { profile: Profile }) {
+export function ProfileCard({ profile }: { profile: ProfileCardProfile }) {
   const tone = statusTone[profile.status as keyof typeof statusTone] ?? "gray";
   return (
     <li className="flex items-center gap-3 rounded-md border border-gray-200 bg-white p-3">

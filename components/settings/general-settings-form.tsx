@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { updateWorkspaceSettingsAction } from "@/lib/actions/workspace";
-import type { AuditStatus } from "@/lib/db/enums";
+import type { AuditStatus } from "@/lib/validation/enums";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { workspaceSettingsSchema } from "@/lib/validation/workspace";
 import { TimezonePicker } from "./timezone-picker";

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/members";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 
 type Member = {
   membershipId: string;

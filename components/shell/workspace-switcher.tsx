@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
 import { switchWorkspaceAction } from "@/lib/actions/workspace";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 
 type Workspace = { id: string; name: string; role: WorkspaceRole };
 

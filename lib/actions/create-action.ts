@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 import { requireRole, type UserCtx, type WorkspaceCtx } from "@/lib/data/context";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 import { getSessionUser } from "@/lib/auth/session";

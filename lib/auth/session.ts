@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
-import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import type { SessionUser, UserCtx, WorkspaceCtx } from "@/lib/data/context";
 import { findUserById } from "@/lib/data/users";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 import { getAuthOptions } from "./options";
@@ -20,6 +20,12 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   return user;
+}
+
+/** For pages that act for the user outside any workspace (creating one, for example). */
+export async function requireUserCtx(): Promise<UserCtx> {
+  const user = await requireUser();
+  return { db: await getDb(), user };
 }
 
 /** For pages: the active workspace of the signed-in user, or a redirect to where they can get one. */

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { hasRole, type WorkspaceRole } from "@/lib/db/enums";
+import { hasRole, type WorkspaceRole } from "@/lib/validation/enums";
 import { AppError } from "@/lib/errors";
 
 export type SessionUser = { id: string; email: string; name: string };

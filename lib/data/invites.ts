@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
-import type { InviteRole } from "@/lib/db/enums";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import type { InviteRole } from "@/lib/validation/enums";
 import { invites, memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireRole, type SessionUser, type WorkspaceCtx } from "./context";
@@ -93,6 +93,11 @@ export const inviteMessages = {
 } as const;
 
 /** Public: what the invite page shows before anyone signs in. */
+/** For the public invite page, which has no session to build a context from. */
+export async function getInviteStatusForToken(token: string) {
+  return getInviteStatus(await getDb(), token);
+}
+
 export async function getInviteStatus(
   db: Db,
   token: string,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireRole, type WorkspaceCtx } from "./context";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { WorkspaceSettingsInput } from "@/lib/validation/workspace";

@@ -9,7 +9,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { auditStatuses, inviteRoles, workspaceRoles } from "./enums";
+import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/validation/enums";
 
 export const workspaceRoleEnum = pgEnum("workspace_role", workspaceRoles);
 export const inviteRoleEnum = pgEnum("invite_role", inviteRoles);

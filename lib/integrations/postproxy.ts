@@ -47,6 +47,11 @@ export async function verifyPostproxyKey(
   }
 }
 
+/** The host the app talks to, shown next to the key field so owners know where keys are checked. */
+export function postproxyHost(): string {
+  return new URL(getEnv().POSTPROXY_BASE_URL).host;
+}
+
 /** A client for the workspace's own key; the key stays inside the client's closure. */
 export async function getWorkspacePostproxy(ctx: WorkspaceCtx) {
   const apiKey = await getApiKey(ctx);

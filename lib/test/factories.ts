@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import type { WorkspaceRole } from "@/lib/db/enums";
+import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships } from "@/lib/db/schema";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/db/enums";
+import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/validation/enums";
 import { isValidTimeZone } from "./timezones";
 
 export const idSchema = z.uuid({ error: "Invalid id." });

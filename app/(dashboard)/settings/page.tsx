@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireWorkspace } from "@/lib/auth/session";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { getEnv } from "@/lib/env";
+import { postproxyHost } from "@/lib/integrations/postproxy";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -70,7 +70,7 @@ export default async function SettingsPage() {
           <ApiKeyForm
             workspaceId={settings.id}
             last4={settings.apiKeyLast4}
-            baseUrlHost={new URL(getEnv().POSTPROXY_BASE_URL).host}
+            baseUrlHost={postproxyHost()}
           />
         </CardBody>
       </Card>

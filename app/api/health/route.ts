@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
+import { checkDatabase } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const db = await getDb();
-  await db.execute(sql`select 1`);
+  await checkDatabase();
   return Response.json({ ok: true });
 }

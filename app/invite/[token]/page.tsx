@@ -5,17 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { AcceptInviteButton } from "@/components/workspace/accept-invite-button";
 import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { getInviteStatus, inviteMessages } from "@/lib/data/invites";
+import { getInviteStatusForToken, inviteMessages } from "@/lib/data/invites";
 
 export const metadata: Metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, user] = await Promise.all([
-    getInviteStatus(await getDb(), token),
-    getSessionUser(),
-  ]);
+  const [invite, user] = await Promise.all([getInviteStatusForToken(token), getSessionUser()]);
   const here = `/invite/${encodeURIComponent(token)}`;
 
   return (
