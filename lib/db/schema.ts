@@ -1,6 +1,7 @@
 import {
   boolean,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -24,6 +25,8 @@ export const users = pgTable(
     email: text().notNull().unique(),
     name: text().notNull(),
     passwordHash: text(),
+    // Bumped by "Sign out everywhere" and password changes; sessions carrying an older one are refused.
+    sessionVersion: integer().notNull().default(0),
     lastWorkspaceId: uuid().references((): AnyPgColumn => workspaces.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -113,5 +116,39 @@ export const signInAttempts = pgTable(
   (t) => [
     index("sign_in_attempts_email_idx").on(t.email, t.createdAt),
     index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt),
+  ],
+);
+
+/** Any counted event a limit applies to (sign-ups per IP, reset requests per email, …). */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    scope: text().notNull(),
+    key: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rate_limit_hits_scope_key_idx").on(t.scope, t.key, t.createdAt)],
+);
+
+/** One-time password reset links (emailed, or issued by an owner); only the token's hash is kept. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    issuedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("password_reset_tokens_user_idx").on(t.userId),
+    index("password_reset_tokens_issued_by_idx").on(t.issuedById),
+    index("password_reset_tokens_workspace_idx").on(t.workspaceId),
   ],
 );
