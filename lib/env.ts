@@ -30,6 +30,15 @@ const envSchema = z.object({
   ),
   POSTPROXY_BASE_URL: z.url().default("https://api.postproxy.dev"),
   POSTPROXY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  // Proxies (load balancers) in front of the app whose X-Forwarded-For entries are trusted.
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number({ message: "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10" })
+    .int("TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .min(0, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .max(10, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .default(0),
+  // Accounts created per client address per hour.
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
