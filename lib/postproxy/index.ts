@@ -5,7 +5,6 @@ export {
   PostproxyError,
   isPostproxyError,
   postproxyErrorKinds,
-  toActionResult,
   toAppError,
   withAppErrors,
 } from "./errors";
