@@ -170,18 +170,25 @@ async function credentialsAttempt(localAddress: string, email: string, forwarded
   return new URL(url, appUrl).searchParams.get("error");
 }
 
+/** A loopback address of its own per run, so a reused server's earlier counts never interfere. */
+const loopback = () =>
+  `127.${Array.from({ length: 3 }, () => 2 + Math.floor(Math.random() * 250)).join(".")}`;
+
 test("a direct client rotating X-Forwarded-For stays limited by its own address", async () => {
+  const client = loopback();
+  const other = loopback();
+  const tag = Math.random().toString(36).slice(2, 8);
   // 20 failures per address per 15 minutes; each attempt claims another address and email.
   for (let i = 0; i < 20; i++) {
-    expect(await credentialsAttempt("127.0.0.2", `spray${i}@agency.test`, `198.51.100.${i}`)).toBe(
-      "CredentialsSignin",
-    );
+    expect(
+      await credentialsAttempt(client, `spray${i}.${tag}@agency.test`, `198.51.100.${i}`),
+    ).toBe("CredentialsSignin");
   }
-  expect(await credentialsAttempt("127.0.0.2", "spray-last@agency.test", "203.0.113.77")).toBe(
+  expect(await credentialsAttempt(client, `spray-last.${tag}@agency.test`, "203.0.113.77")).toBe(
     "RateLimited",
   );
   // Another client is not affected, and cannot be locked out through a forged header either.
-  expect(await credentialsAttempt("127.0.0.3", "other@agency.test", "127.0.0.2")).toBe(
+  expect(await credentialsAttempt(other, `other.${tag}@agency.test`, client)).toBe(
     "CredentialsSignin",
   );
 });

@@ -76,7 +76,7 @@ export function getAuthOptions(): NextAuthOptions {
           metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
         logError(`next-auth:${code}`, error);
       },
-      warn: () => {},
+      warn: (code) => console.warn(`[next-auth][warn] ${code}`),
       debug: () => {},
     },
     callbacks: {
