@@ -6,11 +6,6 @@ import type { SessionUser } from "@/lib/data/context";
 import { signInSchema } from "@/lib/validation/auth";
 import { verifyPassword } from "./password";
 
-export const signInErrors = {
-  CredentialsSignin: "Email or password is incorrect.",
-  RateLimited: "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
-} as const;
-
 export class RateLimitedError extends Error {
   constructor() {
     super("RateLimited");
