@@ -22,7 +22,7 @@ const sessionUpdateAgeSeconds = 24 * 60 * 60;
  * everywhere" and a password change bump it. A refused token loses its identity, so the next
  * session read re-issues it empty and every check sees a signed-out visitor.
  */
-export async function checkSessionToken(token: JWT): Promise<JWT> {
+async function checkSessionToken(token: JWT): Promise<JWT> {
   if (!token.sub) return token;
   const current = await getSessionVersion(await getDb(), token.sub);
   if (current === null || token.sv !== current) return {};
