@@ -157,6 +157,19 @@ describe("owner actions", () => {
     expect(await getApiKey(owner)).toBe("pp_right_key_5678");
   });
 
+  it("save a key sent with an upper-cased workspace id so every member can still read it", async () => {
+    const owner = await makeOwner(t.db, "Edda");
+    const viewer = await addMember(owner, "viewer");
+    sessionUser = owner.user;
+    const saved = await workspaceActions.saveApiKeyAction(
+      form({ workspaceId: owner.workspaceId.toUpperCase(), apiKey: "pp_shouted_key_9999" }),
+    );
+    expect(saved).toEqual({ ok: true, data: { last4: "9999" } });
+    // What Profiles does for each member: decrypt with the workspace id the database returns.
+    expect(await getApiKey(owner)).toBe("pp_shouted_key_9999");
+    expect(await getApiKey(viewer.ctx)).toBe("pp_shouted_key_9999");
+  });
+
   it("switch workspace only into the caller's own workspaces", async () => {
     const a = await makeOwner(t.db, "Eli");
     const b = await makeOwner(t.db, "Fay");

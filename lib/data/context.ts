@@ -46,6 +46,14 @@ function assertIssuedCtx(ctx: WorkspaceCtx) {
   }
 }
 
+/** The same verified context on another handle, e.g. a transaction (`ctxWithDb(ctx, tx)`). */
+export function ctxWithDb(ctx: WorkspaceCtx, db: Db): WorkspaceCtx {
+  assertIssuedCtx(ctx);
+  const copy = Object.freeze({ ...ctx, db });
+  issuedContexts.add(copy);
+  return copy;
+}
+
 export function requireRole(ctx: WorkspaceCtx, required: WorkspaceRole) {
   assertIssuedCtx(ctx);
   if (!hasRole(ctx.role, required)) {

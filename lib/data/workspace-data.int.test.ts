@@ -5,7 +5,7 @@ import { workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner, makeUser } from "@/lib/test/factories";
 import { getApiKey, removeApiKey, saveApiKey } from "./api-keys";
-import type { WorkspaceCtx } from "./context";
+import { ctxWithDb, type WorkspaceCtx } from "./context";
 import { changeMemberRole, listMembers, removeMember } from "./members";
 import {
   createWorkspace,
@@ -108,6 +108,13 @@ describe("workspaces", () => {
         }),
       ).rejects.toThrow(/not issued/);
     }
+    expect(() => ctxWithDb(promoted, t.db)).toThrow(/not issued/);
+    // A verified context may move onto a transaction, keeping who and where it acts.
+    await t.db.transaction(async (tx) => {
+      const inTx = ctxWithDb(a, tx);
+      expect(inTx).toMatchObject({ workspaceId: a.workspaceId, role: "owner" });
+      expect((await getWorkspaceSettings(inTx)).name).toBe("Gia's workspace");
+    });
     expect(() => Object.assign(viewer.ctx, { role: "owner" })).toThrow(TypeError);
     expect(viewer.ctx.role).toBe("viewer");
     expect((await getWorkspaceSettings(a)).name).toBe("Gia's workspace");
