@@ -121,6 +121,9 @@ export function createUploadHandler(deps: Deps) {
 
   // Must stay an arrow function: handleWeb reads `this`.
   return async (req: Request): Promise<Response> => {
+    // Files are read through /api/media/<id> (probed type, ranges); never through tus's GET.
+    if (req.method === "GET")
+      return new Response("Read files from /api/media/<id>.\n", { status: 405 });
     if (req.method !== "OPTIONS") {
       const user = await deps.getUser(req);
       if (!user) return new Response("Sign in again to upload.\n", { status: 401 });

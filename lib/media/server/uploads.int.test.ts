@@ -269,6 +269,10 @@ describe("reading, attaching and deleting across workspaces", () => {
       }),
     );
     expect(head.status).toBe(404);
+    const download = await routes.uploads(
+      new Request(`${base}/api/uploads/${id}`, { headers: { "x-test-user": tokenOf(owner) } }),
+    );
+    expect(download.status).toBe(405);
     const poster = await routes.putPoster(
       new Request(`${base}/api/media/${id}/thumbnail`, {
         method: "PUT",
