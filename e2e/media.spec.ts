@@ -206,6 +206,29 @@ test("after a reload, picking the same file again resumes the unfinished upload"
   await expect
     .poll(async () => Number(await bar.getAttribute("aria-valuenow")))
     .toBeGreaterThanOrEqual(20);
+
+  // The connection drops for a few seconds: tus-js-client retries and the upload still completes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: true,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await page.waitForTimeout(2500);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await expect(row.getByText("Uploaded")).toBeVisible({ timeout: 60_000 });
+  const card = page
+    .getByRole("list", { name: "Media files" })
+    .getByRole("listitem", { name: "reload-clip.mp4" });
+  await expect(card.getByText("MP4 video · 6 MB · 3.5 s · 720×1280 · 24 fps")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Unfinished uploads" })).toHaveCount(0);
 });
 
 test("a viewer sees the files but no upload, convert or delete controls", async ({

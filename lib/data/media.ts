@@ -209,22 +209,27 @@ export async function findBlockingUsage(db: Db, workspaceId: string, mediaId: st
 /** Deletes the row; the caller removes the stored bytes. Refused while a scheduled post uses it. */
 export async function deleteMedia(ctx: WorkspaceCtx, mediaId: string): Promise<{ id: string }> {
   requireRole(ctx, "editor");
-  const media = await getMedia(ctx, mediaId);
-  const blocking = await findBlockingUsage(ctx.db, ctx.workspaceId, media.id);
-  if (blocking) {
-    throw new AppError(
-      "conflict",
-      blocking.status === "publishing"
-        ? `“${media.name}” is being published right now; it can be deleted once that finishes.`
-        : `“${media.name}” is used by a scheduled post. Remove it from that post or cancel the post first.`,
-    );
-  }
-  const deleted = await ctx.db
-    .delete(mediaFiles)
-    .where(and(eq(mediaFiles.id, media.id), eq(mediaFiles.workspaceId, ctx.workspaceId)))
-    .returning({ id: mediaFiles.id });
-  if (deleted.length === 0) throw notFound();
-  return deleted[0];
+  if (!uuidPattern.test(mediaId)) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    // The row lock makes a concurrent attach either finish first (and block this) or wait.
+    const [media] = await tx
+      .select({ id: mediaFiles.id, name: mediaFiles.name })
+      .from(mediaFiles)
+      .where(and(eq(mediaFiles.id, mediaId), eq(mediaFiles.workspaceId, ctx.workspaceId)))
+      .for("update");
+    if (!media) throw notFound();
+    const blocking = await findBlockingUsage(tx as unknown as Db, ctx.workspaceId, media.id);
+    if (blocking) {
+      throw new AppError(
+        "conflict",
+        blocking.status === "publishing"
+          ? `“${media.name}” is being published right now; it can be deleted once that finishes.`
+          : `“${media.name}” is used by a scheduled post. Remove it from that post or cancel the post first.`,
+      );
+    }
+    await tx.delete(mediaFiles).where(eq(mediaFiles.id, media.id));
+    return { id: media.id };
+  });
 }
 
 /** Records that a post uses a file (the composer calls it); only finished, usable files attach. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { completeUpload, markThumbnail } from "@/lib/data/media";
 import { logError } from "@/lib/log";
-import { mediaVerdict, tiktokMediaLimits } from "@/lib/tiktok";
+import { mediaVerdict, tiktokMediaLimits, uploadTooLargeMessage } from "@/lib/tiktok";
 import { probeMedia } from "./probe";
 import { thumbnailKey, type MediaStorage } from "./storage";
 import { ffmpegPoster, makeThumbnail } from "./thumbnails";
@@ -24,7 +24,13 @@ export async function ingestUpload(
     read: (offset, length) => storage.readBytes(mediaId, offset, length),
   });
   const verdict = mediaVerdict(facts);
-  const reason = facts.kind === "other" ? verdict.reasons[0] : null;
+  // Not a video or photo at all, or a photo past 20 MB declared as a video to get the larger limit.
+  const isOversizedPhoto = facts.kind === "image" && size > tiktokMediaLimits.imageMaxBytes;
+  const reason = isOversizedPhoto
+    ? uploadTooLargeMessage("image", size)
+    : facts.kind === "other"
+      ? verdict.reasons[0]
+      : null;
   await completeUpload(db, mediaId, {
     kind: facts.kind,
     mime: facts.mime,
@@ -59,8 +65,7 @@ async function thumbnailFor(
   kind: string,
   size: number,
 ): Promise<Buffer | null> {
-  if (kind === "image" && size <= tiktokMediaLimits.imageMaxBytes)
-    return makeThumbnail(await deps.storage.readBytes(mediaId, 0, size));
+  if (kind === "image") return makeThumbnail(await deps.storage.readBytes(mediaId, 0, size));
   const localPath = deps.storage.localPath(mediaId);
   if (kind === "video" && deps.ffmpegPath && localPath) {
     const frame = await ffmpegPoster(deps.ffmpegPath, localPath);

@@ -228,6 +228,28 @@ describe("uploads through the tus endpoint", () => {
     expect((await get(editor, `/api/media/${id}`)).status).toBe(404);
   });
 
+  it("refuses a photo over 20 MB declared as a video to get the larger limit", async () => {
+    const jpeg = await readFile(path.join(fixtures, "photo-1-720x900.jpg"));
+    const padded = Buffer.concat([
+      jpeg,
+      Buffer.alloc(tiktokMediaLimits.imageMaxBytes + 1 - jpeg.length),
+    ]);
+    const created = await create(editor, {
+      length: padded.length,
+      filename: "huge.mp4",
+      filetype: "video/mp4",
+    });
+    expect(created.status).toBe(201);
+    const location = created.headers.get("location")!;
+    const done = await patch(editor, location, 0, padded);
+    expect(decodeURIComponent(done.headers.get("media-rejected") ?? "")).toBe(
+      "TikTok takes photos up to 20 MB; this one is 20,971,521 bytes.",
+    );
+    const id = location.split("/").pop()!;
+    expect(await getMedia(editor, id)).toMatchObject({ status: "rejected", kind: "image" });
+    expect(await storedFiles()).not.toContain(id);
+  });
+
   it("refuses an upload by a viewer and by a non-member, storing nothing", async () => {
     const before = await storedFiles();
     const byViewer = await create(viewer, { length: 100, filename: "v.mp4" });
