@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2e } from "./support/config";
 import { newAccount, signUp } from "./support/helpers";
@@ -98,6 +99,8 @@ test("upload a video and five photos, see verdicts and thumbnails, convert a PNG
   await expect(
     png.getByText("PNG photo — TikTok takes JPEG or GIF photos; convert it to JPEG to use it"),
   ).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include("main").analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await screenshot(page, "media-library");
 
   await png.getByRole("button", { name: "Convert to JPEG" }).click();

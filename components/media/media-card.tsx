@@ -69,13 +69,13 @@ export function MediaCard({
       aria-label={media.name}
       className="flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs"
     >
-      <div className="relative flex aspect-[4/3] items-center justify-center bg-gray-100">
+      <div className="relative flex aspect-[4/3] items-center justify-center overflow-hidden bg-gray-100">
         {media.hasThumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- an authorized API route, not a static asset
           <img
             src={`/api/media/${media.id}/thumbnail`}
             alt={`Thumbnail of ${media.name}`}
-            className="h-full w-full object-contain"
+            className="absolute inset-0 size-full object-contain"
           />
         ) : (
           <div className="flex flex-col items-center text-gray-400" aria-label="No thumbnail">

@@ -5,11 +5,10 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Toaster } from "sonner";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatBytes } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 import type { MediaKindFilter } from "@/lib/validation/media";
 import { MediaCard } from "./media-card";
-import type { MediaCardData } from "./types";
+import type { MediaCardData, UnfinishedUpload } from "./types";
 
 // tus-js-client and the upload UI load only for people who can upload.
 const Uploader = dynamic(() => import("./uploader").then((m) => m.Uploader), {
@@ -22,8 +21,6 @@ const filters: { value: MediaKindFilter; label: string }[] = [
   { value: "video", label: "Videos" },
   { value: "image", label: "Photos" },
 ];
-
-export type UnfinishedUpload = { id: string; name: string; size: number; createdAt: string };
 
 export function MediaLibrary({
   workspaceId,
@@ -42,26 +39,7 @@ export function MediaLibrary({
     <>
       {/* Until the root layout carries one, the media page mounts its own toaster. */}
       <Toaster position="bottom-right" richColors closeButton />
-      {canEdit ? <Uploader workspaceId={workspaceId} /> : null}
-      {canEdit && unfinished.length > 0 ? (
-        <section
-          aria-label="Unfinished uploads"
-          className="mb-8 rounded-lg border border-amber-200 bg-amber-50 p-4"
-        >
-          <h2 className="text-sm font-semibold text-amber-900">Unfinished uploads</h2>
-          <p className="mt-1 text-xs text-amber-900">
-            Pick the same file again (drop it or browse) to continue where it stopped. Unfinished
-            uploads are removed after 24 hours.
-          </p>
-          <ul className="mt-2 space-y-1 text-sm text-amber-950">
-            {unfinished.map((u) => (
-              <li key={u.id}>
-                {u.name} · {formatBytes(u.size)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {canEdit ? <Uploader workspaceId={workspaceId} unfinished={unfinished} /> : null}
       <nav aria-label="Filter by kind" className="mb-4 flex gap-2">
         {filters.map((f) => (
           <Link

@@ -18,3 +18,6 @@ export type MediaCardData = {
   createdAt: string;
   uploadedByName: string | null;
 };
+
+/** An upload the server has not received whole; picking the same file again resumes it. */
+export type UnfinishedUpload = { id: string; name: string; size: number; createdAt: string };

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
+import type { UnfinishedUpload } from "./types";
 import { useUploads, type UploadItem } from "./use-uploads";
 
 const accept =
@@ -116,7 +117,13 @@ function UploadRow({
 }
 
 /** Drop zone, file picker and the list of uploads in progress. */
-export function Uploader({ workspaceId }: { workspaceId: string }) {
+export function Uploader({
+  workspaceId,
+  unfinished,
+}: {
+  workspaceId: string;
+  unfinished: UnfinishedUpload[];
+}) {
   const router = useRouter();
   const onFinished = useCallback(() => router.refresh(), [router]);
   const { items, add, pause, resume, cancel, dismiss } = useUploads(workspaceId, onFinished);
@@ -131,6 +138,11 @@ export function Uploader({ workspaceId }: { workspaceId: string }) {
     setIsOver(false);
     addFiles(e.dataTransfer.files);
   };
+
+  // Files already in the list above are being handled; the rest wait to be picked again.
+  const waiting = unfinished.filter(
+    (u) => !items.some((i) => i.name === u.name && i.size === u.size),
+  );
 
   return (
     <section aria-label="Upload media" className="mb-8">
@@ -181,6 +193,25 @@ export function Uploader({ workspaceId }: { workspaceId: string }) {
             />
           ))}
         </ul>
+      ) : null}
+      {waiting.length > 0 ? (
+        <section
+          aria-label="Unfinished uploads"
+          className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4"
+        >
+          <h2 className="text-sm font-semibold text-amber-900">Unfinished uploads</h2>
+          <p className="mt-1 text-xs text-amber-900">
+            Pick the same file again (drop it or browse) to continue where it stopped. Unfinished
+            uploads are removed after 24 hours.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm text-amber-950">
+            {waiting.map((u) => (
+              <li key={u.id}>
+                {u.name} · {formatBytes(u.size)}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </section>
   );
