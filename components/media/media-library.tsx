@@ -40,7 +40,7 @@ export function MediaLibrary({
       {/* Until the root layout carries one, the media page mounts its own toaster. */}
       <Toaster position="bottom-right" richColors closeButton />
       {canEdit ? <Uploader workspaceId={workspaceId} unfinished={unfinished} /> : null}
-      <nav aria-label="Filter by kind" className="mb-4 flex gap-2">
+      <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
         {filters.map((f) => (
           <Link
             key={f.value}
