@@ -52,6 +52,20 @@ const envSchema = z.object({
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
+  MEDIA_DIR: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalString.pipe(z.url({ message: "S3_ENDPOINT must be a URL" }).optional()),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", ""])
+    .default("")
+    .transform((v) => v === "true"),
+  FFMPEG_PATH: optionalString,
+  PUBLIC_BASE_URL: optionalString.pipe(
+    z.url({ message: "PUBLIC_BASE_URL must be the app's public URL (https://…)" }).optional(),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "NEXTAUTH_SECRET" | "APP_ENCRYPTION_KEY"> & {
@@ -61,6 +75,7 @@ export type Env = Omit<z.infer<typeof envSchema>, "NEXTAUTH_SECRET" | "APP_ENCRY
   pgliteDir: string;
   /** The public URL is https: session cookies are Secure and responses carry HSTS. */
   isHttps: boolean;
+  mediaDir: string;
 };
 
 export function decodeKey(value: string): Buffer | null {
@@ -141,6 +156,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY!,
     encryptionKey: decodeKey(secrets.APP_ENCRYPTION_KEY!)!,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, "pglite"),
+    mediaDir: env.MEDIA_DIR ?? path.join(env.DATA_DIR, "media"),
   };
 }
 

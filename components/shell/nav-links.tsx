@@ -1,12 +1,21 @@
 "use client";
 
-import { BarChart3, CalendarDays, ListVideo, PenSquare, Settings, Users } from "lucide-react";
+import {
+  BarChart3,
+  CalendarDays,
+  Images,
+  ListVideo,
+  PenSquare,
+  Settings,
+  Users,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const items = [
   { href: "/compose", label: "Compose", icon: PenSquare },
+  { href: "/media", label: "Media", icon: Images },
   { href: "/posts", label: "Posts", icon: ListVideo },
   { href: "/calendar", label: "Calendar", icon: CalendarDays },
   { href: "/profiles", label: "Profiles", icon: Users },

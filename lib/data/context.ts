@@ -29,6 +29,9 @@ export async function openWorkspaceCtx(
   user: SessionUser,
   workspaceId: string,
 ): Promise<WorkspaceCtx | null> {
+  // A malformed id is simply not a workspace of the user's (and would make PostgreSQL throw).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(workspaceId))
+    return null;
   const [row] = await db
     .select({ workspaceId: memberships.workspaceId, role: memberships.role })
     .from(memberships)

@@ -1,5 +1,7 @@
 import {
+  bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   pgEnum,
@@ -11,10 +13,14 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/validation/enums";
+import { mediaKinds, mediaStatuses, mediaUsageStatuses } from "@/lib/validation/media";
 
 export const workspaceRoleEnum = pgEnum("workspace_role", workspaceRoles);
 export const inviteRoleEnum = pgEnum("invite_role", inviteRoles);
 export const auditStatusEnum = pgEnum("tiktok_audit_status", auditStatuses);
+export const mediaKindEnum = pgEnum("media_kind", mediaKinds);
+export const mediaStatusEnum = pgEnum("media_status", mediaStatuses);
+export const mediaUsageStatusEnum = pgEnum("media_usage_status", mediaUsageStatuses);
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -150,5 +156,69 @@ export const passwordResetTokens = pgTable(
     index("password_reset_tokens_user_idx").on(t.userId),
     index("password_reset_tokens_issued_by_idx").on(t.issuedById),
     index("password_reset_tokens_workspace_idx").on(t.workspaceId),
+  ],
+);
+
+/**
+ * A file of a workspace's media library. The id is also the storage key (tus upload id), chosen by
+ * the server; the user's file name is only a label. Facts are probed from the bytes after upload.
+ */
+export const mediaFiles = pgTable(
+  "media_files",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    name: text().notNull(),
+    declaredType: text().notNull().default(""),
+    status: mediaStatusEnum().notNull().default("uploading"),
+    kind: mediaKindEnum().notNull(),
+    size: bigint({ mode: "number" }).notNull(),
+    mime: text(),
+    container: text(),
+    durationSec: doublePrecision(),
+    width: integer(),
+    height: integer(),
+    frameRate: doublePrecision(),
+    rejectReason: text(),
+    hasThumbnail: boolean().notNull().default(false),
+    convertedFromId: uuid().references((): AnyPgColumn => mediaFiles.id, {
+      onDelete: "set null",
+    }),
+    firstAttachedAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("media_files_workspace_idx").on(t.workspaceId, t.createdAt),
+    index("media_files_uploaded_by_idx").on(t.uploadedById),
+    index("media_files_converted_from_idx").on(t.convertedFromId),
+    index("media_files_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Which post uses which file; the posts issue writes these rows (postId gets its foreign key then). */
+export const mediaUsages = pgTable(
+  "media_usages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    mediaId: uuid()
+      .notNull()
+      .references(() => mediaFiles.id, { onDelete: "cascade" }),
+    postId: uuid().notNull(),
+    status: mediaUsageStatusEnum().notNull().default("draft"),
+    createdAt: createdAt(),
+    updatedAt: createdAt().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("media_usages_media_post_idx").on(t.mediaId, t.postId),
+    index("media_usages_workspace_idx").on(t.workspaceId),
+    index("media_usages_post_idx").on(t.postId),
+    index("media_usages_status_idx").on(t.mediaId, t.status),
   ],
 );

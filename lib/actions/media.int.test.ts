@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import type { MediaStorage } from "@/lib/media/server/storage";
+import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { addMember, makeOwner } from "@/lib/test/factories";
+
+let t: TestDatabase;
+let dir: string;
+let storage: MediaStorage;
+let sessionUser: SessionUser | null = null;
+
+vi.mock("@/lib/db/client", async (orig) => ({
+  ...(await orig<object>()),
+  getDb: async () => t.db,
+}));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/media/server/storage", async (orig) => ({
+  ...(await orig<object>()),
+  getMediaStorage: async () => storage,
+}));
+
+const { createFileStorage } = await import("@/lib/media/server/storage");
+const { attachMedia, completeUpload, createUploadRecord, getMedia } =
+  await import("@/lib/data/media");
+const { convertMediaToJpegAction, deleteMediaAction } = await import("./media");
+
+beforeAll(async () => {
+  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
+  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
+  t = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "postdeck-media-actions-"));
+  storage = await createFileStorage(dir);
+});
+afterAll(async () => {
+  await t?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function storedPng(ctx: WorkspaceCtx) {
+  const bytes = await readFile(path.resolve("e2e/fixtures/media/photo-rejected-320x400.png"));
+  const id = randomUUID();
+  await createUploadRecord(ctx, {
+    id,
+    name: "logo.png",
+    declaredType: "image/png",
+    kind: "image",
+    size: bytes.length,
+  });
+  await storage.put(id, bytes, "image/png");
+  await completeUpload(t.db, id, {
+    kind: "image",
+    mime: "image/png",
+    container: "png",
+    durationSec: null,
+    width: 320,
+    height: 400,
+    frameRate: null,
+    size: bytes.length,
+    rejectReason: null,
+  });
+  return id;
+}
+
+describe("media actions called directly", () => {
+  it("refuse viewers and other workspaces, and let editors delete", async () => {
+    const owner = await makeOwner(t.db, "Ada");
+    const viewer = await addMember(owner, "viewer");
+    const editor = await addMember(owner, "editor");
+    const outsider = await makeOwner(t.db, "Eli");
+    const mediaId = await storedPng(owner);
+    const input = { workspaceId: owner.workspaceId, mediaId };
+
+    sessionUser = null;
+    expect(await deleteMediaAction(input)).toMatchObject({ ok: false, code: "unauthorized" });
+    sessionUser = viewer.user;
+    expect(await deleteMediaAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await convertMediaToJpegAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    sessionUser = outsider.user;
+    expect(await deleteMediaAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteMediaAction({ workspaceId: outsider.workspaceId, mediaId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await readdir(dir)).toContain(mediaId);
+
+    sessionUser = editor.user;
+    expect(
+      await deleteMediaAction({ workspaceId: owner.workspaceId, mediaId: "../etc" }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    expect(await deleteMediaAction(input)).toEqual({ ok: true, data: { id: mediaId } });
+    expect(await readdir(dir)).not.toContain(mediaId);
+    await expect(getMedia(owner, mediaId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuse to delete a file a scheduled post uses, with the reason", async () => {
+    const owner = await makeOwner(t.db, "Bea");
+    const mediaId = await storedPng(owner);
+    await attachMedia(owner, { mediaId, postId: randomUUID(), status: "scheduled" });
+    sessionUser = owner.user;
+    expect(await deleteMediaAction({ workspaceId: owner.workspaceId, mediaId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message:
+        "“logo.png” is used by a scheduled post. Remove it from that post or cancel the post first.",
+    });
+    expect(await readdir(dir)).toContain(mediaId);
+  });
+
+  it("convert a PNG to a JPEG for an editor, keeping the original", async () => {
+    const owner = await makeOwner(t.db, "Cy");
+    const mediaId = await storedPng(owner);
+    sessionUser = owner.user;
+    const result = await convertMediaToJpegAction({ workspaceId: owner.workspaceId, mediaId });
+    expect(result).toMatchObject({ ok: true, data: { name: "logo.jpg" } });
+    if (!result.ok) return;
+    expect(await getMedia(owner, result.data.id)).toMatchObject({
+      mime: "image/jpeg",
+      convertedFromId: mediaId,
+    });
+    expect(await readdir(dir)).toEqual(expect.arrayContaining([mediaId, result.data.id]));
+  });
+});

@@ -1,0 +1,199 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { mkdir, open, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { DataStore } from "@tus/utils";
+import { getEnv } from "@/lib/env";
+
+/** Unfinished uploads expire after a day: tus answers 410 and the cleanup removes them. */
+export const uploadExpiryMs = 24 * 60 * 60 * 1000;
+
+export type ByteRange = { start: number; end: number };
+
+/** The media store, on local disk or in an S3 bucket; keys are chosen by the server only. */
+export type MediaStorage = {
+  kind: "file" | "s3";
+  datastore: DataStore;
+  size(key: string): Promise<number | null>;
+  /** The bytes of a stored object (a range when given), streamed. */
+  read(key: string, range?: ByteRange): Promise<Readable>;
+  readBytes(key: string, offset: number, length: number): Promise<Buffer>;
+  put(key: string, body: Buffer, contentType: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** How many bytes an unfinished upload has received (null when the store has no such upload). */
+  uploadOffset(key: string): Promise<number | null>;
+  /** A local file path for tools that need one (ffmpeg); null on S3. */
+  localPath(key: string): string | null;
+};
+
+const keyPattern = /^(thumbs\/)?[0-9a-f-]{36}(\.jpg)?$/;
+
+/** Keys come from the server (uuids); anything else is a bug or an attack and is refused. */
+export function assertKey(key: string) {
+  if (!keyPattern.test(key)) throw new Error("Invalid media storage key");
+}
+
+export const thumbnailKey = (mediaId: string) => `thumbs/${mediaId}.jpg`;
+
+export async function createFileStorage(directory: string): Promise<MediaStorage> {
+  const { FileStore } = await import("@tus/file-store");
+  const root = path.resolve(/*turbopackIgnore: true*/ directory);
+  await mkdir(path.join(root, "thumbs"), { recursive: true });
+  const datastore = new FileStore({
+    directory: root,
+    expirationPeriodInMilliseconds: uploadExpiryMs,
+  });
+  const resolve = (key: string) => {
+    assertKey(key);
+    return path.join(root, key);
+  };
+  return {
+    kind: "file",
+    datastore,
+    async size(key) {
+      try {
+        return (await stat(resolve(key))).size;
+      } catch {
+        return null;
+      }
+    },
+    async read(key, range) {
+      return createReadStream(resolve(key), range ?? {});
+    },
+    async readBytes(key, offset, length) {
+      const handle = await open(resolve(key), "r");
+      try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, offset);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+    async put(key, body) {
+      await writeFile(resolve(key), body);
+    },
+    async remove(key) {
+      await rm(resolve(key), { force: true });
+      if (!key.startsWith("thumbs/")) await rm(`${resolve(key)}.json`, { force: true });
+    },
+    async uploadOffset(key) {
+      assertKey(key);
+      try {
+        return (await datastore.getUpload(key)).offset;
+      } catch {
+        return null;
+      }
+    },
+    localPath: resolve,
+  };
+}
+
+export type S3Config = {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+};
+
+export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
+  const { S3Store } = await import("@tus/s3-store");
+  const s3 = await import("@aws-sdk/client-s3");
+  const clientConfig = {
+    region: config.region,
+    endpoint: config.endpoint,
+    forcePathStyle: config.forcePathStyle,
+    credentials:
+      config.accessKeyId && config.secretAccessKey
+        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+        : undefined,
+  };
+  const client = new s3.S3Client(clientConfig);
+  const datastore = new S3Store({
+    partSize: 8 * 1024 * 1024,
+    expirationPeriodInMilliseconds: uploadExpiryMs,
+    s3ClientConfig: { ...clientConfig, bucket: config.bucket },
+  });
+  const Bucket = config.bucket;
+  const get = async (key: string, range?: ByteRange) => {
+    assertKey(key);
+    const out = await client.send(
+      new s3.GetObjectCommand({
+        Bucket,
+        Key: key,
+        Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+      }),
+    );
+    return out.Body as Readable;
+  };
+  return {
+    kind: "s3",
+    datastore,
+    async size(key) {
+      assertKey(key);
+      try {
+        const head = await client.send(new s3.HeadObjectCommand({ Bucket, Key: key }));
+        return head.ContentLength ?? null;
+      } catch {
+        return null;
+      }
+    },
+    read: get,
+    async readBytes(key, offset, length) {
+      if (length <= 0) return Buffer.alloc(0);
+      const body = await get(key, { start: offset, end: offset + length - 1 });
+      const chunks: Buffer[] = [];
+      for await (const chunk of Readable.from(body)) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks);
+    },
+    async put(key, body, contentType) {
+      assertKey(key);
+      await client.send(
+        new s3.PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    },
+    async remove(key) {
+      assertKey(key);
+      if (key.startsWith("thumbs/")) {
+        await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
+        return;
+      }
+      // The tus store also removes an unfinished multipart upload and its .info object.
+      await datastore.remove(key).catch(() => {});
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async uploadOffset(key) {
+      assertKey(key);
+      try {
+        return (await datastore.getUpload(key)).offset;
+      } catch {
+        return null;
+      }
+    },
+    localPath: () => null,
+  };
+}
+
+const globalForMedia = globalThis as unknown as { postdeckMediaStorage?: Promise<MediaStorage> };
+
+/** The configured store: S3 when S3_BUCKET is set, else MEDIA_DIR on local disk. */
+export function getMediaStorage(): Promise<MediaStorage> {
+  globalForMedia.postdeckMediaStorage ??= (async () => {
+    const env = getEnv();
+    if (env.S3_BUCKET) {
+      return createS3Storage({
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION ?? "us-east-1",
+        endpoint: env.S3_ENDPOINT,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      });
+    }
+    return createFileStorage(env.mediaDir);
+  })();
+  return globalForMedia.postdeckMediaStorage;
+}

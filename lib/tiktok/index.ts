@@ -1,0 +1,2 @@
+export * from "./media-rules";
+export * from "./media-verdict";

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { idSchema } from "./workspace";
+
+/** What a stored file is, decided from its bytes after the upload (declared kind before that). */
+export const mediaKinds = ["video", "image", "other"] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+
+/** uploading → ready (probed, TikTok may or may not take it) | rejected (not a video or photo). */
+export const mediaStatuses = ["uploading", "ready", "rejected"] as const;
+export type MediaStatus = (typeof mediaStatuses)[number];
+
+/**
+ * How a post uses a file. The posts issue writes these rows; only `scheduled` (and a post being
+ * published) blocks deleting the file, because removing it would break a publish Postdeck promised.
+ */
+export const mediaUsageStatuses = ["draft", "scheduled", "publishing", "published"] as const;
+export type MediaUsageStatus = (typeof mediaUsageStatuses)[number];
+export const blockingUsageStatuses = ["scheduled", "publishing"] as const;
+
+export const mediaKindFilterSchema = z.enum(["all", "video", "image"]).catch("all");
+export type MediaKindFilter = z.infer<typeof mediaKindFilterSchema>;
+
+export const mediaIdSchema = z.object({ workspaceId: idSchema, mediaId: idSchema });
+export type MediaIdInput = z.infer<typeof mediaIdSchema>;
+
+/** What the browser sends as tus metadata when it creates an upload. */
+export const uploadMetadataSchema = z.object({
+  workspaceId: idSchema,
+  filename: z.string().trim().min(1, "The file needs a name.").max(1000),
+  // Browsers send an empty type for files they do not know; tus turns an empty value into null.
+  filetype: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((v) => v?.trim() ?? ""),
+});
+export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
