@@ -1,8 +1,12 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, UserCog } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { DropdownMenu } from "radix-ui";
+
+const itemClass =
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-highlighted:bg-gray-100";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const initials = name
@@ -13,10 +17,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     .toUpperCase();
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label="User menu"
-        className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100"
-      >
+      <DropdownMenu.Trigger className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100">
         <span
           className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-900 text-xs font-semibold text-white"
           aria-hidden
@@ -25,7 +26,8 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         </span>
         <span className="min-w-0">
           <span className="block truncate text-sm font-medium text-gray-900">{name}</span>
-          <span className="block truncate text-xs text-gray-500">{email}</span>
+          <span className="block truncate text-xs text-gray-600">{email}</span>
+          <span className="sr-only">, user menu</span>
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
@@ -35,9 +37,14 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           sideOffset={4}
           className="z-50 w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
         >
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/account">
+              <UserCog className="size-4" aria-hidden /> Account settings
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             onSelect={() => signOut({ callbackUrl: "/sign-in" })}
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
+            className={itemClass}
           >
             <LogOut className="size-4" aria-hidden /> Sign out
           </DropdownMenu.Item>

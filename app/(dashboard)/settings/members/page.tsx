@@ -16,6 +16,7 @@ export default async function MembersPage() {
     listMembers(ctx),
     isOwner ? listPendingInvites(ctx) : Promise.resolve([]),
   ]);
+  const ownerCount = members.filter((m) => m.role === "owner").length;
 
   return (
     <div className="space-y-6">
@@ -26,7 +27,7 @@ export default async function MembersPage() {
             description="Create a link for one person. Editors compose and schedule; viewers can only look."
           />
           <CardBody className="space-y-5">
-            <InviteForm workspaceId={ctx.workspaceId} />
+            <InviteForm key={ctx.workspaceId} workspaceId={ctx.workspaceId} />
             <div>
               <h3 className="mb-2 text-sm font-medium text-gray-900">Pending invites</h3>
               <PendingInvites
@@ -63,6 +64,7 @@ export default async function MembersPage() {
                   email: m.email,
                   role: m.role,
                   isSelf: m.userId === ctx.user.id,
+                  isLastOwner: m.role === "owner" && ownerCount === 1,
                 }}
               />
             ))}
