@@ -1,13 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2e } from "./support/config";
-import {
-  newAccount,
-  saveApiKey,
-  signIn,
-  signOut,
-  signUp,
-  workspaceSwitcher,
-} from "./support/helpers";
+import { newAccount, signIn, signOut, signUp, workspaceSwitcher } from "./support/helpers";
 
 async function start(page: Page, name: string) {
   const account = newAccount(name);

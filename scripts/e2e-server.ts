@@ -41,6 +41,8 @@ const env = {
   PGLITE_DIR: path.join(e2e.dataDir, "pglite"),
   DATABASE_URL: databaseUrl ?? "",
   NEXTAUTH_URL: appUrl,
+  // Served over plain http on loopback; production otherwise insists on https.
+  ALLOW_INSECURE_HTTP: "true",
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
   POSTPROXY_BASE_URL: sandbox.url,

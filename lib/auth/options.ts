@@ -40,6 +40,8 @@ let cached: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   cached ??= {
     secret: getEnv().NEXTAUTH_SECRET,
+    // Secure (and __Secure-/__Host- prefixed) session cookies whenever the public URL is https.
+    useSecureCookies: getEnv().isHttps,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: buildProviders(),

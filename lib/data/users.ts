@@ -20,6 +20,7 @@ export async function findUserForSignIn(db: Db, email: string) {
       email: users.email,
       name: users.name,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));

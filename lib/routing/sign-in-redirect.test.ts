@@ -19,6 +19,8 @@ describe("signInRedirectFor", () => {
     ])
       expect(signInRedirectFor(path, "", false)).toBeNull();
     expect(signInRedirectFor("/profiles", "", true)).toBeNull();
+    expect(signInRedirectFor("/icon.svg", "", false)).toBeNull();
+    expect(signInRedirectFor("/robots.txt", "", false)).toBeNull();
   });
   it("recognises next-auth's session cookie in its plain, secure and chunked forms", () => {
     expect(hasSessionCookie(["next-auth.session-token"])).toBe(true);

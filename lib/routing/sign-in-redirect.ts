@@ -15,7 +15,7 @@ export function signInRedirectFor(
   search: string,
   isSignedIn: boolean,
 ): string | null {
-  if (isSignedIn) return null;
+  if (isSignedIn || pathname.startsWith("/_next/") || /\.[a-z0-9]+$/i.test(pathname)) return null;
   if (publicPrefixes.some((p) => pathname === p.replace(/\/$/, "") || pathname.startsWith(p)))
     return null;
   if (pathname === "/") return "/sign-in";

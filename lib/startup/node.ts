@@ -1,10 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { installClientIpHook } from "./client-ip";
 
 /** Validates the environment and applies migrations; a failure stops the process with a message. */
 export async function startNodeServer() {
   try {
-    getEnv();
+    const env = getEnv();
+    installClientIpHook(env.TRUSTED_PROXY_COUNT);
     await getDb();
   } catch (error) {
     console.error(

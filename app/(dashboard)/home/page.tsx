@@ -7,7 +7,7 @@ import type { WorkspaceCtx } from "@/lib/data/context";
 import { listPendingInvites } from "@/lib/data/invites";
 import { listMembers } from "@/lib/data/members";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { callPostproxy, getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -15,13 +15,9 @@ export const metadata: Metadata = { title: "Home" };
 const profileCheckMs = 4_000;
 
 async function countProfiles(ctx: WorkspaceCtx) {
-  const client = await getWorkspacePostproxy(ctx);
+  const client = await getWorkspacePostproxy(ctx, { deadlineMs: profileCheckMs });
   if (!client) return { active: null, expired: 0 };
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), profileCheckMs));
-  const listed = await Promise.race([
-    callPostproxy(() => client.profiles.list()).catch(() => null),
-    timeout,
-  ]);
+  const listed = await client.profiles.list().catch(() => null);
   if (!listed) return { active: null, expired: 0 };
   const tiktok = listed.data.filter((p) => p.platform === "tiktok");
   return {
