@@ -98,6 +98,14 @@ export function SignInForm({
           aria-describedby={describedBy("password")}
         />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
+        >
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InviteForm } from "@/components/settings/invite-form";
 import { MemberRow } from "@/components/settings/member-row";
 import { PendingInvites } from "@/components/settings/pending-invites";
+import { ResetLinkButton } from "@/components/settings/reset-link-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listPendingInvites } from "@/lib/data/invites";
@@ -58,6 +59,15 @@ export default async function MembersPage() {
                 key={m.membershipId}
                 workspaceId={ctx.workspaceId}
                 canManage={isOwner}
+                extraActions={
+                  isOwner && m.userId !== ctx.user.id ? (
+                    <ResetLinkButton
+                      workspaceId={ctx.workspaceId}
+                      membershipId={m.membershipId}
+                      memberName={m.name}
+                    />
+                  ) : undefined
+                }
                 member={{
                   membershipId: m.membershipId,
                   name: m.name,
