@@ -133,6 +133,8 @@ test("defect 6: success is a toast that clears itself, not a banner that stays",
   const toast = page.getByText("Workspace settings saved.");
   await expect(toast).toBeVisible();
   await expect(page.locator("main").getByText("Workspace settings saved.")).toHaveCount(0);
+  // Toasts pause while hovered; move the pointer away as a reader would.
+  await page.mouse.move(0, 0);
   await expect(toast).toBeHidden({ timeout: 10_000 });
 });
 

@@ -99,7 +99,7 @@ export function MemberRow({
               run(
                 changeMemberRoleAction,
                 { role: e.target.value },
-                `${member.name} is now ${e.target.value === "owner" ? "an" : "a"} ${e.target.value}.`,
+                `${member.name} is now ${e.target.value === "viewer" ? "a" : "an"} ${e.target.value}.`,
               )
             }
             className="h-8 w-32"
