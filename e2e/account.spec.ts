@@ -84,6 +84,9 @@ test("an owner's one-time reset link lets a member choose a new password, once",
   await expect(guestPage.getByText("Email or password is incorrect.")).toBeVisible();
   await signIn(guestPage, { email: member.email, password: "a brand new password" });
   await expect(guestPage).toHaveURL(/\/home$/);
+  // Using the link signed the member out everywhere: the session they had is over.
+  await memberPage.goto("/home");
+  await expect(memberPage).toHaveURL(/\/sign-in/);
   await guest.close();
   await memberContext.close();
 });

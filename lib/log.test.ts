@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { logError, redact, summarizeError } from "./log";
+import { guardConsole, logError, redact, sanitizeLogArgument, summarizeError } from "./log";
 
 const hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
 
@@ -60,5 +60,35 @@ describe("logError", () => {
     expect(redact("at fn (/app/node_modules/@next/dist/x.js:1:2)")).toBe(
       "at fn (/app/node_modules/@next/dist/x.js:1:2)",
     );
+  });
+});
+
+describe("the console guard", () => {
+  it("summarizes database errors and redacts text whoever logs them (Next.js included)", () => {
+    const failed = new DrizzleQueryError(
+      'select "id" from "users" where "email" = $1',
+      ["ana@agency.test"],
+      Object.assign(new Error("boom"), { code: "57014" }),
+    );
+    const wrapped = new Error("render failed", { cause: failed });
+    expect(sanitizeLogArgument(failed)).toBe(JSON.stringify(summarizeError(failed)));
+    expect(String(sanitizeLogArgument(wrapped))).not.toContain("ana@agency.test");
+    expect(sanitizeLogArgument(`user ${"ana@agency.test"} hash ${hash}`)).toBe(
+      "user [email] hash [password-hash]",
+    );
+    const plain = new RangeError("bad range");
+    expect(sanitizeLogArgument(plain)).toBe(plain);
+
+    const printed: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args);
+    try {
+      guardConsole();
+      console.error("⨯", failed);
+    } finally {
+      console.error = original;
+    }
+    expect(JSON.stringify(printed)).not.toContain("ana@agency.test");
+    expect(JSON.stringify(printed)).toContain("57014");
   });
 });

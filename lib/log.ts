@@ -65,6 +65,33 @@ export function summarizeError(error: unknown, depth = 0): ErrorSummary {
   return summary;
 }
 
+function involvesDatabase(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  return isQueryError(error) || isDatabaseError(error) || involvesDatabase(error.cause, depth + 1);
+}
+
+/** What reaches the console of anything logged: database errors summarized, text redacted. */
+export function sanitizeLogArgument(arg: unknown): unknown {
+  if (typeof arg === "string") return redact(arg);
+  if (involvesDatabase(arg)) return JSON.stringify(summarizeError(arg));
+  return arg;
+}
+
+let consoleGuarded = false;
+
+/**
+ * Next.js itself logs errors thrown while rendering pages and route handlers with console.error;
+ * at start-up the console is guarded so those lines lose query parameters, hashes and emails too.
+ */
+export function guardConsole() {
+  if (consoleGuarded) return;
+  consoleGuarded = true;
+  for (const level of ["error", "warn"] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => original(...args.map(sanitizeLogArgument));
+  }
+}
+
 /** Error logging with an id the user can quote; never pass secrets in `fields`. */
 export function logError(
   scope: string,

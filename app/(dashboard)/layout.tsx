@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SessionRenewal } from "@/components/auth/session-renewal";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listUserWorkspaces } from "@/lib/data/workspaces";
@@ -7,14 +8,16 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const ctx = await requireWorkspace();
   const workspaces = await listUserWorkspaces(ctx);
   return (
-    <AppShell
-      user={{ name: ctx.user.name, email: ctx.user.email }}
-      workspaces={workspaces}
-      currentWorkspaceId={ctx.workspaceId}
-      role={ctx.role}
-    >
-      {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
-      <div key={ctx.workspaceId}>{children}</div>
-    </AppShell>
+    <SessionRenewal>
+      <AppShell
+        user={{ name: ctx.user.name, email: ctx.user.email }}
+        workspaces={workspaces}
+        currentWorkspaceId={ctx.workspaceId}
+        role={ctx.role}
+      >
+        {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
+        <div key={ctx.workspaceId}>{children}</div>
+      </AppShell>
+    </SessionRenewal>
   );
 }

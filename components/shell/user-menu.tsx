@@ -1,20 +1,37 @@
 "use client";
 
-import { LogOut, UserCog } from "lucide-react";
+import { LogOut, MonitorX, UserCog } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { DropdownMenu } from "radix-ui";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { signOutEverywhereAction } from "@/lib/actions/account";
 
 const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-highlighted:bg-gray-100";
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-highlighted:bg-gray-100 data-disabled:cursor-default data-disabled:opacity-60";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const [isPending, startTransition] = useTransition();
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
     .join("")
     .slice(0, 2)
     .toUpperCase();
+
+  function onSignOutEverywhere() {
+    startTransition(async () => {
+      const result = await signOutEverywhereAction();
+      // Already signed out (this session was ended elsewhere) counts as done.
+      if (!result.ok && result.code !== "unauthorized") {
+        toast.error(result.message);
+        return;
+      }
+      await signOut({ callbackUrl: "/sign-in" });
+    });
+  }
+
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100">
@@ -47,6 +64,14 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             className={itemClass}
           >
             <LogOut className="size-4" aria-hidden /> Sign out
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            onSelect={onSignOutEverywhere}
+            disabled={isPending}
+            className={itemClass}
+          >
+            <MonitorX className="size-4" aria-hidden />
+            {isPending ? "Signing out everywhere…" : "Sign out everywhere"}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -40,7 +40,7 @@ export async function openWorkspaceCtx(
 }
 
 /** Refuses a context that openWorkspaceCtx did not issue (a forged or copied one). */
-export function assertIssuedCtx(ctx: WorkspaceCtx) {
+function assertIssuedCtx(ctx: WorkspaceCtx) {
   if (!issuedContexts.has(ctx)) {
     throw new Error("Refusing a workspace context that was not issued by a membership check.");
   }

@@ -5,7 +5,7 @@ import type { Db } from "./client";
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 /** Key of the advisory lock that serialises migrations across app servers. */
-export const migrationLockKey = 7_310_221_846_017;
+const migrationLockKey = 7_310_221_846_017;
 
 /**
  * Applies the SQL migrations in drizzle/ with the migrator of the active driver. On PostgreSQL it

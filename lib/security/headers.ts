@@ -1,6 +1,6 @@
 import "server-only";
 
-export interface CspOptions {
+interface CspOptions {
   nonce: string;
   isDev: boolean;
   isHttps: boolean;

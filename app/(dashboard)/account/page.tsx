@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { EmailForm } from "@/components/account/email-form";
 import { NameForm } from "@/components/account/name-form";
+import { PasswordForm } from "@/components/account/password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { WorkspaceMemberships } from "@/components/account/workspace-memberships";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,6 +31,27 @@ export default async function AccountPage() {
           <CardHeader title="Email" description="The address you sign in with." />
           <CardBody>
             <EmailForm email={account.email} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Password"
+            description={
+              account.hasPassword
+                ? "Changing it signs out your other sessions; this one stays signed in."
+                : "You sign in with GitHub or Google. To add a password, use “Forgot your password?” on the sign-in page."
+            }
+          />
+          {account.hasPassword ? (
+            <CardBody>
+              <PasswordForm />
+            </CardBody>
+          ) : null}
+        </Card>
+        <Card>
+          <CardHeader title="Sessions" />
+          <CardBody>
+            <SignOutEverywhere />
           </CardBody>
         </Card>
         <Card>
