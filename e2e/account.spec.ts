@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { e2e } from "./support/config";
 import { confirmDialog, newAccount, signIn, signOut, signUp } from "./support/helpers";
 
 async function start(page: Page, name: string) {
@@ -23,11 +25,11 @@ test("account settings: name, email with the current password, leaving a workspa
 
   const newEmail = account.email.replace("@", ".new@");
   await page.getByLabel("Email", { exact: true }).fill(newEmail);
-  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("Your password").fill("not my password");
   await page.getByRole("button", { name: "Change email" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
-  await expect(page.getByLabel("Current password")).toBeFocused();
-  await page.getByLabel("Current password").fill(account.password);
+  await expect(page.getByLabel("Your password")).toBeFocused();
+  await page.getByLabel("Your password").fill(account.password);
   await page.getByRole("button", { name: "Change email" }).click();
   await expect(page.getByText(`You now sign in with ${newEmail}.`)).toBeVisible();
 
@@ -71,7 +73,7 @@ test("an owner's one-time reset link lets a member choose a new password, once",
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
   await guestPage.goto(link);
-  await guestPage.getByLabel("New password").fill("a brand new password");
+  await guestPage.getByLabel("New password", { exact: true }).fill("a brand new password");
   await guestPage.getByLabel("Repeat the new password").fill("a brand new password");
   await guestPage.getByRole("button", { name: "Save new password" }).click();
   await expect(guestPage).toHaveURL(/\/sign-in$/);
@@ -99,6 +101,17 @@ test("forgot password: the demo prints the link when no SMTP is set", async ({ p
   await page.getByLabel("Email").fill(account.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(`If an account exists for ${account.email}`)).toBeVisible();
+  // The e2e server runs over http without SMTP, like the demo: the link is on the console.
+  const printed = [...readFileSync(e2e.serverLog, "utf8").matchAll(/Demo reset link: (\S+)/g)];
+  const link = printed.at(-1)![1];
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill("printed link password");
+  await page.getByLabel("Repeat the new password").fill("printed link password");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(page, { email: account.email, password: "printed link password" });
+  await expect(page).toHaveURL(/\/home$/);
+  await signOut(page);
   await page.goto("/reset-password/forged-token");
   await expect(page.getByText("This reset link is not valid.")).toBeVisible();
 });

@@ -43,8 +43,8 @@ export function EmailForm({ email }: { email: string }) {
       </Field>
       <Field
         id="email-current-password"
-        label="Current password"
-        hint="Needed to change the email you sign in with."
+        label="Your password"
+        hint="Your current password, to confirm it is you who changes the sign-in email."
         errors={fieldErrors.currentPassword}
       >
         <Input

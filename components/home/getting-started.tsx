@@ -8,6 +8,8 @@ import type { ChecklistItem } from "./checklist";
 export function GettingStarted({ items }: { items: ChecklistItem[] }) {
   const done = items.filter((i) => i.isDone).length;
   const isComplete = done === items.length;
+  // One primary action at a time: the next step to take.
+  const nextId = items.find((i) => !i.isDone && i.action)?.id;
   return (
     <Card>
       <CardHeader
@@ -57,7 +59,7 @@ export function GettingStarted({ items }: { items: ChecklistItem[] }) {
                 <Link
                   href={item.action.href}
                   className={buttonVariants({
-                    variant: item.isDone ? "secondary" : "primary",
+                    variant: item.id === nextId ? "primary" : "secondary",
                     size: "sm",
                     className: "self-start sm:ml-4",
                   })}
