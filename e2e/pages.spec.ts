@@ -49,6 +49,7 @@ for (const viewport of [
       page,
       browser,
     }) => {
+      test.setTimeout(300_000);
       for (const path of signedOutPages) {
         await visit(page, path);
         await expectNoSeriousA11yViolations(page);

@@ -85,6 +85,7 @@ export function TimezonePicker({
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
+            aria-label="Timezones"
             align="start"
             sideOffset={4}
             className="z-50 w-(--radix-popover-trigger-width) min-w-72 rounded-md border border-gray-200 bg-white shadow-lg"
