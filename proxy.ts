@@ -21,11 +21,16 @@ export function proxy(request: NextRequest) {
     response.headers.set("Content-Security-Policy", apiContentSecurityPolicy);
     return response;
   }
-  const signInTarget = signInRedirectFor(
-    request.nextUrl.pathname,
-    request.nextUrl.search,
-    hasSessionCookie(request.cookies.getAll().map((c) => c.name)),
-  );
+  // Page visits only: a server action POST must reach its action, which answers "unauthorized".
+  const isPageVisit =
+    (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
+  const signInTarget = isPageVisit
+    ? signInRedirectFor(
+        request.nextUrl.pathname,
+        request.nextUrl.search,
+        hasSessionCookie(request.cookies.getAll().map((c) => c.name)),
+      )
+    : null;
   if (signInTarget) {
     const response = NextResponse.redirect(new URL(signInTarget, request.url));
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

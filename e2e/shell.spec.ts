@@ -25,6 +25,13 @@ async function switchTo(page: Page, name: string) {
 
 test("defect 1: unsaved settings never rename the workspace switched to", async ({ page }) => {
   await start(page, "Wanda Twofold");
+  // The switcher and the user menu say their visible text in their accessible names.
+  await expect(workspaceSwitcher(page)).toHaveAccessibleName(
+    /^Wanda's workspace\s*owner\s*, switch workspace$/i,
+  );
+  await expect(page.getByRole("button", { name: /user menu/i })).toHaveAccessibleName(
+    /^Wanda Twofold\s*wanda\.twofold\.\w+@agency\.test\s*, user menu$/,
+  );
   await createSecondWorkspace(page, "Second Brand");
   await page.goto("/settings");
   const name = page.getByLabel("Workspace name");
