@@ -5,10 +5,12 @@ import {
   commonSecurityHeaders,
   pageContentSecurityPolicy,
 } from "@/lib/security/headers";
+import { hasSessionCookie, signInRedirectFor } from "@/lib/routing/sign-in-redirect";
 
 /**
- * Security headers, with a fresh CSP nonce per page request. Not a security boundary: every
- * action, route and data function authorizes on its own.
+ * Security headers, with a fresh CSP nonce per page request, and a signed-out visitor of a deep
+ * link sent to sign-in with the link as callbackUrl. Not a security boundary: every action, route
+ * and data function authorizes on its own.
  */
 export function proxy(request: NextRequest) {
   const env = getEnv();
@@ -17,6 +19,21 @@ export function proxy(request: NextRequest) {
     const response = NextResponse.next();
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     response.headers.set("Content-Security-Policy", apiContentSecurityPolicy);
+    return response;
+  }
+  // Page visits only: a server action POST must reach its action, which answers "unauthorized".
+  const isPageVisit =
+    (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
+  const signInTarget = isPageVisit
+    ? signInRedirectFor(
+        request.nextUrl.pathname,
+        request.nextUrl.search,
+        hasSessionCookie(request.cookies.getAll().map((c) => c.name)),
+      )
+    : null;
+  if (signInTarget) {
+    const response = NextResponse.redirect(new URL(signInTarget, request.url));
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

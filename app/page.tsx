@@ -2,5 +2,5 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 
 export default async function Home() {
-  redirect((await getSessionUser()) ? "/posts" : "/sign-in");
+  redirect((await getSessionUser()) ? "/home" : "/sign-in");
 }

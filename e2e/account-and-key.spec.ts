@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { e2e } from "./support/config";
-import { newAccount, saveApiKey, signIn, signOut, signUp } from "./support/helpers";
+import {
+  confirmDialog,
+  newAccount,
+  saveApiKey,
+  signIn,
+  signOut,
+  signUp,
+  workspaceSwitcher,
+} from "./support/helpers";
 
 test("sign up, save the Postproxy key, sign out and sign in again", async ({ page }) => {
   const account = newAccount("Ana Lopez");
@@ -11,15 +19,13 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
 
   await signUp(page, account);
-  await expect(page).toHaveURL(/\/settings$/);
-  for (const item of ["Compose", "Posts", "Calendar", "Profiles", "Stats", "Settings"]) {
+  await expect(page).toHaveURL(/\/home$/);
+  for (const item of ["Home", "Compose", "Posts", "Calendar", "Profiles", "Stats", "Settings"]) {
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item }),
     ).toBeVisible();
   }
-  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(
-    "Ana's workspace",
-  );
+  await expect(workspaceSwitcher(page)).toContainText("Ana's workspace");
 
   await saveApiKey(page, "pp_wrong_key_000000");
   await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
@@ -36,8 +42,8 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Remove key" }).click();
+  await confirmDialog(page, "Remove key");
   await expect(page.getByText("API key removed.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("saved-key")).toHaveCount(0);
@@ -55,13 +61,14 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await signIn(page, { email: account.email, password: "not-the-password" });
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
   await signIn(page, account);
-  await expect(page).toHaveURL(/\/posts$/);
-  await expect(page.getByRole("heading", { name: "Posts", exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole("heading", { name: "Welcome, Ana" })).toBeVisible();
 });
 
 test("settings refuse bad input at the field and keep what was typed", async ({ page }) => {
   await signUp(page, newAccount("Ben Ortiz"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
+  await page.goto("/settings");
   const name = page.getByLabel("Workspace name");
   await name.fill("");
   await page.getByRole("button", { name: "Save settings" }).click();
@@ -69,17 +76,17 @@ test("settings refuse bad input at the field and keep what was typed", async ({ 
 
   await name.fill("Ortiz Social");
   await page.getByRole("combobox").click();
-  await page.getByPlaceholder("Search timezones").fill("Buenos");
+  await page.getByPlaceholder(/Search by city/).fill("Buenos");
   await page
     .getByRole("option", { name: /Buenos Aires/ })
     .first()
     .click();
   await page.getByLabel(/Unaudited/).check();
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await expect(page.getByText("Workspace settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Workspace name")).toHaveValue("Ortiz Social");
-  await expect(page.getByRole("combobox")).toContainText(/Buenos_Aires/);
+  await expect(page.getByRole("combobox")).toContainText("America/Argentina/Buenos_Aires");
   await expect(page.getByLabel(/Unaudited/)).toBeChecked();
 
   await page.getByLabel("Postproxy API key").fill("short");

@@ -48,7 +48,7 @@ test.describe("callback URLs after sign-in stay on the app", () => {
     const page = await browser.newPage();
     account = newAccount("Otto Redirect");
     await signUp(page, account);
-    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page).toHaveURL(/\/home$/);
     await page.close();
   });
 
@@ -57,7 +57,7 @@ test.describe("callback URLs after sign-in stay on the app", () => {
       const requested: string[] = [];
       page.on("request", (r) => requested.push(new URL(r.url()).hostname));
       await signInWith(page, account, `/sign-in?callbackUrl=${callback}`);
-      await expect(page).toHaveURL(/\/posts$/);
+      await expect(page).toHaveURL(/\/home$/);
       expect(new URL(page.url()).origin).toBe(appOrigin);
       expect(requested).not.toContain("evil.example");
     });
@@ -66,7 +66,7 @@ test.describe("callback URLs after sign-in stay on the app", () => {
       page,
     }) => {
       await signInWith(page, account);
-      await expect(page).toHaveURL(/\/posts$/);
+      await expect(page).toHaveURL(/\/home$/);
       const response = await page.request.get(`/sign-in?callbackUrl=${callback}`, {
         maxRedirects: 0,
       });
@@ -88,15 +88,16 @@ test("a session captured before Sign out everywhere is refused afterwards", asyn
   const first = await browser.newContext();
   const firstPage = await first.newPage();
   await signUp(firstPage, account);
-  await expect(firstPage).toHaveURL(/\/settings$/);
+  await expect(firstPage).toHaveURL(/\/home$/);
+  await firstPage.goto("/settings");
   const workspaceId = await firstPage.locator('input[name="workspaceId"]').first().inputValue();
   const captured = await first.storageState();
 
   const second = await browser.newContext();
   const secondPage = await second.newPage();
   await signInWith(secondPage, account);
-  await expect(secondPage).toHaveURL(/\/posts$/);
-  await secondPage.getByRole("button", { name: "User menu" }).click();
+  await expect(secondPage).toHaveURL(/\/home$/);
+  await secondPage.getByRole("button", { name: /user menu/i }).click();
   await secondPage.getByRole("menuitem", { name: "Sign out everywhere" }).click();
   await expect(secondPage).toHaveURL(/\/sign-in/);
 

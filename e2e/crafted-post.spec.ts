@@ -34,7 +34,7 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
   browser,
 }) => {
   await signUp(page, newAccount("Carla Crafted"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
@@ -51,7 +51,7 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
     newAccount("Victor Viewer"),
     `/sign-up?invite=${link.split("/invite/")[1]}`,
   );
-  await expect(viewerPage).toHaveURL(/\/posts$/);
+  await expect(viewerPage).toHaveURL(/\/home$/);
 
   const attempts: [string, Record<string, string>][] = [
     ["saveApiKeyAction", { workspaceId, apiKey: "pp_attacker_key_9999" }],

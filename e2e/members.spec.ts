@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newAccount, signIn, signOut, signUp } from "./support/helpers";
+import { newAccount, signIn, signOut, signUp, workspaceSwitcher } from "./support/helpers";
 
 test("invite a viewer who joins through the link and cannot reach the key form", async ({
   page,
@@ -7,8 +7,8 @@ test("invite a viewer who joins through the link and cannot reach the key form",
 }) => {
   const owner = newAccount("Olga Owner");
   await signUp(page, owner);
-  await expect(page).toHaveURL(/\/settings$/);
-  await page.getByRole("link", { name: "Members" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await page.goto("/settings/members");
   await page.getByLabel("Role for the new member").selectOption("viewer");
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = await page.getByLabel("Invite link").inputValue();
@@ -24,13 +24,15 @@ test("invite a viewer who joins through the link and cannot reach the key form",
   await viewerPage.getByLabel("Work email").fill(viewer.email);
   await viewerPage.getByLabel("Password").fill(viewer.password);
   await viewerPage.getByRole("button", { name: "Create account" }).click();
-  await expect(viewerPage).toHaveURL(/\/posts$/);
-  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText(
-    "Olga's workspace",
-  );
-  await expect(viewerPage.getByRole("button", { name: "Switch workspace" })).toContainText(
-    "viewer",
-  );
+  await expect(viewerPage).toHaveURL(/\/home$/);
+  await expect(workspaceSwitcher(viewerPage)).toContainText("Olga's workspace");
+  await expect(workspaceSwitcher(viewerPage)).toContainText("viewer");
+  // A viewer is not offered what they cannot do: no compose link, no owner-only setup actions.
+  const nav = viewerPage.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Compose" })).toHaveCount(0);
+  await expect(nav.getByText("Editors only")).toBeVisible();
+  await expect(viewerPage.getByRole("link", { name: "Add the API key" })).toHaveCount(0);
+  await expect(viewerPage.getByText("Only a workspace owner can do this").first()).toBeVisible();
 
   await viewerPage.goto("/settings");
   await expect(viewerPage.getByText("Only owners can change these settings")).toBeVisible();
@@ -49,11 +51,24 @@ test("invite a viewer who joins through the link and cannot reach the key form",
   await expect(page.getByText(viewer.email)).toBeVisible();
   await page.getByLabel(`Role of ${viewer.name}`).selectOption("editor");
   await expect(page.getByLabel(`Role of ${viewer.name}`)).toHaveValue("editor");
-  // The last owner cannot demote themselves.
-  await page.getByLabel(`Role of ${owner.name}`).selectOption("viewer");
-  await expect(page.getByText("A workspace needs at least one owner.")).toBeVisible();
-  await page.reload();
-  await expect(page.getByLabel(`Role of ${owner.name}`)).toHaveValue("owner");
+  await expect(page.getByText(`${viewer.name} is now an editor.`)).toBeVisible();
+  // The last owner cannot demote or remove themselves: the controls are disabled, with the reason.
+  const ownRole = page.getByLabel(`Role of ${owner.name}`);
+  await expect(ownRole).toBeDisabled();
+  await expect(ownRole).toHaveAccessibleDescription(/only owner can't change their role/);
+  const ownRow = page.getByRole("listitem").filter({ hasText: owner.email });
+  await expect(ownRow.getByRole("button", { name: "Leave" })).toBeDisabled();
+  // Removing someone asks in an accessible dialog, not window.confirm; cancelling changes nothing.
+  page.on("dialog", () => {
+    throw new Error("a native dialog was opened");
+  });
+  const viewerRow = page.getByRole("listitem").filter({ hasText: viewer.email });
+  await viewerRow.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(viewerRow).toBeVisible();
+  await viewerRow.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByText(viewer.email)).toHaveCount(0);
 });
 
 test("a member of two workspaces switches and lands in the one used last", async ({
@@ -62,7 +77,7 @@ test("a member of two workspaces switches and lands in the one used last", async
 }) => {
   const owner = newAccount("Paula Partner");
   await signUp(page, owner);
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto("/settings/members");
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = await page.getByLabel("Invite link").inputValue();
@@ -72,11 +87,11 @@ test("a member of two workspaces switches and lands in the one used last", async
   const context = await browser.newContext();
   const memberPage = await context.newPage();
   await signUp(memberPage, member);
-  await expect(memberPage).toHaveURL(/\/settings$/);
+  await expect(memberPage).toHaveURL(/\/home$/);
   await memberPage.goto(link);
   await memberPage.getByRole("button", { name: "Join Paula's workspace" }).click();
-  await expect(memberPage).toHaveURL(/\/posts$/);
-  const switcher = memberPage.getByRole("button", { name: "Switch workspace" });
+  await expect(memberPage).toHaveURL(/\/home$/);
+  const switcher = workspaceSwitcher(memberPage);
   await expect(switcher).toContainText("Paula's workspace");
 
   await switcher.click();
@@ -86,8 +101,6 @@ test("a member of two workspaces switches and lands in the one used last", async
 
   await signOut(memberPage);
   await signIn(memberPage, member);
-  await expect(memberPage.getByRole("button", { name: "Switch workspace" })).toContainText(
-    "Milo's workspace",
-  );
+  await expect(workspaceSwitcher(memberPage)).toContainText("Milo's workspace");
   await context.close();
 });

@@ -13,7 +13,7 @@ function filesUnder(dir: string): string[] {
 
 test("the saved API key appears in no build output, page HTML or server log", async ({ page }) => {
   await signUp(page, newAccount("Sara Secure"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 

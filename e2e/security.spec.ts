@@ -92,10 +92,12 @@ test("the app works under its CSP: no violation while signing up and opening eve
 }) => {
   const violations = collectCspViolations(page);
   await signUp(page, newAccount("Csp Checker"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   for (const path of [
+    "/home",
+    "/account",
     "/posts",
     "/compose",
     "/calendar",
@@ -121,7 +123,7 @@ test("Profiles answers within 10 s with a clear message while Postproxy hangs", 
   page,
 }) => {
   await signUp(page, newAccount("Frozen Proxy"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   const faults = `${sandboxUrl}/__sandbox/faults`;

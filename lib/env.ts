@@ -48,6 +48,13 @@ const envSchema = z.object({
     .default(0),
   // Accounts created per client address per hour.
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
+  // Outgoing email (password reset links). Unset SMTP_HOST: no email; links go to the server console.
+  SMTP_HOST: optionalString,
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_SECURE: z.stringbool().default(false),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  SMTP_FROM: z.string().trim().default("Postdeck <no-reply@postdeck.local>"),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,

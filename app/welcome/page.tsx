@@ -25,7 +25,10 @@ export default async function WelcomePage() {
         </p>
         <CreateWorkspaceForm />
         {workspaces.length ? (
-          <Link href="/posts" className="block text-center text-sm text-gray-600 hover:underline">
+          <Link
+            href="/home"
+            className="block text-center text-sm text-gray-700 underline-offset-2 hover:underline"
+          >
             Back to {workspaces[0].name}
           </Link>
         ) : null}

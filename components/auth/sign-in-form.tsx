@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/errors";
+import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { signInSchema } from "@/lib/validation/auth";
 import { checkForm, safeCallbackUrl } from "@/lib/validation/client-check";
 
@@ -33,7 +34,14 @@ export function SignInForm({
     initialError ? (messages[initialError] ?? "Sign-in failed. Try again.") : null,
   );
   const [isPending, startTransition] = useTransition();
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertId = useId();
   const target = safeCallbackUrl(callbackUrl);
+
+  useEffect(() => {
+    if (failures > 0) focusFirstInvalid(formRef.current, alertId);
+  }, [failures, alertId]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +49,10 @@ export function SignInForm({
     const errors = checkForm(signInSchema, form);
     setFieldErrors(errors ?? {});
     setError(null);
-    if (errors) return;
+    if (errors) {
+      setFailures((n) => n + 1);
+      return;
+    }
     const data = new FormData(form);
     startTransition(async () => {
       const result = await signIn("credentials", {
@@ -51,6 +62,7 @@ export function SignInForm({
       });
       if (!result || result.error) {
         setError(messages[result?.error ?? ""] ?? messages.CredentialsSignin);
+        setFailures((n) => n + 1);
         return;
       }
       router.replace(target);
@@ -59,9 +71,13 @@ export function SignInForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" id={alertId} focusable>
+          {error}
+        </Alert>
+      ) : null}
       <Field id="email" label="Email" errors={fieldErrors.email}>
         <Input
           id="email"
@@ -82,6 +98,14 @@ export function SignInForm({
           aria-describedby={describedBy("password")}
         />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
+        >
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>
@@ -102,7 +126,7 @@ export function SignInForm({
       <p className="text-center text-sm text-gray-600">
         New to Postdeck?{" "}
         <Link
-          className="font-medium text-brand-600 hover:underline"
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
           href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}
         >
           Create an account

@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signUpAction } from "@/lib/actions/auth";
 import type { FieldErrors } from "@/lib/errors";
+import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { signUpSchema } from "@/lib/validation/auth";
 import { checkForm, safeCallbackUrl } from "@/lib/validation/client-check";
 
@@ -21,24 +22,40 @@ export function SignUpForm({
   callbackUrl?: string;
 }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertId = useId();
+  const [failure, setFailure] = useState<{
+    fieldErrors: FieldErrors;
+    message: string | null;
+    isExistingAccount: boolean;
+  } | null>(null);
   const [isPending, startTransition] = useTransition();
   const signInHref = `/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(safeCallbackUrl(callbackUrl))}` : ""}`;
+  const fieldErrors = failure?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (failure) focusFirstInvalid(formRef.current, alertId);
+  }, [failure, alertId]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     data.set("timezone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const errors = checkForm(signUpSchema, data);
-    setFieldErrors(errors ?? {});
-    setError(null);
-    if (errors) return;
+    if (errors) {
+      setFailure({ fieldErrors: errors, message: null, isExistingAccount: false });
+      return;
+    }
+    setFailure(null);
     startTransition(async () => {
       const result = await signUpAction(data);
       if (!result.ok) {
-        setFieldErrors(result.fieldErrors ?? {});
-        if (!result.fieldErrors || result.code !== "invalid_input") setError(result.message);
+        // A message that belongs to a field is shown there only, never twice.
+        setFailure({
+          fieldErrors: result.fieldErrors ?? {},
+          message: result.fieldErrors ? null : result.message,
+          isExistingAccount: result.code === "conflict",
+        });
         return;
       }
       const signedIn = await signIn("credentials", {
@@ -50,15 +67,19 @@ export function SignUpForm({
         router.replace("/sign-in");
         return;
       }
-      router.replace(inviteToken ? "/posts" : safeCallbackUrl(callbackUrl, "/settings"));
+      router.replace(inviteToken ? "/home" : safeCallbackUrl(callbackUrl, "/home"));
       router.refresh();
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <h1 className="text-xl font-semibold text-gray-900">Create your account</h1>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {failure?.message ? (
+        <Alert tone="error" id={alertId} focusable>
+          {failure.message}
+        </Alert>
+      ) : null}
       {inviteToken ? <input type="hidden" name="inviteToken" value={inviteToken} /> : null}
       <Field id="name" label="Your name" errors={fieldErrors.name}>
         <Input
@@ -69,20 +90,27 @@ export function SignUpForm({
           aria-describedby={describedBy("name")}
         />
       </Field>
-      <Field id="email" label="Work email" errors={fieldErrors.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          aria-invalid={!!fieldErrors.email}
-          aria-describedby={describedBy("email")}
-        />
-      </Field>
+      <div className="space-y-1">
+        <Field id="email" label="Work email" errors={fieldErrors.email}>
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            aria-invalid={!!fieldErrors.email}
+            aria-describedby={describedBy("email")}
+          />
+        </Field>
+        {failure?.isExistingAccount && fieldErrors.email ? (
+          <Link className="text-sm font-medium text-accent-700 underline" href={signInHref}>
+            Sign in instead
+          </Link>
+        ) : null}
+      </div>
       <Field
         id="password"
         label="Password"
-        hint="At least 10 characters."
+        hint="At least 10 characters. A phrase of a few words works well."
         errors={fieldErrors.password}
       >
         <Input
@@ -99,7 +127,10 @@ export function SignUpForm({
       </Button>
       <p className="text-center text-sm text-gray-600">
         Already have an account?{" "}
-        <Link className="font-medium text-brand-600 hover:underline" href={signInHref}>
+        <Link
+          className="font-medium text-accent-700 underline-offset-2 hover:underline"
+          href={signInHref}
+        >
           Sign in
         </Link>
       </p>

@@ -3,7 +3,6 @@
 import { ImageIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { Toaster } from "sonner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/utils";
 import type { MediaKindFilter } from "@/lib/validation/media";
@@ -37,8 +36,6 @@ export function MediaLibrary({
 }) {
   return (
     <>
-      {/* Until the root layout carries one, the media page mounts its own toaster. */}
-      <Toaster position="bottom-right" richColors closeButton />
       {canEdit ? <Uploader workspaceId={workspaceId} unfinished={unfinished} /> : null}
       <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
         {filters.map((f) => (
@@ -48,7 +45,7 @@ export function MediaLibrary({
             aria-current={kind === f.value ? "page" : undefined}
             className={cn(
               "rounded-full px-3 py-1 text-sm font-medium",
-              kind === f.value ? "bg-brand-50 text-brand-700" : "text-gray-600 hover:bg-gray-100",
+              kind === f.value ? "bg-accent-50 text-accent-800" : "text-gray-600 hover:bg-gray-100",
             )}
           >
             {f.label}

@@ -102,7 +102,9 @@ function UploadRow({
         <div
           className={cn(
             "h-full rounded-full transition-[width]",
-            item.state === "rejected" || item.state === "failed" ? "bg-red-500" : "bg-brand-500",
+            item.state === "rejected" || item.state === "failed"
+              ? "bg-danger-600"
+              : "bg-accent-600",
           )}
           style={{ width: `${percent}%` }}
         />
@@ -155,10 +157,10 @@ export function Uploader({
         onDrop={onDrop}
         className={cn(
           "flex flex-col items-center rounded-lg border-2 border-dashed px-6 py-8 text-center",
-          isOver ? "border-brand-500 bg-brand-50" : "border-gray-300 bg-white",
+          isOver ? "border-accent-600 bg-accent-50" : "border-gray-300 bg-white",
         )}
       >
-        <UploadCloud className="size-8 text-brand-600" aria-hidden />
+        <UploadCloud className="size-8 text-accent-700" aria-hidden />
         <p className="mt-2 text-sm font-medium text-gray-900">Drop videos and photos here</p>
         <p className="mt-1 text-xs text-gray-500">
           Videos up to 4 GB (MP4, MOV, AVI, WebM) · photos up to 20 MB (JPEG, GIF; PNG and WebP can

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 
 /** The fields the card shows; the page passes Postproxy profiles, which have these and more. */
 export type ProfileCardProfile = {
@@ -41,14 +42,17 @@ export function ProfileCard({ profile }: { profile: ProfileCardProfile }) {
       )}
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
-        <p className="text-xs text-gray-500">
+        <p className="text-xs text-gray-600">
           {platformLabels[profile.platform] ?? profile.platform}
           {typeof profile.post_count === "number"
             ? ` · ${profile.post_count} ${profile.post_count === 1 ? "post" : "posts"}`
             : ""}
-          {profile.expires_at
-            ? ` · access ${profile.status === "expired" ? "expired" : "expires"} ${new Date(profile.expires_at).toLocaleDateString("en-US", { dateStyle: "medium" })}`
-            : ""}
+          {profile.expires_at ? (
+            <>
+              {` · access ${profile.status === "expired" ? "expired" : "expires"} `}
+              <DateTime value={profile.expires_at} format="date" />
+            </>
+          ) : null}
         </p>
       </div>
       <Badge tone={tone}>

@@ -8,41 +8,35 @@ import { updateWorkspaceSettingsAction } from "@/lib/actions/workspace";
 import type { AuditStatus } from "@/lib/validation/enums";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { workspaceSettingsSchema } from "@/lib/validation/workspace";
+import { auditOptions } from "./audit-options";
 import { TimezonePicker } from "./timezone-picker";
 
-const auditOptions: { value: AuditStatus; label: string; help: string }[] = [
-  {
-    value: "audited",
-    label: "Audited",
-    help: "TikTok has audited your app: every privacy option is offered.",
-  },
-  {
-    value: "unaudited",
-    label: "Unaudited",
-    help: "TikTok only accepts private posts: the composer offers only “Only me”.",
-  },
-  {
-    value: "unknown",
-    label: "Unknown",
-    help: "All options are offered, with a warning when you choose “Everyone”.",
-  },
-];
-
+/**
+ * Render it with `key={workspace.id}`: a workspace switch then mounts a fresh form, and the hidden
+ * workspaceId always names the workspace whose values the form shows.
+ */
 export function GeneralSettingsForm({
   workspace,
 }: {
   workspace: { id: string; name: string; timezone: string; tiktokAuditStatus: AuditStatus };
 }) {
-  const { state, onSubmit, isPending, fieldErrors } = useActionForm(updateWorkspaceSettingsAction, {
-    schema: workspaceSettingsSchema,
-  });
+  const { onSubmit, isPending, fieldErrors, formRef, alertId, formError } = useActionForm(
+    updateWorkspaceSettingsAction,
+    {
+      schema: workspaceSettingsSchema,
+      successMessage: "Workspace settings saved.",
+      trackUnsaved: true,
+    },
+  );
+  const auditInvalid = !!fieldErrors.tiktokAuditStatus;
 
   return (
-    <form noValidate className="space-y-5" onSubmit={onSubmit}>
+    <form ref={formRef} noValidate className="space-y-5" onSubmit={onSubmit}>
       <input type="hidden" name="workspaceId" value={workspace.id} />
-      {state?.ok ? <Alert tone="success">Settings saved.</Alert> : null}
-      {state && !state.ok && state.code !== "invalid_input" ? (
-        <Alert tone="error">{state.message}</Alert>
+      {formError ? (
+        <Alert tone="error" id={alertId} focusable>
+          {formError}
+        </Alert>
       ) : null}
       <Field id="name" label="Workspace name" errors={fieldErrors.name}>
         <Input
@@ -68,30 +62,33 @@ export function GeneralSettingsForm({
         />
       </Field>
       <fieldset
-        className="space-y-2"
+        id="audit-status"
+        className="scroll-mt-24 space-y-2"
         aria-describedby="tiktokAuditStatus-help tiktokAuditStatus-error"
       >
         <legend className="text-sm font-medium text-gray-900">TikTok app audit status</legend>
-        <p id="tiktokAuditStatus-help" className="text-xs text-gray-500">
-          Unaudited TikTok apps may only publish private (“Only me”) posts; this setting decides
-          which privacy options the composer offers.
+        <p id="tiktokAuditStatus-help" className="text-xs text-gray-600">
+          TikTok lets an app it has not audited publish only private (“Only me”) posts. Your app is
+          the one behind your Postproxy account; this setting decides which privacy options the
+          composer offers.
         </p>
         <div className="grid gap-2 sm:grid-cols-3">
           {auditOptions.map((o) => (
             <label
               key={o.value}
-              className="flex cursor-pointer gap-3 rounded-md border border-gray-200 p-3 has-checked:border-brand-500 has-checked:bg-brand-50"
+              className="flex cursor-pointer gap-3 rounded-md border border-gray-200 p-3 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700"
             >
               <input
                 type="radio"
                 name="tiktokAuditStatus"
                 value={o.value}
                 defaultChecked={workspace.tiktokAuditStatus === o.value}
-                className="mt-0.5 accent-brand-500"
+                data-invalid={auditInvalid || undefined}
+                className="mt-0.5 accent-accent-700"
               />
               <span>
                 <span className="block text-sm font-medium text-gray-900">{o.label}</span>
-                <span className="block text-xs text-gray-500">{o.help}</span>
+                <span className="block text-xs text-gray-600">{o.help}</span>
               </span>
             </label>
           ))}

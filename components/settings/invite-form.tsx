@@ -15,24 +15,33 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const { state, onSubmit, isPending, fieldErrors } = useActionForm(createInviteAction, {
-    schema: createInviteSchema,
-    onSuccess: (data) => {
-      setLink(`${window.location.origin}/invite/${data.token}`);
-      setCopied(false);
-      router.refresh();
+  const { onSubmit, isPending, fieldErrors, formRef, alertId, formError } = useActionForm(
+    createInviteAction,
+    {
+      schema: createInviteSchema,
+      onSuccess: (data) => {
+        setLink(`${window.location.origin}/invite/${data.token}`);
+        setCopied(false);
+        router.refresh();
+      },
     },
-  });
+  );
 
   return (
     <div className="space-y-4">
-      <form noValidate onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+      <form
+        ref={formRef}
+        id="invite"
+        noValidate
+        onSubmit={onSubmit}
+        className="flex scroll-mt-24 flex-wrap items-end gap-3"
+      >
         <input type="hidden" name="workspaceId" value={workspaceId} />
         <Field
           id="role"
           label="Role for the new member"
           errors={fieldErrors.role}
-          className="min-w-56"
+          className="w-full min-w-0 sm:w-auto sm:min-w-56"
         >
           <Select
             id="role"
@@ -49,17 +58,19 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
           {isPending ? "Creating…" : "Create invite link"}
         </Button>
       </form>
-      {state && !state.ok && !state.fieldErrors ? (
-        <Alert tone="error">{state.message}</Alert>
+      {formError ? (
+        <Alert tone="error" id={alertId} focusable>
+          {formError}
+        </Alert>
       ) : null}
       {link ? (
-        <Alert tone="success">
+        <Alert tone="info">
           <p className="font-medium">Invite link created. It works once and expires in 7 days.</p>
           <p className="mt-1">
             Copy it now: for safety Postdeck stores only a fingerprint of it and cannot show it
             again.
           </p>
-          <div className="mt-3 flex gap-2">
+          <div className="mt-3 flex flex-col gap-2 sm:flex-row">
             <Input
               readOnly
               value={link}

@@ -3,20 +3,13 @@
 import { Command } from "cmdk";
 import { Check, ChevronsUpDown } from "lucide-react";
 import { Popover } from "radix-ui";
-import { useMemo, useState } from "react";
-import { listTimeZones } from "@/lib/validation/timezones";
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  findTimeZoneOption,
+  listTimeZoneOptions,
+  searchTimeZones,
+} from "@/lib/validation/timezones";
 import { cn } from "@/lib/utils";
-
-function offsetLabel(zone: string) {
-  try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
-      .formatToParts(new Date())
-      .find((p) => p.type === "timeZoneName");
-    return part?.value ?? "";
-  } catch {
-    return "";
-  }
-}
 
 /** Searchable IANA list; the chosen zone travels in a hidden input named like the schema key. */
 export function TimezonePicker({
@@ -25,24 +18,49 @@ export function TimezonePicker({
   defaultValue,
   invalid,
   describedBy,
+  onChange,
 }: {
   id: string;
   name: string;
   defaultValue: string;
   invalid?: boolean;
   describedBy?: string;
+  onChange?: (zone: string) => void;
 }) {
-  const [value, setValue] = useState(defaultValue);
-  const [open, setOpen] = useState(false);
-  const zones = useMemo(
-    () => listTimeZones().map((z) => ({ zone: z, offset: offsetLabel(z) })),
-    [],
+  const options = useMemo(() => listTimeZoneOptions(), []);
+  const [value, setValue] = useState(
+    () => findTimeZoneOption(options, defaultValue)?.name ?? defaultValue,
   );
-  const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const hiddenRef = useRef<HTMLInputElement>(null);
+  const isFirstValue = useRef(true);
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const results = useMemo(() => searchTimeZones(options, query), [options, query]);
+  const selected = findTimeZoneOption(options, value);
+  const browserZone = useMemo(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return findTimeZoneOption(options, zone)?.name ?? zone;
+  }, [options]);
+
+  // A hidden input fires no events of its own; tell the form (unsaved-changes tracking) it changed.
+  useEffect(() => {
+    if (isFirstValue.current) {
+      isFirstValue.current = false;
+      return;
+    }
+    hiddenRef.current?.dispatchEvent(new Event("change", { bubbles: true }));
+  }, [value]);
+
+  function choose(zone: string) {
+    setValue(zone);
+    setOpen(false);
+    setQuery("");
+    onChange?.(zone);
+  }
 
   return (
     <div className="space-y-1.5">
-      <input type="hidden" name={name} value={value} />
+      <input ref={hiddenRef} type="hidden" name={name} value={value} />
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger
           id={id}
@@ -51,44 +69,57 @@ export function TimezonePicker({
           aria-expanded={open}
           aria-invalid={invalid}
           aria-describedby={describedBy}
-          className="flex h-10 w-full items-center justify-between rounded-md border border-gray-300 bg-white px-3 text-left text-sm aria-invalid:border-red-500"
+          className="flex min-h-10 w-full items-center justify-between gap-2 rounded-md border border-gray-300 bg-white px-3 py-1.5 text-left text-sm aria-invalid:border-danger-600"
         >
-          <span>{value || "Choose a timezone"}</span>
-          <ChevronsUpDown className="size-4 text-gray-400" aria-hidden />
+          <span className="min-w-0">
+            <span className="block truncate font-medium text-gray-900">
+              {value || "Choose a timezone"}
+            </span>
+            {selected ? (
+              <span className="block truncate text-xs text-gray-600">
+                {selected.offset} · {selected.description}
+              </span>
+            ) : null}
+          </span>
+          <ChevronsUpDown className="size-4 shrink-0 text-gray-500" aria-hidden />
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
+            aria-label="Timezones"
             align="start"
             sideOffset={4}
-            className="z-50 w-(--radix-popover-trigger-width) rounded-md border border-gray-200 bg-white shadow-lg"
+            className="z-50 w-(--radix-popover-trigger-width) min-w-72 rounded-md border border-gray-200 bg-white shadow-lg"
           >
-            <Command label="Timezones">
+            <Command label="Timezones" shouldFilter={false}>
               <Command.Input
-                placeholder="Search timezones, e.g. Paris"
+                value={query}
+                onValueChange={setQuery}
+                placeholder="Search by city, country or zone, e.g. Kyiv"
                 className="h-10 w-full border-b border-gray-100 px-3 text-sm outline-none"
               />
               <Command.List className="max-h-64 overflow-y-auto p-1">
-                <Command.Empty className="px-3 py-2 text-sm text-gray-500">
-                  No timezone matches.
+                <Command.Empty className="px-3 py-2 text-sm text-gray-600">
+                  No timezone matches. Try a city name.
                 </Command.Empty>
-                {zones.map(({ zone, offset }) => (
+                {results.map((zone) => (
                   <Command.Item
-                    key={zone}
-                    value={zone}
-                    keywords={[zone.replaceAll("_", " "), offset]}
-                    onSelect={() => {
-                      setValue(zone);
-                      setOpen(false);
-                    }}
-                    className="flex cursor-pointer items-center justify-between rounded px-2 py-1.5 text-sm data-[selected=true]:bg-gray-100"
+                    key={zone.name}
+                    value={zone.name}
+                    onSelect={() => choose(zone.name)}
+                    className="flex cursor-pointer items-center justify-between gap-3 rounded px-2 py-1.5 text-sm data-[selected=true]:bg-gray-100"
                   >
-                    <span>{zone.replaceAll("_", " ")}</span>
-                    <span className="flex items-center gap-2 text-xs text-gray-500">
-                      {offset}
+                    <span className="min-w-0">
+                      <span className="block truncate text-gray-900">{zone.name}</span>
+                      <span className="block truncate text-xs text-gray-600">
+                        {zone.description}
+                      </span>
+                    </span>
+                    <span className="flex shrink-0 items-center gap-2 text-xs text-gray-600">
+                      {zone.offset}
                       <Check
                         className={cn(
-                          "size-4 text-brand-600",
-                          zone === value ? "opacity-100" : "opacity-0",
+                          "size-4 text-accent-700",
+                          zone.name === value ? "opacity-100" : "opacity-0",
                         )}
                         aria-hidden
                       />
@@ -103,8 +134,8 @@ export function TimezonePicker({
       {browserZone && browserZone !== value ? (
         <button
           type="button"
-          onClick={() => setValue(browserZone)}
-          className="text-xs font-medium text-brand-600 hover:underline"
+          onClick={() => choose(browserZone)}
+          className="text-xs font-medium text-accent-700 underline-offset-2 hover:underline"
         >
           Use my browser&apos;s timezone ({browserZone})
         </button>

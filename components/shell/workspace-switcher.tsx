@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
+import { toast } from "sonner";
 import { switchWorkspaceAction } from "@/lib/actions/workspace";
+import { useUnsavedChangesGuard } from "@/lib/hooks/use-unsaved-changes";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 
 type Workspace = { id: string; name: string; role: WorkspaceRole };
@@ -19,31 +21,33 @@ export function WorkspaceSwitcher({
 }) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
+  const confirmLeave = useUnsavedChangesGuard();
   const current = workspaces.find((w) => w.id === currentId);
 
-  function onSelect(id: string) {
+  async function onSelect(id: string) {
     if (id === currentId) return;
+    // Unsaved edits belong to the workspace on screen; ask before the page re-renders for another.
+    if (!(await confirmLeave())) return;
     startTransition(async () => {
       const result = await switchWorkspaceAction({ workspaceId: id });
       if (result.ok) router.refresh();
+      else toast.error(result.message);
     });
   }
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label="Switch workspace"
-        className="flex w-full items-center justify-between gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-left text-sm hover:bg-gray-50"
-      >
+      <DropdownMenu.Trigger className="flex w-full items-center justify-between gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-left text-sm hover:bg-gray-50">
         <span className="min-w-0">
           <span className="block truncate font-medium text-gray-900">
             {current?.name ?? "Workspace"}
           </span>
-          <span className="block text-xs capitalize text-gray-500">
+          <span className="block text-xs capitalize text-gray-600">
             {isPending ? "Switching…" : current?.role}
           </span>
+          <span className="sr-only">, switch workspace</span>
         </span>
-        <ChevronsUpDown className="size-4 shrink-0 text-gray-400" aria-hidden />
+        <ChevronsUpDown className="size-4 shrink-0 text-gray-500" aria-hidden />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -51,7 +55,7 @@ export function WorkspaceSwitcher({
           sideOffset={4}
           className="z-50 w-60 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-gray-500">
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-gray-600">
             Workspaces
           </DropdownMenu.Label>
           {workspaces.map((w) => (
@@ -62,7 +66,7 @@ export function WorkspaceSwitcher({
             >
               <span className="truncate">{w.name}</span>
               {w.id === currentId ? (
-                <Check className="size-4 text-brand-600" aria-label="current" />
+                <Check className="size-4 text-accent-700" aria-label="current" />
               ) : null}
             </DropdownMenu.Item>
           ))}

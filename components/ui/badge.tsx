@@ -5,8 +5,9 @@ const tones = {
   gray: "bg-gray-100 text-gray-700",
   green: "bg-green-100 text-green-800",
   amber: "bg-amber-100 text-amber-800",
-  red: "bg-red-100 text-red-700",
+  red: "bg-danger-50 text-danger-800",
   brand: "bg-brand-50 text-brand-700",
+  accent: "bg-accent-50 text-accent-800",
 };
 
 export function Badge({

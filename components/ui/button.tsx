@@ -3,14 +3,15 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
 export const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:pointer-events-none disabled:opacity-50",
+  "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-700 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60",
   {
     variants: {
       variant: {
-        primary: "bg-brand-500 text-white hover:bg-brand-600",
+        primary: "bg-brand-600 text-white hover:bg-brand-700",
         secondary: "border border-gray-300 bg-white text-gray-900 hover:bg-gray-50",
         ghost: "text-gray-700 hover:bg-gray-100",
-        danger: "border border-red-200 bg-white text-red-700 hover:bg-red-50",
+        danger: "border border-danger-200 bg-white text-danger-700 hover:bg-danger-50",
+        dangerSolid: "bg-danger-700 text-white hover:bg-danger-800",
       },
       size: { sm: "h-8 px-3", md: "h-10 px-4", lg: "h-11 px-5 text-base" },
     },

@@ -23,7 +23,7 @@ export function CardHeader({
     <div className="flex items-start justify-between gap-4 border-b border-gray-100 px-6 py-4">
       <div>
         <h2 className="text-base font-semibold text-gray-900">{title}</h2>
-        {description ? <p className="mt-1 text-sm text-gray-500">{description}</p> : null}
+        {description ? <p className="mt-1 text-sm text-gray-600">{description}</p> : null}
       </div>
       {actions}
     </div>

@@ -35,7 +35,7 @@ export function Field({
 
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return (
-    <div id={id} aria-live="polite" className="text-sm text-red-600">
+    <div id={id} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
       {errors?.map((e) => (
         <p key={e}>{e}</p>
       ))}

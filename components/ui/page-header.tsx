@@ -13,7 +13,7 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{title}</h1>
-        {description ? <p className="mt-1 text-sm text-gray-500">{description}</p> : null}
+        {description ? <p className="mt-1 text-sm text-gray-600">{description}</p> : null}
       </div>
       {actions}
     </div>

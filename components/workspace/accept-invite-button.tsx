@@ -31,7 +31,7 @@ export function AcceptInviteButton({
               setError(result.message);
               return;
             }
-            router.replace("/posts");
+            router.replace("/home");
             router.refresh();
           });
         }}

@@ -11,17 +11,23 @@ import { createWorkspaceSchema } from "@/lib/validation/workspace";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
-  const { state, onSubmit, isPending, fieldErrors } = useActionForm(createWorkspaceAction, {
-    schema: createWorkspaceSchema,
-    onSuccess: () => {
-      router.replace("/settings");
-      router.refresh();
+  const { onSubmit, isPending, fieldErrors, formRef, alertId, formError } = useActionForm(
+    createWorkspaceAction,
+    {
+      schema: createWorkspaceSchema,
+      onSuccess: () => {
+        router.replace("/home");
+        router.refresh();
+      },
+      successMessage: "Workspace created.",
     },
-  });
+  );
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4">
-      {state && !state.ok && !state.fieldErrors ? (
-        <Alert tone="error">{state.message}</Alert>
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
+      {formError ? (
+        <Alert tone="error" id={alertId} focusable>
+          {formError}
+        </Alert>
       ) : null}
       <Field
         id="name"

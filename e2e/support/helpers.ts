@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
@@ -28,7 +29,7 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: /user menu/i }).click();
   await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
@@ -37,4 +38,36 @@ export async function saveApiKey(page: Page, key: string) {
   await page.goto("/settings");
   await page.getByLabel("Postproxy API key").fill(key);
   await page.getByRole("button", { name: "Check and save key" }).click();
+}
+
+/** The workspace switcher: its accessible name is the workspace's name, role and "switch workspace". */
+export function workspaceSwitcher(page: Page) {
+  return page.getByRole("button", { name: /switch workspace/i });
+}
+
+/** Zero serious or critical axe violations on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  expect(serious, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+  const size = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(size.scrollWidth, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(
+    size.innerWidth,
+  );
+}
+
+/** Confirms the accessible dialog that replaced window.confirm. */
+export async function confirmDialog(page: Page, button: string | RegExp) {
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: button }).click();
+  await expect(dialog).toHaveCount(0);
 }

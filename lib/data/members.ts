@@ -94,3 +94,22 @@ export async function removeMember(ctx: WorkspaceCtx, input: { membershipId: str
       .where(and(eq(users.id, member.userId), eq(users.lastWorkspaceId, ctx.workspaceId)));
   });
 }
+
+/** The signed-in user leaves the workspace; its last owner cannot (someone must keep it). */
+export async function leaveWorkspace(ctx: WorkspaceCtx) {
+  requireRole(ctx, "viewer");
+  await ctx.db.transaction(async (tx) => {
+    const [own] = await tx
+      .select({ id: memberships.id, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, ctx.user.id)))
+      .for("update");
+    if (!own) throw new AppError("not_found", "You are not a member of this workspace.");
+    if (own.role === "owner") await assertAnotherOwner(tx, ctx, own.id);
+    await tx.delete(memberships).where(eq(memberships.id, own.id));
+    await tx
+      .update(users)
+      .set({ lastWorkspaceId: null })
+      .where(and(eq(users.id, ctx.user.id), eq(users.lastWorkspaceId, ctx.workspaceId)));
+  });
+}

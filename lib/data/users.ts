@@ -141,13 +141,10 @@ export async function createUser(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError(
-        "conflict",
-        "An account with this email already exists. Sign in instead.",
-        {
-          email: ["An account with this email already exists. Sign in instead."],
-        },
-      );
+      // The form shows this at the email field with a link to sign in.
+      throw new AppError("conflict", "An account with this email already exists.", {
+        email: ["An account with this email already exists."],
+      });
     }
     throw error;
   }

@@ -10,8 +10,13 @@ export const emailSchema = text({ error: "Enter your email address." })
   .pipe(z.email({ error: "Enter a valid email address, like name@agency.com." }));
 
 export const newPasswordSchema = text({ error: "Choose a password." })
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+  .min(10, { error: "Use at least 10 characters.", abort: true })
+  .max(200, { error: "Use at most 200 characters.", abort: true })
+  // Spaces are allowed inside a passphrase, but ten spaces (or a word padded with them) are not one.
+  .refine(
+    (v) => v.trim().length >= 10,
+    "Use at least 10 characters besides leading or trailing spaces.",
+  );
 
 export const signUpSchema = z.object({
   name: text({ error: "Enter your name." })

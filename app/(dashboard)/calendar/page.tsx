@@ -2,6 +2,8 @@ import { CalendarDays } from "lucide-react";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -12,7 +14,15 @@ export default function CalendarPage() {
         title="Calendar"
         description="Your scheduled posts by month and week, in the workspace timezone."
       />
-      <EmptyState icon={CalendarDays} title="Nothing scheduled yet">
+      <EmptyState
+        icon={CalendarDays}
+        title="Nothing scheduled yet"
+        action={
+          <Link href="/home" className={buttonVariants({ variant: "secondary" })}>
+            Check your setup
+          </Link>
+        }
+      >
         Scheduled posts will appear here in month and week views. You will be able to drag a post to
         another slot to reschedule it and filter by profile.
       </EmptyState>

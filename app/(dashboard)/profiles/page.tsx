@@ -2,6 +2,7 @@ import { KeyRound, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileCard } from "@/components/profiles/profile-card";
+import { settingsLinks } from "@/components/settings/links";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -47,7 +48,7 @@ export default async function ProfilesPage() {
           title="Connect your Postproxy account first"
           action={
             ctx.role === "owner" ? (
-              <Link href="/settings" className={buttonVariants()}>
+              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
                 Add the API key
               </Link>
             ) : undefined
@@ -67,9 +68,30 @@ export default async function ProfilesPage() {
   return (
     <>
       {header}
-      {error ? <Alert tone="error">Could not load profiles from Postproxy. {error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" className="mb-6">
+          Could not load profiles from Postproxy. {error}{" "}
+          <Link href="/profiles" className="font-medium underline">
+            Try again
+          </Link>
+        </Alert>
+      ) : null}
       {!error && groups.length === 0 ? (
-        <EmptyState icon={Users} title="No profile groups yet">
+        <EmptyState
+          icon={Users}
+          title="No profile groups yet"
+          action={
+            <a
+              href="https://postproxy.dev/reference/profile-groups/"
+              target="_blank"
+              rel="noreferrer"
+              className={buttonVariants({ variant: "secondary" })}
+            >
+              How to add profile groups in Postproxy
+              <span className="sr-only">(opens in a new tab)</span>
+            </a>
+          }
+        >
           Create a profile group for each brand in Postproxy and connect its TikTok account; it will
           appear here.
         </EmptyState>
@@ -91,7 +113,10 @@ export default async function ProfilesPage() {
                     ))}
                   </ul>
                 ) : (
-                  <p className="text-sm text-gray-500">No accounts connected to this group yet.</p>
+                  <p className="text-sm text-gray-600">
+                    No accounts connected to this group yet. Connect a TikTok account to it in
+                    Postproxy and it appears here.
+                  </p>
                 )}
               </CardBody>
             </Card>

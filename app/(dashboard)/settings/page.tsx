@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeyForm } from "@/components/settings/api-key-form";
+import { auditLabels } from "@/components/settings/audit-options";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -8,8 +9,6 @@ import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { postproxyHost } from "@/lib/integrations/postproxy";
 
 export const metadata: Metadata = { title: "Settings" };
-
-const auditLabels = { audited: "Audited", unaudited: "Unaudited", unknown: "Unknown" } as const;
 
 export default async function SettingsPage() {
   const ctx = await requireWorkspace();
@@ -25,15 +24,15 @@ export default async function SettingsPage() {
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
             <div>
-              <dt className="text-gray-500">Name</dt>
+              <dt className="text-gray-600">Name</dt>
               <dd className="font-medium text-gray-900">{settings.name}</dd>
             </div>
             <div>
-              <dt className="text-gray-500">Default timezone</dt>
+              <dt className="text-gray-600">Default timezone</dt>
               <dd className="font-medium text-gray-900">{settings.timezone}</dd>
             </div>
             <div>
-              <dt className="text-gray-500">TikTok app audit status</dt>
+              <dt className="text-gray-600">TikTok app audit status</dt>
               <dd className="font-medium text-gray-900">
                 {auditLabels[settings.tiktokAuditStatus]}
               </dd>
@@ -58,7 +57,7 @@ export default async function SettingsPage() {
           description="How this workspace is named and which timezone it schedules in."
         />
         <CardBody>
-          <GeneralSettingsForm workspace={settings} />
+          <GeneralSettingsForm key={settings.id} workspace={settings} />
         </CardBody>
       </Card>
       <Card>
@@ -68,6 +67,7 @@ export default async function SettingsPage() {
         />
         <CardBody>
           <ApiKeyForm
+            key={settings.id}
             workspaceId={settings.id}
             last4={settings.apiKeyLast4}
             baseUrlHost={postproxyHost()}

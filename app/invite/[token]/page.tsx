@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Logo } from "@/components/logo";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { AcceptInviteButton } from "@/components/workspace/accept-invite-button";
 import { getSessionUser } from "@/lib/auth/session";
 import { getInviteStatusForToken, inviteMessages } from "@/lib/data/invites";
@@ -29,7 +30,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 {invite.role === "editor"
                   ? "an editor (compose, schedule and delete posts)"
                   : "a viewer (read only)"}
-                . The link works once and expires on {invite.expiresAt.toUTCString()}.
+                . The link works once and expires on <DateTime value={invite.expiresAt} />.
               </p>
             </div>
             {user ? (
@@ -60,7 +61,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <Alert tone="error">{inviteMessages[invite.status]}</Alert>
             <Link
               className={buttonVariants({ variant: "secondary", className: "w-full" })}
-              href={user ? "/posts" : "/sign-in"}
+              href={user ? "/home" : "/sign-in"}
             >
               {user ? "Back to Postdeck" : "Go to sign in"}
             </Link>

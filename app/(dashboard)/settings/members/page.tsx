@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InviteForm } from "@/components/settings/invite-form";
 import { MemberRow } from "@/components/settings/member-row";
 import { PendingInvites } from "@/components/settings/pending-invites";
+import { ResetLinkButton } from "@/components/settings/reset-link-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listPendingInvites } from "@/lib/data/invites";
@@ -16,6 +17,7 @@ export default async function MembersPage() {
     listMembers(ctx),
     isOwner ? listPendingInvites(ctx) : Promise.resolve([]),
   ]);
+  const ownerCount = members.filter((m) => m.role === "owner").length;
 
   return (
     <div className="space-y-6">
@@ -26,7 +28,7 @@ export default async function MembersPage() {
             description="Create a link for one person. Editors compose and schedule; viewers can only look."
           />
           <CardBody className="space-y-5">
-            <InviteForm workspaceId={ctx.workspaceId} />
+            <InviteForm key={ctx.workspaceId} workspaceId={ctx.workspaceId} />
             <div>
               <h3 className="mb-2 text-sm font-medium text-gray-900">Pending invites</h3>
               <PendingInvites
@@ -57,12 +59,22 @@ export default async function MembersPage() {
                 key={m.membershipId}
                 workspaceId={ctx.workspaceId}
                 canManage={isOwner}
+                extraActions={
+                  isOwner && m.userId !== ctx.user.id ? (
+                    <ResetLinkButton
+                      workspaceId={ctx.workspaceId}
+                      membershipId={m.membershipId}
+                      memberName={m.name}
+                    />
+                  ) : undefined
+                }
                 member={{
                   membershipId: m.membershipId,
                   name: m.name,
                   email: m.email,
                   role: m.role,
                   isSelf: m.userId === ctx.user.id,
+                  isLastOwner: m.role === "owner" && ownerCount === 1,
                 }}
               />
             ))}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { buildChecklist } from "@/components/home/checklist";
+import { GettingStarted } from "@/components/home/getting-started";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspace } from "@/lib/auth/session";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { listPendingInvites } from "@/lib/data/invites";
+import { listMembers } from "@/lib/data/members";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
+import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+
+export const metadata: Metadata = { title: "Home" };
+
+/** Home must not hang on Postproxy: after this long the profile step says it could not check. */
+const profileCheckMs = 4_000;
+
+async function countProfiles(ctx: WorkspaceCtx) {
+  const client = await getWorkspacePostproxy(ctx, { deadlineMs: profileCheckMs });
+  if (!client) return { active: null, expired: 0 };
+  const listed = await client.profiles.list().catch(() => null);
+  if (!listed) return { active: null, expired: 0 };
+  const tiktok = listed.data.filter((p) => p.platform === "tiktok");
+  return {
+    active: tiktok.filter((p) => p.status === "active").length,
+    expired: tiktok.filter((p) => p.status === "expired").length,
+  };
+}
+
+export default async function HomePage() {
+  const ctx = await requireWorkspace();
+  const [settings, members, invites, profiles] = await Promise.all([
+    getWorkspaceSettings(ctx),
+    listMembers(ctx),
+    ctx.role === "owner" ? listPendingInvites(ctx) : Promise.resolve([]),
+    countProfiles(ctx),
+  ]);
+  const items = buildChecklist({
+    role: ctx.role,
+    hasApiKey: !!settings.apiKeyLast4,
+    activeTikTokProfiles: profiles.active,
+    expiredProfiles: profiles.expired,
+    auditStatus: settings.tiktokAuditStatus,
+    memberCount: members.length,
+    pendingInvites: invites.length,
+  });
+  const firstName = ctx.user.name.split(/\s+/)[0];
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${firstName}`}
+        description={`${settings.name} · you are ${ctx.role === "owner" ? "an owner" : `a ${ctx.role}`} here.`}
+      />
+      <GettingStarted items={items} />
+    </>
+  );
+}

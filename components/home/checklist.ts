@@ -1,0 +1,92 @@
+import { settingsLinks } from "@/components/settings/links";
+import type { AuditStatus, WorkspaceRole } from "@/lib/validation/enums";
+
+export type ChecklistFacts = {
+  role: WorkspaceRole;
+  hasApiKey: boolean;
+  /** null when Postproxy could not be asked (no key, or it did not answer in time). */
+  activeTikTokProfiles: number | null;
+  expiredProfiles: number;
+  auditStatus: AuditStatus;
+  memberCount: number;
+  pendingInvites: number;
+};
+
+export type ChecklistItem = {
+  id: "postproxy" | "profiles" | "audit" | "team";
+  title: string;
+  description: string;
+  isDone: boolean;
+  /** The link that fills it, only for people allowed to act on it. */
+  action?: { href: string; label: string };
+  /** Said instead of the action to people who cannot take it. */
+  note?: string;
+};
+
+const askOwner = "Only a workspace owner can do this; ask one.";
+
+/**
+ * The getting-started list, from real data. The "schedule your first post" step is left out until
+ * the composer ships: linking to a page that cannot do it yet would not be honest.
+ */
+export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
+  const isOwner = f.role === "owner";
+  const profilesDone = (f.activeTikTokProfiles ?? 0) > 0;
+  return [
+    {
+      id: "postproxy",
+      title: "Connect Postproxy",
+      description: f.hasApiKey
+        ? "Your Postproxy API key is saved and checked. Postdeck publishes through it."
+        : "Postdeck publishes to TikTok through your Postproxy account. Paste an API key from Postproxy; it is checked before it is saved and stored encrypted.",
+      isDone: f.hasApiKey,
+      action:
+        !f.hasApiKey && isOwner
+          ? { href: settingsLinks.apiKey, label: "Add the API key" }
+          : undefined,
+      note: !f.hasApiKey && !isOwner ? askOwner : undefined,
+    },
+    {
+      id: "profiles",
+      title: "Review your TikTok profiles",
+      description: !f.hasApiKey
+        ? "Once Postproxy is connected, your brands (profile groups) and their TikTok accounts appear here."
+        : f.activeTikTokProfiles === null
+          ? "Postproxy did not answer just now, so we could not count your profiles. Open Profiles to try again."
+          : profilesDone
+            ? `${f.activeTikTokProfiles} active TikTok ${f.activeTikTokProfiles === 1 ? "account is" : "accounts are"} ready to post${f.expiredProfiles ? `; ${f.expiredProfiles} need reconnecting` : ""}.`
+            : "No active TikTok account yet. Connect one to a profile group in Postproxy, then check it here.",
+      isDone: profilesDone,
+      action: f.hasApiKey ? { href: "/profiles", label: "Open Profiles" } : undefined,
+    },
+    {
+      id: "audit",
+      title: "Set your TikTok app's audit status",
+      description:
+        f.auditStatus === "unknown"
+          ? "TikTok lets an app it has not audited post only private (“Only me”) videos; public posts from such an app fail. Tell Postdeck whether your app is audited so the composer offers only what will work."
+          : `Set to ${f.auditStatus}. ${f.auditStatus === "unaudited" ? "Posts will be offered as “Only me” only." : "Every privacy option will be offered."}`,
+      isDone: f.auditStatus !== "unknown",
+      action:
+        f.auditStatus === "unknown" && isOwner
+          ? { href: settingsLinks.auditStatus, label: "Set audit status" }
+          : undefined,
+      note: f.auditStatus === "unknown" && !isOwner ? askOwner : undefined,
+    },
+    {
+      id: "team",
+      title: "Invite your team",
+      description:
+        f.memberCount > 1
+          ? `${f.memberCount} people work in this workspace.`
+          : f.pendingInvites > 0
+            ? `${f.pendingInvites} invite ${f.pendingInvites === 1 ? "link is" : "links are"} waiting to be used.`
+            : "Editors compose and schedule; viewers can only look. Each invite is a one-time link.",
+      isDone: f.memberCount > 1 || f.pendingInvites > 0,
+      action:
+        f.memberCount <= 1 && isOwner
+          ? { href: settingsLinks.invite, label: "Invite someone" }
+          : undefined,
+    },
+  ];
+}
