@@ -31,7 +31,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    // react-server: the script uses server-only modules (the database client) outside Next.
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${appUrl}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { PostgresRunGuard } from "./lib/test/postgres-run-guard";
 
 const root = import.meta.dirname;
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
@@ -29,6 +30,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    reporters: ["default", new PostgresRunGuard()],
     projects: [
       {
         extends: true,

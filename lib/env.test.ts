@@ -6,6 +6,12 @@ import { parseEnv as parse } from "./env";
 
 const parseEnv = (env: Record<string, string>) => parse(env as NodeJS.ProcessEnv);
 
+const production = {
+  NODE_ENV: "production",
+  NEXTAUTH_SECRET: "s".repeat(40),
+  APP_ENCRYPTION_KEY: "ab".repeat(32),
+};
+
 describe("parseEnv", () => {
   it("stops production start-up naming each missing secret", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
@@ -39,13 +45,29 @@ describe("parseEnv", () => {
   });
 
   it("defaults Postproxy to the real API and PGlite into the data folder", () => {
-    const env = parseEnv({
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "s".repeat(40),
-      APP_ENCRYPTION_KEY: "ab".repeat(32),
-    });
+    const env = parseEnv({ ...production, NEXTAUTH_URL: "https://postdeck.example.com" });
     expect(env.POSTPROXY_BASE_URL).toBe("https://api.postproxy.dev");
     expect(env.pgliteDir).toBe(path.join(".data", "pglite"));
     expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("refuses a plain-http public URL in production unless explicitly allowed", () => {
+    expect(() => parseEnv(production)).toThrow(/NEXTAUTH_URL/);
+    expect(() => parseEnv({ ...production, NEXTAUTH_URL: "http://postdeck.example.com" })).toThrow(
+      /must be https:\/\/ in production.*ALLOW_INSECURE_HTTP=true/s,
+    );
+    expect(() => parseEnv({ ...production, NEXTAUTH_URL: "http://localhost:3000" })).toThrow(
+      /must be https/,
+    );
+    const local = parseEnv({
+      ...production,
+      NEXTAUTH_URL: "http://localhost:3000",
+      ALLOW_INSECURE_HTTP: "true",
+    });
+    expect(local.isHttps).toBe(false);
+    expect(parseEnv({ ...production, NEXTAUTH_URL: "https://p.example.com" }).isHttps).toBe(true);
+    expect(() =>
+      parseEnv({ ...production, NEXTAUTH_URL: "http://x.example", ALLOW_INSECURE_HTTP: "maybe" }),
+    ).toThrow(/ALLOW_INSECURE_HTTP/);
   });
 });

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,15 @@ const envSchema = z.object({
     z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional(),
   ),
   PGLITE_DIR: optionalString,
-  NEXTAUTH_URL: optionalString,
+  NEXTAUTH_URL: optionalString.pipe(
+    z
+      .url({
+        message: "NEXTAUTH_URL must be the app's public URL, e.g. https://postdeck.example.com",
+      })
+      .optional(),
+  ),
+  /** Lets production serve over plain http (the demo and the e2e tests on loopback). */
+  ALLOW_INSECURE_HTTP: z.stringbool().default(false),
   NEXTAUTH_SECRET: optionalString.pipe(
     z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ),
@@ -30,6 +39,15 @@ const envSchema = z.object({
   ),
   POSTPROXY_BASE_URL: z.url().default("https://api.postproxy.dev"),
   POSTPROXY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  // Proxies (load balancers) in front of the app whose X-Forwarded-For entries are trusted.
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number({ message: "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10" })
+    .int("TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .min(0, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .max(10, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .default(0),
+  // Accounts created per client address per hour.
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
@@ -56,6 +74,8 @@ export type Env = Omit<z.infer<typeof envSchema>, "NEXTAUTH_SECRET" | "APP_ENCRY
   encryptionKey: Buffer;
   pgliteDir: string;
   mediaDir: string;
+  /** The public URL is https: session cookies are Secure and responses carry HSTS. */
+  isHttps: boolean;
 };
 
 export function decodeKey(value: string): Buffer | null {
@@ -114,8 +134,24 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     const local = loadOrCreateLocalSecrets(env.DATA_DIR);
     for (const n of missing) secrets[n] = local[n];
   }
+  const isHttps = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  if (env.NODE_ENV === "production") {
+    if (!env.NEXTAUTH_URL) {
+      throw new Error(
+        "Missing required environment variable: NEXTAUTH_URL (the app's public https:// URL).",
+      );
+    }
+    // Over http the session cookie cannot be Secure and travels in clear text.
+    if (!isHttps && !env.ALLOW_INSECURE_HTTP) {
+      throw new Error(
+        `NEXTAUTH_URL must be https:// in production (got ${env.NEXTAUTH_URL}). ` +
+          "For a local run over plain http, set ALLOW_INSECURE_HTTP=true.",
+      );
+    }
+  }
   return {
     ...env,
+    isHttps,
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET!,
     APP_ENCRYPTION_KEY: secrets.APP_ENCRYPTION_KEY!,
     encryptionKey: decodeKey(secrets.APP_ENCRYPTION_KEY!)!,

@@ -191,6 +191,31 @@ describe("deliveries", () => {
     }
   });
 
+  it("signs with the real time even after the clock was advanced", async () => {
+    const ahead = await TestSandbox.start();
+    const receiver = await startReceiver();
+    try {
+      await ahead.advance(86_400);
+      const hook = await ahead.post("/api/webhooks", {
+        url: receiver.url,
+        events: ["profile.disconnected"],
+      });
+      await ahead.delete("/api/profiles/prof_acme_instagram");
+      await waitFor(() => receiver.received.length === 1, { what: "one delivery" });
+      const [delivery] = receiver.received;
+      const header = String(delivery.headers["x-postproxy-signature"]);
+      expect(verify(header, delivery.body, hook.body.secret)).toBe(true);
+      const signedAt = Number(/t=(\d+)/.exec(header)![1]) * 1000;
+      expect(Math.abs(signedAt - Date.now())).toBeLessThan(60_000);
+      // The delivery log keeps the sandbox's own (advanced) clock.
+      const log = (await ahead.get(`/api/webhooks/${hook.body.id}/deliveries`)).body;
+      expect(Date.parse(log.data[0].attempted_at) - Date.now()).toBeGreaterThan(86_000_000);
+    } finally {
+      await ahead.close();
+      await receiver.close();
+    }
+  });
+
   it("retries at 1 min, 5 min, 30 min and 2 h, logging every attempt", async () => {
     const retry = await TestSandbox.start({ seed: false });
     const receiver = await startReceiver(500);

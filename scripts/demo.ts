@@ -52,6 +52,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     DATA_DIR: dataDir,
     NEXTAUTH_URL: appUrl,
+    // Served over plain http on this machine only; production otherwise insists on https.
+    ALLOW_INSECURE_HTTP: "true",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
     APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? secrets.APP_ENCRYPTION_KEY,
     POSTPROXY_BASE_URL: sandboxUrl,

@@ -41,9 +41,13 @@ const env = {
   PGLITE_DIR: path.join(e2e.dataDir, "pglite"),
   DATABASE_URL: databaseUrl ?? "",
   NEXTAUTH_URL: appUrl,
+  // Served over plain http on loopback; production otherwise insists on https.
+  ALLOW_INSECURE_HTTP: "true",
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
   POSTPROXY_BASE_URL: sandbox.url,
+  // Every spec signs up from the same address; the limit itself is tested in lib/actions.
+  SIGN_UP_LIMIT_PER_HOUR: "1000",
 };
 
 if (process.env.CI || isBuildStale()) await run(bin("next"), ["build"], { env });

@@ -29,11 +29,18 @@ function toObject(input: unknown): Record<string, unknown> {
   return input && typeof input === "object" ? { ...(input as Record<string, unknown>) } : {};
 }
 
+// Enough to refill any form field; a failed request never echoes megabytes back.
+export const echoLimits = { perField: 300, fields: 40 } as const;
+
 /** Echoed back so a form can refill what the user typed; secrets are never echoed. */
-function safeValues(raw: Record<string, unknown>): Record<string, string> {
+export function safeValues(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw))
-    if (typeof v === "string" && !secretField.test(k)) out[k] = v;
+  let count = 0;
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v !== "string" || secretField.test(k) || k.length > 100) continue;
+    if (++count > echoLimits.fields) break;
+    out[k] = v.slice(0, echoLimits.perField);
+  }
   return out;
 }
 

@@ -4,16 +4,22 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import type { SessionUser, UserCtx, WorkspaceCtx } from "@/lib/data/context";
-import { findUserById } from "@/lib/data/users";
+import { findUserForSession } from "@/lib/data/users";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 import { getAuthOptions } from "./options";
 
-/** The signed-in user, re-read from the database so a deleted account loses access at once. */
+/**
+ * The signed-in user, re-read from the database so a deleted account loses access at once, and a
+ * session whose version is no longer the user's (signed out everywhere, password changed) is none.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return findUserById(await getDb(), id);
+  const version = (session as { sessionVersion?: unknown } | null)?.sessionVersion;
+  if (!id || typeof version !== "number") return null;
+  const found = await findUserForSession(await getDb(), id);
+  if (!found || found.sessionVersion !== version) return null;
+  return found.user;
 });
 
 export async function requireUser(): Promise<SessionUser> {

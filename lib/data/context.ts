@@ -1,12 +1,53 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { memberships } from "@/lib/db/schema";
 import { hasRole, type WorkspaceRole } from "@/lib/validation/enums";
 import { AppError } from "@/lib/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
 export type UserCtx = { db: Db; user: SessionUser };
-export type WorkspaceCtx = UserCtx & { workspaceId: string; role: WorkspaceRole };
+
+// Only this module can name the brand, so a WorkspaceCtx cannot be written as an object literal
+// elsewhere; the WeakSet also refuses at run time a copy such as `{ ...ctx, role: "owner" }`.
+declare const workspaceCtxBrand: unique symbol;
+export type WorkspaceCtx = UserCtx & {
+  readonly workspaceId: string;
+  readonly role: WorkspaceRole;
+  readonly [workspaceCtxBrand]: true;
+};
+
+const issuedContexts = new WeakSet<object>();
+
+/**
+ * The only way to obtain a WorkspaceCtx: the user's membership is read from the database, and the
+ * workspace id is the one the database returns (a client's spelling, e.g. upper-case, never
+ * reaches the data layer or the encryption's associated data).
+ */
+export async function openWorkspaceCtx(
+  db: Db,
+  user: SessionUser,
+  workspaceId: string,
+): Promise<WorkspaceCtx | null> {
+  const [row] = await db
+    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), eq(memberships.workspaceId, workspaceId)));
+  if (!row) return null;
+  const ctx = Object.freeze({ db, user, workspaceId: row.workspaceId, role: row.role });
+  issuedContexts.add(ctx);
+  return ctx as WorkspaceCtx;
+}
+
+/** Refuses a context that openWorkspaceCtx did not issue (a forged or copied one). */
+function assertIssuedCtx(ctx: WorkspaceCtx) {
+  if (!issuedContexts.has(ctx)) {
+    throw new Error("Refusing a workspace context that was not issued by a membership check.");
+  }
+}
 
 export function requireRole(ctx: WorkspaceCtx, required: WorkspaceRole) {
+  assertIssuedCtx(ctx);
   if (!hasRole(ctx.role, required)) {
     throw new AppError("forbidden", `Only a workspace ${required} can do this.`);
   }

@@ -13,7 +13,7 @@ import {
 } from "./invites";
 import { listMembers } from "./members";
 import { signInLimits } from "./sign-in-attempts";
-import { createUser } from "./users";
+import { createUser, findUserForSignIn } from "./users";
 import { resolveWorkspaceCtx } from "./workspaces";
 
 let t: TestDatabase;
@@ -105,9 +105,18 @@ describe("invites", () => {
         },
       ),
     ).rejects.toMatchObject({ code: "conflict" });
-    await expect(
-      authenticate(t.db, { email: "late@example.com", password: "whatever-123" }, "1.1.1.1"),
-    ).resolves.toBeNull();
+    // Rolled back: no user row (so the email stays free), no membership, the invite still used once.
+    expect(await findUserForSignIn(t.db, "late@example.com")).toBeNull();
+    expect((await listMembers(a)).map((m) => m.email)).toEqual([
+      a.user.email,
+      "joiner@example.com",
+    ]);
+    await createUser(
+      t.db,
+      { email: "late@example.com", name: "Late", passwordHash: null },
+      { withWorkspace: false },
+    );
+    expect(await findUserForSignIn(t.db, "late@example.com")).not.toBeNull();
   });
 
   it("lets only owners create or revoke invites, and only their own", async () => {
@@ -163,6 +172,15 @@ describe("sign-in", () => {
     await createUser(
       t.db,
       {
+        email: "bystander@example.com",
+        name: "Bystander",
+        passwordHash: await hashPassword("right-password-4"),
+      },
+      { withWorkspace: true },
+    );
+    await createUser(
+      t.db,
+      {
         email: "target@example.com",
         name: "Target",
         passwordHash: await hashPassword("right-password-2"),
@@ -185,7 +203,7 @@ describe("sign-in", () => {
     expect(
       await authenticate(
         t.db,
-        { email: "real@example.com", password: "right-password-1" },
+        { email: "bystander@example.com", password: "right-password-4" },
         "10.1.1.1",
       ),
     ).not.toBeNull();

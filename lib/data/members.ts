@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -93,13 +93,4 @@ export async function removeMember(ctx: WorkspaceCtx, input: { membershipId: str
       .set({ lastWorkspaceId: null })
       .where(and(eq(users.id, member.userId), eq(users.lastWorkspaceId, ctx.workspaceId)));
   });
-}
-
-export async function countOwners(ctx: WorkspaceCtx): Promise<number> {
-  requireRole(ctx, "viewer");
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.role, "owner")));
-  return row.n;
 }

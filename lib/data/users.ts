@@ -1,16 +1,93 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db/client";
 import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation, type SessionUser } from "./context";
+import type { ChangePasswordInput } from "@/lib/validation/account";
+import { isUniqueViolation, type SessionUser, type UserCtx } from "./context";
+import { consumeRateLimit, describeWait } from "./rate-limits";
 
-export async function findUserById(db: Db, id: string): Promise<SessionUser | null> {
+/** The user behind a session and the session version their tokens must carry to be valid. */
+export async function findUserForSession(
+  db: Db,
+  id: string,
+): Promise<{ user: SessionUser; sessionVersion: number } | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const { sessionVersion, ...user } = row;
+  return { user, sessionVersion };
+}
+
+export async function getSessionVersion(db: Db, userId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.sessionVersion ?? null;
+}
+
+/** Ends every session of the user: tokens carrying the old version are refused from now on. */
+export async function bumpSessionVersion(db: Db | Tx, userId: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  if (!row) throw new AppError("not_found", "This account no longer exists.");
+  return row.sessionVersion;
+}
+
+export const changePasswordLimit = { limit: 5, windowMs: 15 * 60 * 1000 } as const;
+
+/**
+ * Checks the current password, stores the new one and ends every other session (the version is
+ * bumped; the caller re-issues the current session with the returned version). Attempts are
+ * limited per user so a borrowed session cannot be used to guess the password.
+ */
+export async function changePassword(
+  ctx: UserCtx,
+  input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">,
+): Promise<{ sessionVersion: number }> {
+  const allowed = await consumeRateLimit(ctx.db, {
+    scope: "change-password:user",
+    key: ctx.user.id,
+    ...changePasswordLimit,
+  });
+  if (!allowed.ok) {
+    throw new AppError(
+      "rate_limited",
+      `Too many attempts. Try again in ${describeWait(allowed.retryAfterSeconds)}.`,
+    );
+  }
+  const [row] = await ctx.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, ctx.user.id));
+  if (!row) throw new AppError("not_found", "This account no longer exists.");
+  if (!row.passwordHash) {
+    throw new AppError("invalid_input", "This account signs in with GitHub or Google.", {
+      currentPassword: ["This account has no password: it signs in with GitHub or Google."],
+    });
+  }
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError("invalid_input", "Your current password is not correct.", {
+      currentPassword: ["This is not your current password."],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.user.id));
+    return { sessionVersion: await bumpSessionVersion(tx, ctx.user.id) };
+  });
 }
 
 export async function findUserForSignIn(db: Db, email: string) {
@@ -20,6 +97,7 @@ export async function findUserForSignIn(db: Db, email: string) {
       email: users.email,
       name: users.name,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));

@@ -5,7 +5,8 @@ import { workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner, makeUser } from "@/lib/test/factories";
 import { getApiKey, removeApiKey, saveApiKey } from "./api-keys";
-import { changeMemberRole, countOwners, listMembers, removeMember } from "./members";
+import type { WorkspaceCtx } from "./context";
+import { changeMemberRole, listMembers, removeMember } from "./members";
 import {
   createWorkspace,
   getWorkspaceSettings,
@@ -16,6 +17,8 @@ import {
 } from "./workspaces";
 
 let t: TestDatabase;
+const ownerCount = async (ctx: WorkspaceCtx) =>
+  (await listMembers(ctx)).filter((m) => m.role === "owner").length;
 const encryptionKey = randomBytes(32);
 
 beforeAll(async () => {
@@ -75,9 +78,53 @@ describe("workspaces", () => {
       ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect((await getWorkspaceSettings(a)).name).toBe("Eve Agency");
-    // Reading another workspace through a forged context finds nothing of it.
     const outsider = await makeUser(t.db, "Gus");
     expect(await resolveWorkspaceCtx(t.db, outsider, a.workspaceId)).toBeNull();
+  });
+
+  it("refuses a forged context, by type and at run time", async () => {
+    const a = await makeOwner(t.db, "Gia");
+    const outsider = await makeUser(t.db, "Hal");
+    const viewer = await addMember(a, "viewer");
+    // @ts-expect-error a WorkspaceCtx cannot be written by hand: only openWorkspaceCtx issues one
+    const forged: WorkspaceCtx = {
+      db: t.db,
+      user: outsider,
+      workspaceId: a.workspaceId,
+      role: "owner",
+    };
+    // A copy of a real context with a raised role type-checks, so it is refused at run time.
+    const promoted: WorkspaceCtx = { ...viewer.ctx, role: "owner" };
+    for (const ctx of [forged, promoted]) {
+      await expect(getWorkspaceSettings(ctx)).rejects.toThrow(/not issued/);
+      await expect(saveApiKey(ctx, "pp_forged_key_0000", encryptionKey)).rejects.toThrow(
+        /not issued/,
+      );
+      await expect(
+        updateWorkspaceSettings(ctx, {
+          name: "Forged",
+          timezone: "UTC",
+          tiktokAuditStatus: "unknown",
+        }),
+      ).rejects.toThrow(/not issued/);
+    }
+    expect(() => Object.assign(viewer.ctx, { role: "owner" })).toThrow(TypeError);
+    expect(viewer.ctx.role).toBe("viewer");
+    expect((await getWorkspaceSettings(a)).name).toBe("Gia's workspace");
+    expect(await getApiKey(a, encryptionKey)).toBeNull();
+  });
+
+  it("acts on the workspace id as the database spells it, whatever case the client sent", async () => {
+    const a = await makeOwner(t.db, "Ida");
+    const shouted = await resolveWorkspaceCtx(t.db, a.user, a.workspaceId.toUpperCase());
+    expect(shouted?.workspaceId).toBe(a.workspaceId);
+    await saveApiKey(shouted!, "pp_live_upper_case_4321", encryptionKey);
+    // Read back through the ordinary context (as Profiles does for every member).
+    expect(await getApiKey(a, encryptionKey)).toBe("pp_live_upper_case_4321");
+    const viewer = await addMember(a, "viewer");
+    expect(await getApiKey(viewer.ctx, encryptionKey)).toBe("pp_live_upper_case_4321");
+    await switchWorkspace(a, a.workspaceId.toUpperCase());
+    expect((await resolveWorkspaceCtx(t.db, a.user))?.workspaceId).toBe(a.workspaceId);
   });
 });
 
@@ -148,10 +195,10 @@ describe("members", () => {
     await expect(removeMember(a, { membershipId: self.membershipId })).rejects.toMatchObject({
       code: "conflict",
     });
-    expect(await countOwners(a)).toBe(1);
+    expect(await ownerCount(a)).toBe(1);
     const second = await addMember(a, "owner", "Oli");
     await changeMemberRole(a, { membershipId: self.membershipId, role: "editor" });
-    expect(await countOwners(second.ctx)).toBe(1);
+    expect(await ownerCount(second.ctx)).toBe(1);
   });
 
   it("only owners manage members", async () => {

@@ -1,11 +1,17 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { WorkspaceSettingsInput } from "@/lib/validation/workspace";
-import { requireRole, type SessionUser, type UserCtx, type WorkspaceCtx } from "./context";
+import {
+  openWorkspaceCtx,
+  requireRole,
+  type SessionUser,
+  type UserCtx,
+  type WorkspaceCtx,
+} from "./context";
 
 export type WorkspaceSummary = { id: string; name: string; role: WorkspaceRole };
 
@@ -18,14 +24,6 @@ export async function listUserWorkspaces(ctx: UserCtx): Promise<WorkspaceSummary
     .orderBy(asc(workspaces.name));
 }
 
-async function findMembership(db: Db, userId: string, workspaceId: string) {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)));
-  return row ?? null;
-}
-
 /**
  * Resolves the workspace a request acts on: an explicit id must be one the user belongs to;
  * otherwise the one used last, falling back to the first membership.
@@ -35,34 +33,32 @@ export async function resolveWorkspaceCtx(
   user: SessionUser,
   requestedWorkspaceId?: string,
 ): Promise<WorkspaceCtx | null> {
-  if (requestedWorkspaceId) {
-    const membership = await findMembership(db, user.id, requestedWorkspaceId);
-    return membership
-      ? { db, user, workspaceId: requestedWorkspaceId, role: membership.role }
-      : null;
-  }
+  if (requestedWorkspaceId) return openWorkspaceCtx(db, user, requestedWorkspaceId);
   const [row] = await db
     .select({ last: users.lastWorkspaceId })
     .from(users)
     .where(eq(users.id, user.id));
   if (row?.last) {
-    const membership = await findMembership(db, user.id, row.last);
-    if (membership) return { db, user, workspaceId: row.last, role: membership.role };
+    const ctx = await openWorkspaceCtx(db, user, row.last);
+    if (ctx) return ctx;
   }
   const [first] = await db
-    .select({ workspaceId: memberships.workspaceId, role: memberships.role })
+    .select({ workspaceId: memberships.workspaceId })
     .from(memberships)
     .where(eq(memberships.userId, user.id))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
-  return first ? { db, user, workspaceId: first.workspaceId, role: first.role } : null;
+  return first ? openWorkspaceCtx(db, user, first.workspaceId) : null;
 }
 
 export async function switchWorkspace(ctx: UserCtx, workspaceId: string) {
-  const membership = await findMembership(ctx.db, ctx.user.id, workspaceId);
-  if (!membership)
+  const target = await openWorkspaceCtx(ctx.db, ctx.user, workspaceId);
+  if (!target)
     throw new AppError("not_found", "That workspace does not exist or you are not a member.");
-  await ctx.db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, ctx.user.id));
+  await ctx.db
+    .update(users)
+    .set({ lastWorkspaceId: target.workspaceId })
+    .where(eq(users.id, ctx.user.id));
 }
 
 export async function createWorkspace(ctx: UserCtx, name: string): Promise<{ id: string }> {

@@ -1,9 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPostproxyKey } from "./postproxy";
 
 let server: Server;
+const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+const loggedLines = () =>
+  errorLog.mock.calls.map((c) => JSON.parse(String(c[0])) as { id: string; message: string });
+afterEach(() => errorLog.mockClear());
 let baseUrl: string;
 const seen: { path?: string; auth?: string }[] = [];
 
@@ -48,6 +52,7 @@ describe("verifyPostproxyKey", () => {
     );
     expect(error.code).toBe("upstream");
     expect(error.fieldErrors.apiKey[0]).toMatch(/did not answer within 0.3 seconds \(timeout\)/);
+    expect(error.fieldErrors.apiKey[0]).not.toContain("127.0.0.1");
   });
 
   it("says network error when Postproxy cannot be reached", async () => {
@@ -59,7 +64,12 @@ describe("verifyPostproxyKey", () => {
       baseUrl: `http://127.0.0.1:${port}`,
     }).catch((e) => e);
     expect(error.code).toBe("upstream");
-    expect(error.fieldErrors.apiKey[0]).toMatch(/\(network error\)/);
-    expect(error.fieldErrors.apiKey[0]).toContain(`127.0.0.1:${port}`);
+    const message: string = error.fieldErrors.apiKey[0];
+    expect(message).toMatch(/\(network error\).*\(error [0-9a-f]{8}\)$/);
+    // The address and undici's reason go to the log under the quoted id, never to the user.
+    expect(message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|\n\s+at /);
+    const id = /error ([0-9a-f]{8})\)$/.exec(message)![1];
+    const logged = loggedLines().find((l) => l.id === id);
+    expect(logged?.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}.*ECONNREFUSED`));
   });
 });

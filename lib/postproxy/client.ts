@@ -13,6 +13,11 @@ export interface PostproxyClientOptions {
   apiKey: string;
   /** Per attempt; during uploads it limits idle time, not the whole transfer. Default 15 s. */
   timeoutMs?: number;
+  /**
+   * Overall budget of one call: all attempts and the waits between them. Default 45 s. Multipart
+   * uploads have none unless a call passes `deadlineMs` (the idle timeout bounds them).
+   */
+  deadlineMs?: number;
   /** Retries after the first attempt (network errors, timeouts, 5xx, 429). Default 3. */
   maxRetries?: number;
   /** Sent as profile_group_id on every request unless a call overrides it. */
@@ -31,6 +36,7 @@ export function createPostproxyClient(options: PostproxyClientOptions) {
     baseUrl: options.baseUrl ?? postproxyBaseUrl,
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs ?? 15_000,
+    deadlineMs: options.deadlineMs ?? 45_000,
     userAgent: options.userAgent ?? `postdeck (node/${process.versions.node})`,
     fetch: options.fetch ?? globalThis.fetch,
     retry: {

@@ -1,9 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import {
   PostproxyError,
   kindForStatus,
-  toActionResult,
   toAppError,
   withAppErrors,
   type PostproxyErrorInit,
@@ -52,15 +51,20 @@ describe("toAppError", () => {
     [
       make({ kind: "timeout", timeoutMs: 15_000 }),
       "upstream",
-      "Postproxy did not answer within 15 s.",
+      "Postproxy did not answer within 15 s. Try again shortly.",
     ],
     [
       make({
         kind: "network",
-        message: "Could not reach Postproxy at api.postproxy.dev: ENOTFOUND",
+        message: "Could not reach Postproxy at 10.0.0.7:4010: connect ECONNREFUSED 10.0.0.7:4010",
       }),
       "upstream",
-      "Could not reach Postproxy at api.postproxy.dev: ENOTFOUND",
+      "Postproxy could not be reached. Try again shortly.",
+    ],
+    [
+      make({ kind: "timeout", timeoutMs: 15_000, isBodySent: true }),
+      "upstream",
+      "Postproxy received the upload but did not answer within 15 s afterwards. Check Posts before sending it again.",
     ],
     [make({ kind: "invalid_response", status: 200 }), "upstream", /could not read/],
   ] as const)("%o", (error, code, message) => {
@@ -68,7 +72,7 @@ describe("toAppError", () => {
     expect(appError).toBeInstanceOf(AppError);
     expect(appError.code).toBe(code);
     expect(appError.message).toMatch(message);
-    expect(toActionResult(error)).toEqual({ ok: false, code, message: appError.message });
+    expect(appError.message).not.toMatch(/10\.0\.0\.7|ECONNREFUSED|api\.postproxy\.dev|\n\s+at /);
   });
 
   it("converts thrown Postproxy errors and passes others through", async () => {
@@ -79,4 +83,30 @@ describe("toAppError", () => {
     await expect(withAppErrors(() => Promise.reject(other))).rejects.toBe(other);
     await expect(withAppErrors(async () => 1)).resolves.toBe(1);
   });
+
+  it("logs what the user cannot fix with an id, and quotes only the id", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const network = make({
+      kind: "network",
+      message: "Could not reach Postproxy at 127.0.0.1:4010: connect ECONNREFUSED 127.0.0.1:4010",
+    });
+    const error = await withAppErrors(() => Promise.reject(network)).catch((e) => e);
+    expect(error.message).toMatch(
+      /^Postproxy could not be reached\. Try again shortly\. \(error [0-9a-f]{8}\)$/,
+    );
+    expect(error.message).not.toContain("127.0.0.1");
+    const id = /error ([0-9a-f]{8})/.exec(error.message)![1];
+    const line = JSON.parse(String(log.mock.calls.at(-1)![0]));
+    expect(line).toMatchObject({ id, kind: "network", message: network.message });
+
+    log.mockClear();
+    await withAppErrors(() => Promise.reject(make({ kind: "validation", messages: ["x"] }))).catch(
+      () => {},
+    );
+    expect(log).not.toHaveBeenCalled();
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });

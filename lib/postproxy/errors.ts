@@ -1,4 +1,5 @@
-import { AppError, type ActionResult } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export const postproxyErrorKinds = [
   "unauthorized",
@@ -26,6 +27,8 @@ export interface PostproxyErrorInit {
   messages?: string[];
   retryAfterMs?: number;
   timeoutMs?: number;
+  /** A multipart body reached Postproxy in full before the failure (no answer came back). */
+  isBodySent?: boolean;
   body?: unknown;
   cause?: unknown;
 }
@@ -44,6 +47,7 @@ export class PostproxyError extends Error {
   readonly messages: string[];
   readonly retryAfterMs?: number;
   readonly timeoutMs?: number;
+  readonly isBodySent: boolean;
   readonly body?: unknown;
 
   constructor(init: PostproxyErrorInit) {
@@ -57,6 +61,7 @@ export class PostproxyError extends Error {
     this.messages = init.messages ?? [];
     this.retryAfterMs = init.retryAfterMs;
     this.timeoutMs = init.timeoutMs;
+    this.isBodySent = init.isBodySent ?? false;
     this.body = init.body;
   }
 
@@ -91,9 +96,13 @@ export function kindForStatus(status: number): PostproxyErrorKind {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** Maps a Postproxy failure to the app's error codes, in words a user can act on. */
-export function toAppError(error: PostproxyError): AppError {
+/**
+ * Maps a Postproxy failure to the app's error codes, in words a user can act on. The message never
+ * names a host or a network reason (those go to the log under `errorId`, quoted to the user).
+ */
+export function toAppError(error: PostproxyError, errorId?: string): AppError {
   const detail = error.messages.join("; ");
+  const ref = errorId ? ` (error ${errorId})` : "";
   switch (error.kind) {
     case "unauthorized":
       return new AppError(
@@ -131,34 +140,49 @@ export function toAppError(error: PostproxyError): AppError {
     case "server":
       return new AppError(
         "upstream",
-        `Postproxy had an internal error (${error.status}). Try again shortly.`,
+        `Postproxy had an internal error (${error.status}). Try again shortly.${ref}`,
       );
     case "timeout":
-      return new AppError(
-        "upstream",
-        `Postproxy did not answer within ${seconds(error.timeoutMs ?? 0)}.`,
-      );
-    case "network":
-      return new AppError("upstream", error.message);
+    case "network": {
+      const what =
+        error.kind === "timeout"
+          ? `did not answer within ${seconds(error.timeoutMs ?? 0)}`
+          : "could not be reached";
+      if (error.isBodySent) {
+        return new AppError(
+          "upstream",
+          `Postproxy received the upload but ${what} afterwards. Check Posts before sending it again.${ref}`,
+        );
+      }
+      return new AppError("upstream", `Postproxy ${what}. Try again shortly.${ref}`);
+    }
     case "invalid_response":
       return new AppError(
         "upstream",
-        `Postproxy sent a response Postdeck could not read (${error.endpoint}).`,
+        `Postproxy sent a response Postdeck could not read (${error.endpoint}).${ref}`,
       );
   }
 }
 
-export function toActionResult(error: PostproxyError): ActionResult<never> {
-  const appError = toAppError(error);
-  return { ok: false, code: appError.code, message: appError.message };
-}
+const loggedKinds = new Set<PostproxyErrorKind>([
+  "network",
+  "timeout",
+  "server",
+  "invalid_response",
+]);
 
-/** Runs a Postproxy call and rethrows its failure as an AppError, for createAction to return. */
-export async function withAppErrors<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Runs a Postproxy call and rethrows its failure as an AppError, for createAction to return or a
+ * page to show. Failures the user cannot fix are logged in full with an id the message quotes.
+ */
+export async function withAppErrors<T>(call: () => Promise<T>, scope = "postproxy"): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isPostproxyError(error)) throw toAppError(error);
-    throw error;
+    if (!isPostproxyError(error)) throw error;
+    const errorId = loggedKinds.has(error.kind)
+      ? logError(scope, error, { kind: error.kind, endpoint: error.endpoint, host: error.host })
+      : undefined;
+    throw toAppError(error, errorId);
   }
 }

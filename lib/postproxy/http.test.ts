@@ -83,7 +83,7 @@ describe("timeouts and retries", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(toAppError(error)).toMatchObject({
       code: "upstream",
-      message: "Postproxy did not answer within 0.1 s.",
+      message: "Postproxy did not answer within 0.1 s. Try again shortly.",
     });
     expectNoKey(error);
   });
@@ -140,6 +140,7 @@ describe("timeouts and retries", () => {
         : sendJson(res, 200, { data: [] }),
     );
     await client.profileGroups.list();
+    expect(stub!.requests).toHaveLength(2);
     const [first, second] = stub!.requests;
     expect(second.at - first.at).toBeGreaterThanOrEqual(950);
   });
@@ -190,8 +191,49 @@ describe("timeouts and retries", () => {
     const client = await clientFor((_req, res) => sendJson(res, 503, {}));
     const controller = new AbortController();
     const call = client.profiles.list({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 2);
+    setTimeout(() => controller.abort(), 30);
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    const sent = stub!.requests.length;
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(sent).toBeLessThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stub!.requests).toHaveLength(sent);
+  });
+});
+
+describe("overall deadline", () => {
+  it("bounds a hanging Postproxy by the deadline, not by every attempt's timeout", async () => {
+    const client = await clientFor(() => undefined, { timeoutMs: 5_000, deadlineMs: 400 });
+    const started = Date.now();
+    const error = await failure(client.profiles.list());
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(350);
+    expect(elapsed).toBeLessThan(1_500);
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 400 });
+    expect(toAppError(error).message).toBe(
+      "Postproxy did not answer within 0.4 s. Try again shortly.",
+    );
+    expect(stub!.requests).toHaveLength(1);
+  });
+
+  it("counts the waits between attempts and gives up when the next wait would pass it", async () => {
+    const client = await clientFor((_req, res) => sendJson(res, 503, { error: "down" }), {
+      deadlineMs: 600,
+      retry: { baseDelayMs: 400, maxDelayMs: 400, random: () => 1 },
+    });
+    const started = Date.now();
+    const error = await failure(client.profiles.list());
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(error.kind).toBe("server");
+    expect(stub!.requests).toHaveLength(2);
+  });
+
+  it("lets a single call shorten the client's deadline", async () => {
+    const client = await clientFor(() => undefined, { timeoutMs: 5_000, deadlineMs: 30_000 });
+    const started = Date.now();
+    const error = await failure(client.profiles.list({ deadlineMs: 200 }));
+    expect(error.kind).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
 
@@ -245,9 +287,12 @@ describe("error mapping", () => {
     const client = createPostproxyClient({ baseUrl: url, apiKey, maxRetries: 1, retry: fastRetry });
     const error = await failure(client.profiles.list());
     expect(error.kind).toBe("network");
-    expect(toAppError(error).message).toMatch(
+    expect(stub).toBeUndefined();
+    // The detail is for the log; the user's message names neither the address nor the reason.
+    expect(error.message).toMatch(
       new RegExp(`^Could not reach Postproxy at ${new URL(url).host}: .*ECONNREFUSED`),
     );
+    expect(toAppError(error).message).toBe("Postproxy could not be reached. Try again shortly.");
     expectNoKey(error);
   });
 });

@@ -12,6 +12,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the client's timeout for this call (per attempt). */
   timeoutMs?: number;
+  /**
+   * Overrides the client's overall deadline: every attempt and every wait between attempts of
+   * this call together. Pages pass a short one so they answer while Postproxy hangs.
+   */
+  deadlineMs?: number;
   /** Overrides the client's profile group for this call. */
   profileGroupId?: string;
 }
@@ -34,6 +39,8 @@ export interface HttpConfig {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
+  /** Overall budget of a JSON call; multipart uploads have none unless the caller passes one. */
+  deadlineMs: number;
   userAgent: string;
   fetch: typeof globalThis.fetch;
   retry: RetryPolicy;
@@ -92,7 +99,11 @@ export function createRequester(config: HttpConfig): Requester {
   const redact = (text: string) =>
     config.apiKey ? text.split(config.apiKey).join("[redacted]") : text;
 
-  function buildInit(spec: RequestSpec<unknown>, idempotencyKey?: string, onChunk?: () => void) {
+  function buildInit(
+    spec: RequestSpec<unknown>,
+    idempotencyKey: string | undefined,
+    onChunk: (isLast: boolean) => void,
+  ) {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${config.apiKey}`,
       Accept: "application/json",
@@ -119,15 +130,25 @@ export function createRequester(config: HttpConfig): Requester {
     return { method: spec.method, headers, body, redirect: "manual" } satisfies RequestInit;
   }
 
-  async function attempt<T>(spec: RequestSpec<T>, idempotencyKey?: string): Promise<T> {
+  async function attempt<T>(
+    spec: RequestSpec<T>,
+    idempotencyKey: string | undefined,
+    deadline: Deadline,
+    progress: { isBodySent: boolean },
+  ): Promise<T> {
     const endpoint = `${spec.method} ${spec.path}`;
     const query = { ...spec.query, profile_group_id: spec.profileGroupId ?? config.profileGroupId };
     const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
     const timeout = idleTimeout(timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
+    const signals = [timeout.signal, deadline.signal, spec.signal].filter((s) => s !== undefined);
+    const signal = AbortSignal.any(signals);
     timeout.arm();
+    progress.isBodySent = false;
     try {
-      const init = buildInit(spec, idempotencyKey, timeout.arm);
+      const init = buildInit(spec, idempotencyKey, (isLast) => {
+        timeout.arm();
+        if (isLast) progress.isBodySent = true;
+      });
       const response = await config.fetch(`${baseUrl}${spec.path}${buildQuery(query)}`, {
         ...init,
         signal,
@@ -138,6 +159,16 @@ export function createRequester(config: HttpConfig): Requester {
       if (error instanceof PostproxyError) throw error;
       if (spec.signal?.aborted) throw spec.signal.reason;
       if (error instanceof Error && error.cause instanceof MultipartFileError) throw error.cause;
+      if (deadline.signal.aborted && !timeout.signal.aborted) {
+        throw new PostproxyError({
+          kind: "timeout",
+          message: `Postproxy did not answer within ${deadline.ms / 1000} s (${endpoint})`,
+          endpoint,
+          host,
+          timeoutMs: deadline.ms,
+          isBodySent: progress.isBodySent,
+        });
+      }
       if (timeout.signal.aborted) {
         throw new PostproxyError({
           kind: "timeout",
@@ -145,6 +176,7 @@ export function createRequester(config: HttpConfig): Requester {
           endpoint,
           host,
           timeoutMs,
+          isBodySent: progress.isBodySent,
         });
       }
       throw new PostproxyError({
@@ -153,6 +185,7 @@ export function createRequester(config: HttpConfig): Requester {
         endpoint,
         host,
         cause: error,
+        isBodySent: progress.isBodySent,
       });
     } finally {
       timeout.clear();
@@ -168,17 +201,55 @@ export function createRequester(config: HttpConfig): Requester {
     // A write may only be repeated under an Idempotency-Key: Postproxy then replays the first
     // success instead of posting twice. Reads are always safe to repeat.
     const isRetryable = !isWrite || idempotencyKey !== undefined;
+    // Uploads are limited by the idle timer (a large file may take minutes), not by a deadline.
+    const deadline = startDeadline(
+      spec.deadlineMs ?? (spec.multipart ? undefined : config.deadlineMs),
+    );
+    const progress = { isBodySent: false };
     let hadUnansweredAttempt = false;
-    for (let attemptIndex = 0; ; attemptIndex++) {
-      try {
-        return await attempt(spec, idempotencyKey);
-      } catch (error) {
-        if (!(error instanceof PostproxyError) || !isRetryable) throw error;
-        const delay = retryDelay(error, attemptIndex, config.retry, hadUnansweredAttempt);
-        if (delay === null) throw error;
-        if (error.kind === "network" || error.kind === "timeout") hadUnansweredAttempt = true;
-        await sleep(delay, spec.signal);
+    try {
+      for (let attemptIndex = 0; ; attemptIndex++) {
+        try {
+          return await attempt(spec, idempotencyKey, deadline, progress);
+        } catch (error) {
+          if (!(error instanceof PostproxyError) || !isRetryable) throw error;
+          if (deadline.signal.aborted) throw error;
+          const isUnanswered = error.kind === "network" || error.kind === "timeout";
+          // A multipart body that reached Postproxy in full and then got no answer is not sent
+          // again: the retry would upload every byte once more only for Postproxy to replay (or
+          // refuse as in flight) the same Idempotency-Key. The error says the upload was received
+          // so the caller can look the post up, or resubmit with the same key, which stays safe.
+          if (spec.multipart && isUnanswered && progress.isBodySent) throw error;
+          const delay = retryDelay(error, attemptIndex, config.retry, hadUnansweredAttempt);
+          if (delay === null || delay >= deadline.remaining()) throw error;
+          if (isUnanswered) hadUnansweredAttempt = true;
+          await sleep(delay, spec.signal);
+        }
       }
+    } finally {
+      deadline.clear();
     }
+  };
+}
+
+interface Deadline {
+  ms: number;
+  signal: AbortSignal;
+  remaining(): number;
+  clear(): void;
+}
+
+function startDeadline(ms: number | undefined): Deadline {
+  const controller = new AbortController();
+  if (ms === undefined) {
+    return { ms: Infinity, signal: controller.signal, remaining: () => Infinity, clear() {} };
+  }
+  const endsAt = Date.now() + ms;
+  const timer = setTimeout(() => controller.abort(), ms);
+  return {
+    ms,
+    signal: controller.signal,
+    remaining: () => endsAt - Date.now(),
+    clear: () => clearTimeout(timer),
   };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 export { createPostproxyClient, postproxyBaseUrl } from "./client";
 export type { PostproxyClient, PostproxyClientOptions } from "./client";
 export type { CallOptions, WriteOptions } from "./http";
@@ -5,7 +6,6 @@ export {
   PostproxyError,
   isPostproxyError,
   postproxyErrorKinds,
-  toActionResult,
   toAppError,
   withAppErrors,
 } from "./errors";

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPostproxyClient } from "./client";
+import { toAppError, type PostproxyError } from "./errors";
 import { bracketFields, createMultipartBody } from "./multipart";
 import type { CreateMultipartPostInput } from "./post-input";
 import { samplePost, sendJson, startStubServer, type StubServer } from "./test-support/stub-server";
@@ -151,6 +152,42 @@ describe("multipart create", () => {
     expect(forms[1].files.map((f) => f.sha256)).toEqual([sha256(image.bytes), sha256(video.bytes)]);
     const keys = stub!.requests.map((r) => r.headers["idempotency-key"]);
     expect(keys[0]).toBe(keys[1]);
+  });
+
+  it("does not upload again a body Postproxy received in full when no answer comes", async () => {
+    stub = await startStubServer(async (req) => {
+      forms.push(await parseForm(req)); // reads every byte, then never answers
+    });
+    const client = createPostproxyClient({
+      baseUrl: stub.url,
+      apiKey: "k",
+      timeoutMs: 300,
+      retry: { baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    const error = await client.posts.createMultipart(input()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "timeout", isBodySent: true });
+    expect(toAppError(error as PostproxyError).message).toMatch(/received the upload.*Check Posts/);
+    expect(stub.requests).toHaveLength(1);
+    expect(forms[0].files.map((f) => f.size)).toEqual([image.bytes.length, video.bytes.length]);
+  });
+
+  it("sends again an upload that was cut off before the body was complete", async () => {
+    stub = await startStubServer(async (req, res, index) => {
+      if (index === 0) {
+        req.once("data", () => req.socket.destroy());
+        return;
+      }
+      forms.push(await parseForm(req));
+      sendJson(res, 201, samplePost);
+    });
+    const client = createPostproxyClient({
+      baseUrl: stub.url,
+      apiKey: "k",
+      retry: { baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    await client.posts.createMultipart(input());
+    expect(stub.requests).toHaveLength(2);
+    expect(forms[0].files.map((f) => f.sha256)).toEqual([sha256(image.bytes), sha256(video.bytes)]);
   });
 
   it("fails before any request when a file is missing or its size differs", async () => {

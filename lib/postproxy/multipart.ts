@@ -17,7 +17,8 @@ export interface MultipartBody {
   contentType: string;
   contentLength: number;
   /** A fresh stream per call, so a retried request re-reads the files from the start. */
-  open(onChunk?: () => void): ReadableStream<Uint8Array>;
+  /** `onChunk(isLast)` runs per chunk handed to the network; isLast once the body is complete. */
+  open(onChunk?: (isLast: boolean) => void): ReadableStream<Uint8Array>;
 }
 
 type Part = { kind: "bytes"; bytes: Buffer } | { kind: "file"; path: string; size: number };
@@ -86,15 +87,17 @@ async function* emit(parts: Part[]): AsyncGenerator<Uint8Array> {
   }
 }
 
-function toStream(parts: Part[], onChunk?: () => void): ReadableStream<Uint8Array> {
+function toStream(parts: Part[], onChunk?: (isLast: boolean) => void): ReadableStream<Uint8Array> {
   const chunks = emit(parts);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await chunks.next();
-        if (next.done) controller.close();
-        else {
-          onChunk?.();
+        if (next.done) {
+          onChunk?.(true);
+          controller.close();
+        } else {
+          onChunk?.(false);
           controller.enqueue(next.value);
         }
       },

@@ -12,7 +12,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** Postproxy's own words: `errors[]` (422), else `message` (400), else `error`. */
-export function errorMessages(body: unknown): string[] {
+function errorMessages(body: unknown): string[] {
   if (!body || typeof body !== "object") return [];
   const { errors, message, error } = body as Record<string, unknown>;
   if (Array.isArray(errors)) {

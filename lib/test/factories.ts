@@ -26,6 +26,7 @@ export async function addMember(ctx: WorkspaceCtx, role: WorkspaceRole, name = `
     .insert(memberships)
     .values({ workspaceId: ctx.workspaceId, userId: user.id, role })
     .returning({ id: memberships.id });
-  const memberCtx: WorkspaceCtx = { db: ctx.db, user, workspaceId: ctx.workspaceId, role };
+  const memberCtx = await resolveWorkspaceCtx(ctx.db, user, ctx.workspaceId);
+  if (!memberCtx) throw new Error("membership was not created");
   return { ctx: memberCtx, membershipId: row.id, user };
 }

@@ -1,36 +1,32 @@
 import { z } from "zod";
+import { text } from "./text";
 import { isValidTimeZone } from "./timezones";
 
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
+export const emailSchema = text({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address, like name@agency.com." }));
 
-export const newPasswordSchema = z
-  .string({ error: "Choose a password." })
+export const newPasswordSchema = text({ error: "Choose a password." })
   .min(10, "Use at least 10 characters.")
   .max(200, "Use at most 200 characters.");
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
+  name: text({ error: "Enter your name." })
     .trim()
     .min(1, "Enter your name.")
     .max(80, "Use at most 80 characters."),
   email: emailSchema,
   password: newPasswordSchema,
-  inviteToken: z
-    .string()
+  inviteToken: text()
     .trim()
     .max(200)
     .optional()
     .transform((v) => v || undefined),
   // The browser's zone seeds the new workspace's default; anything unknown falls back to UTC.
-  timezone: z
-    .string()
+  timezone: text()
     .optional()
     .transform((v) => (v && isValidTimeZone(v) ? v : "UTC")),
 });
@@ -38,6 +34,6 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: text({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/validation/enums";
+import { text } from "./text";
 import { isValidTimeZone } from "./timezones";
 
 export const idSchema = z.uuid({ error: "Invalid id." });
 
-export const workspaceNameSchema = z
-  .string({ error: "Enter a workspace name." })
+export const workspaceNameSchema = text({ error: "Enter a workspace name." })
   .trim()
   .min(1, "Enter a workspace name.")
   .max(80, "Use at most 80 characters.");
@@ -13,8 +13,7 @@ export const workspaceNameSchema = z
 export const workspaceSettingsSchema = z.object({
   workspaceId: idSchema,
   name: workspaceNameSchema,
-  timezone: z
-    .string({ error: "Choose a timezone." })
+  timezone: text({ error: "Choose a timezone." })
     .trim()
     .refine(isValidTimeZone, "Choose a timezone from the list (an IANA name like Europe/Paris)."),
   tiktokAuditStatus: z.enum(auditStatuses, {
@@ -25,8 +24,7 @@ export type WorkspaceSettingsInput = z.infer<typeof workspaceSettingsSchema>;
 
 export const apiKeySchema = z.object({
   workspaceId: idSchema,
-  apiKey: z
-    .string({ error: "Paste your Postproxy API key." })
+  apiKey: text({ error: "Paste your Postproxy API key." })
     .trim()
     .min(1, { error: "Paste your Postproxy API key.", abort: true })
     .min(8, { error: "That is too short to be a Postproxy API key.", abort: true })
@@ -55,5 +53,5 @@ export const changeRoleSchema = z.object({
 export const removeMemberSchema = z.object({ workspaceId: idSchema, membershipId: idSchema });
 
 export const acceptInviteSchema = z.object({
-  token: z.string().trim().min(1, "This invite link is not valid.").max(200),
+  token: text().trim().min(1, "This invite link is not valid.").max(200),
 });

@@ -39,7 +39,7 @@ export interface FaultState {
   publishFailNext: number;
 }
 
-export function defaultFaults(): FaultState {
+function defaultFaults(): FaultState {
   return {
     latencyMs: 0,
     errorRate: 0,

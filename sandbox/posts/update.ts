@@ -14,7 +14,7 @@ import type { PostInput } from "./input";
 import { parseScheduledAt, resolveProfiles, urlsOf, validateCandidate } from "./validate";
 
 /** Drafts, or scheduled posts more than 5 minutes before they go out. */
-export function isEditable(post: PostRecord, now: number): boolean {
+function isEditable(post: PostRecord, now: number): boolean {
   if (post.status === "draft") return true;
   return (
     post.status === "scheduled" &&

@@ -3,7 +3,7 @@ import type { SandboxContext } from "../core/context";
 import { latestInsights } from "../stats/post-stats";
 import type { MediaRecord, PlatformPostRecord, PostRecord } from "../store/types";
 
-export function serializeMedia(ctx: SandboxContext, media: MediaRecord) {
+function serializeMedia(ctx: SandboxContext, media: MediaRecord) {
   const hasBytes =
     media.status === "processed" && (media.fileName !== null || media.asset !== null);
   return {
@@ -16,11 +16,7 @@ export function serializeMedia(ctx: SandboxContext, media: MediaRecord) {
   };
 }
 
-export function serializePlatformPost(
-  ctx: SandboxContext,
-  post: PostRecord,
-  pp: PlatformPostRecord,
-) {
+function serializePlatformPost(ctx: SandboxContext, post: PostRecord, pp: PlatformPostRecord) {
   const profile = ctx.store.profile(pp.profileId);
   return {
     id: pp.id,

@@ -19,12 +19,12 @@ export function profileSnapshotTime(profile: ProfileRecord, index: number): numb
 }
 
 /** Stats stop when the connection ends: a dead token cannot fetch them. */
-export function profileStatsEnd(profile: ProfileRecord, now: number): number {
+function profileStatsEnd(profile: ProfileRecord, now: number): number {
   if (profile.status === "active") return now;
   return Math.min(now, profile.disconnectedAt ?? profile.expiresAt ?? now);
 }
 
-export function profileSnapshotCount(profile: ProfileRecord, until: number): number {
+function profileSnapshotCount(profile: ProfileRecord, until: number): number {
   let count = 0;
   while (profileSnapshotTime(profile, count) <= until) count++;
   return count;

@@ -19,7 +19,9 @@ export async function attemptDelivery(
   if (!webhook || !webhook.enabled) return;
   const deliveryId = newId("whdel_", 16);
   const attemptedAt = ctx.clock.now();
-  const timestamp = Math.floor(attemptedAt / 1000);
+  // The signature carries the real time, not the virtual clock: receivers compare it with their
+  // own clock (5 minutes' tolerance), and after /__sandbox/clock/advance the two differ by hours.
+  const timestamp = Math.floor(Date.now() / 1000);
   const status = await send(ctx, webhook.url, job, {
     "Content-Type": "application/json",
     "User-Agent": "Postproxy-Webhooks/1.0",

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { callPostproxy, getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+import { getWorkspacePostproxy, pageDeadlineMs, withAppErrors } from "@/lib/integrations/postproxy";
 
 export const metadata: Metadata = { title: "Profiles" };
 
@@ -17,8 +17,9 @@ async function loadProfiles(
   client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>,
 ) {
   try {
-    const [groups, profiles] = await callPostproxy(() =>
-      Promise.all([client.profileGroups.list(), client.profiles.list()]),
+    const [groups, profiles] = await withAppErrors(
+      () => Promise.all([client.profileGroups.list(), client.profiles.list()]),
+      "page:profiles",
     );
     return { groups: groups.data, profiles: profiles.data, error: null };
   } catch (error) {
@@ -29,7 +30,7 @@ async function loadProfiles(
 
 export default async function ProfilesPage() {
   const ctx = await requireWorkspace();
-  const client = await getWorkspacePostproxy(ctx);
+  const client = await getWorkspacePostproxy(ctx, { deadlineMs: pageDeadlineMs });
   const header = (
     <PageHeader
       title="Profiles"

@@ -1,0 +1,146 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type Page } from "@playwright/test";
+import { appUrl, e2e, sandboxUrl } from "./support/config";
+import { newAccount, saveApiKey, signUp } from "./support/helpers";
+
+function expectSecurityHeaders(headers: Record<string, string>) {
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  // Plain http on loopback (ALLOW_INSECURE_HTTP): no HSTS, which only means something over https.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+}
+
+test("pages and API routes carry the security headers", async ({ request }) => {
+  const page = await request.get("/sign-in");
+  expect(page.status()).toBe(200);
+  const pageHeaders = page.headers();
+  expectSecurityHeaders(pageHeaders);
+  const csp = pageHeaders["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  // Next.js puts the nonce on its scripts; a second request gets a fresh one.
+  expect(await page.text()).toContain(`nonce="${nonce}"`);
+  const again = (await request.get("/sign-in")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+
+  const api = await request.get("/api/health");
+  expectSecurityHeaders(api.headers());
+  expect(api.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
+
+  const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await page.text())![1];
+  const assetHeaders = (await request.get(asset)).headers();
+  expect(assetHeaders["x-content-type-options"]).toBe("nosniff");
+  expect(assetHeaders["x-frame-options"]).toBe("DENY");
+});
+
+test.describe("framing", () => {
+  let other: Server;
+  let otherUrl: string;
+  test.beforeAll(async () => {
+    // Another origin (different host and port) that tries to embed the app.
+    other = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      if (req.url === "/own")
+        return res.end("<!doctype html><title>own</title><h1>Framed page of my own</h1>");
+      res.end(
+        `<!doctype html><title>embed</title>` +
+          `<iframe id="app" src="${appUrl}/sign-in" width="800" height="600"></iframe>` +
+          `<iframe id="own" src="/own" width="400" height="200"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    other.closeAllConnections();
+    await new Promise((resolve) => other.close(resolve));
+  });
+
+  test("the app does not render inside a cross-origin frame", async ({ page }) => {
+    const appResponse = page.waitForResponse((r) => r.url().startsWith(`${appUrl}/sign-in`));
+    await page.goto(otherUrl);
+    expect((await appResponse).status()).toBe(200);
+    // The harness works: its own frame renders.
+    await expect(
+      page.frameLocator("#own").getByRole("heading", { name: "Framed page of my own" }),
+    ).toBeVisible();
+    // The app answered, but the browser refused to show it in the frame.
+    await page.waitForTimeout(1_000);
+    await expect(page.frameLocator("#app").getByRole("button", { name: "Sign in" })).toHaveCount(0);
+    await expect(page.frameLocator("#app").getByLabel("Email")).toHaveCount(0);
+  });
+});
+
+function collectCspViolations(page: Page) {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(`pageerror: ${error.message}`));
+  return violations;
+}
+
+test("the app works under its CSP: no violation while signing up and opening every page", async ({
+  page,
+}) => {
+  const violations = collectCspViolations(page);
+  await signUp(page, newAccount("Csp Checker"));
+  await expect(page).toHaveURL(/\/settings$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+  for (const path of [
+    "/posts",
+    "/compose",
+    "/calendar",
+    "/profiles",
+    "/stats",
+    "/settings",
+    "/settings/members",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  }
+  // Client navigation works, which needs the scripts the CSP allows.
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Profiles" })
+    .click();
+  await expect(page.getByText("@acmecoffee")).toBeVisible();
+  await expect(page.locator("img").first()).toHaveJSProperty("complete", true);
+  expect(violations).toEqual([]);
+});
+
+test("Profiles answers within 10 s with a clear message while Postproxy hangs", async ({
+  page,
+}) => {
+  await signUp(page, newAccount("Frozen Proxy"));
+  await expect(page).toHaveURL(/\/settings$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+  const faults = `${sandboxUrl}/__sandbox/faults`;
+  await fetch(faults, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hangPaths: ["GET /api/profile*"] }),
+  });
+  try {
+    const started = Date.now();
+    await page.goto("/profiles", { timeout: 20_000 });
+    await expect(page.getByText(/Could not load profiles from Postproxy/)).toBeVisible();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const alert = page.getByText(/Could not load profiles from Postproxy/);
+    await expect(alert).toContainText(
+      /did not answer within 6 s\. Try again shortly\. \(error [0-9a-f]{8}\)/,
+    );
+    await expect(alert).not.toContainText("127.0.0.1");
+  } finally {
+    await fetch(faults, { method: "DELETE" });
+  }
+});
