@@ -3,6 +3,8 @@ import { readMediaSelection } from "./media-selection";
 import {
   buildTikTokParams,
   refuseSettingsForFormat,
+  resetSettingsForFormat,
+  settingsByFormat,
   tiktokParamsByFormat,
   type TikTokSettings,
 } from "./params";
@@ -162,5 +164,33 @@ describe("TikTokPostParams", () => {
       privacy: "SELF_ONLY",
     });
     expect(params.privacy_status).toBe("SELF_ONLY");
+  });
+});
+
+describe("settingsByFormat and resetSettingsForFormat", () => {
+  it("shows Duet, Stitch and AI only for video, cover and music only for photos", () => {
+    expect(settingsByFormat.video).toEqual([
+      "allowComments",
+      "allowDuet",
+      "allowStitch",
+      "madeWithAi",
+    ]);
+    expect(settingsByFormat.image).toEqual(["allowComments", "coverIndex", "autoAddMusic"]);
+  });
+  it("clears what the other format set, so nothing hidden is refused", () => {
+    const ticked = {
+      ...settings,
+      allowDuet: true,
+      allowStitch: true,
+      madeWithAi: true,
+      coverIndex: 2,
+      autoAddMusic: true,
+    };
+    const asPhoto = { ...ticked, ...resetSettingsForFormat("image") };
+    expect(refuseSettingsForFormat("image", asPhoto, 3)).toEqual([]);
+    expect(asPhoto).toMatchObject({ coverIndex: 2, autoAddMusic: true, allowDuet: false });
+    const asVideo = { ...ticked, ...resetSettingsForFormat("video") };
+    expect(refuseSettingsForFormat("video", asVideo, 0)).toEqual([]);
+    expect(asVideo).toMatchObject({ allowDuet: true, madeWithAi: true, coverIndex: null });
   });
 });

@@ -42,6 +42,22 @@ export const tiktokParamsByFormat = {
   image: [...common, "photo_cover_index", "auto_add_music"],
 } as const satisfies Record<TikTokFormat, readonly (keyof TikTokPostParams)[]>;
 
+/** The settings the form shows for each format (the others are hidden, and never sent). */
+export const settingsByFormat = {
+  video: ["allowComments", "allowDuet", "allowStitch", "madeWithAi"],
+  image: ["allowComments", "coverIndex", "autoAddMusic"],
+} as const satisfies Record<TikTokFormat, readonly (keyof TikTokSettings)[]>;
+
+/**
+ * What to reset when the media switch the post to `format`, so a box ticked for the other format
+ * does not linger hidden (the server refuses it). Call it with react-hook-form's setValue.
+ */
+export function resetSettingsForFormat(format: TikTokFormat): Partial<TikTokSettings> {
+  return format === "image"
+    ? { allowDuet: false, allowStitch: false, madeWithAi: false }
+    : { coverIndex: null, autoAddMusic: false };
+}
+
 type SettingKey = "allowDuet" | "allowStitch" | "madeWithAi" | "coverIndex" | "autoAddMusic";
 export type SettingRefusal = { field: SettingKey; message: string };
 

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { describe, expect, it } from "vitest";
 import {
   composePostSchema,
+  createComposeDefaults,
   draftSchema,
   toPostproxyTikTokParams,
   toScheduledAt,
@@ -105,6 +106,19 @@ describe("composePostSchema: profiles, ids and schedule fields", () => {
     expect(errorsOf({ ...draft, caption: "x".repeat(22_001) })).toEqual({
       caption: "A draft caption can hold at most 22,000 characters.",
     });
+  });
+});
+
+describe("createComposeDefaults", () => {
+  it("starts with nothing chosen: submitting asks for profiles, media and privacy", () => {
+    const values = createComposeDefaults(ws, "Europe/Paris");
+    expect(values).toMatchObject({ privacy: null, allowComments: false, allowDuet: false });
+    expect(errorsOf(values)).toEqual({
+      profileIds: "Choose at least one TikTok profile.",
+      media: "Add a video or photos.",
+      privacy: "Choose who can see this post.",
+    });
+    expect(draftSchema.safeParse(values).success).toBe(true);
   });
 });
 

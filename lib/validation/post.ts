@@ -79,6 +79,30 @@ export function composePostSchema(context: ComposeContext) {
 export type ComposePostInput = z.output<ReturnType<typeof composePostSchema>>;
 export type ComposePostFormValues = z.input<ReturnType<typeof composePostSchema>>;
 
+/** A new post as the form starts: no profile, no media, no privacy chosen, every box unchecked. */
+export function createComposeDefaults(
+  workspaceId: string,
+  timeZone: string,
+): ComposePostFormValues {
+  return {
+    workspaceId,
+    profileIds: [],
+    media: [],
+    caption: "",
+    privacy: null,
+    allowComments: false,
+    allowDuet: false,
+    allowStitch: false,
+    madeWithAi: false,
+    coverIndex: null,
+    autoAddMusic: false,
+    discloseContent: false,
+    yourBrand: false,
+    brandedContent: false,
+    schedule: { mode: "now", timeZone },
+  };
+}
+
 /** Autosave: any incomplete post is kept as typed, within storage bounds. */
 export const draftSchema = z.object({ ...postFields, schedule: scheduleSchema.optional() });
 export type DraftInput = z.output<typeof draftSchema>;
