@@ -8,3 +8,4 @@ export * from "./params";
 export * from "./cover";
 export * from "./daily-cap";
 export * from "./texts";
+export * from "./postproxy-errors";
