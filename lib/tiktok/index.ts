@@ -9,3 +9,4 @@ export * from "./cover";
 export * from "./daily-cap";
 export * from "./texts";
 export * from "./postproxy-errors";
+export * from "./caption-fold";
