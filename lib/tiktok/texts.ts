@@ -23,6 +23,7 @@ export const mediaTexts = {
   photoMax: (images: number) => `A photo post takes at most 35 photos (${n(images)} chosen)`,
   photoWithVideo: "A photo post cannot include a video",
   duplicate: "This file is already in the post.",
+  kindInvalid: "TikTok takes only videos and photos.",
   formatName: { video: "Video post", image: "Photo post" },
 } as const;
 
@@ -113,6 +114,10 @@ export const scheduleTexts = {
   dailyCapWarning: (profileName: string, count: number) =>
     `${profileName} would have ${n(count)} posts within 24 hours; TikTok lets a creator post at most 15 a day, so some may be refused.`,
   processingNotice: "TikTok may take a few minutes to process your post",
+} as const;
+
+export const formTexts = {
+  checkboxInvalid: "Tick or untick this box.",
 } as const;
 
 export const profileTexts = {

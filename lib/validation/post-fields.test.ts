@@ -73,6 +73,14 @@ describe("composePostSchema: profiles, ids and schedule fields", () => {
       "schedule.mode": "Choose Publish now, Schedule or Save as draft.",
     });
   });
+  it("refuses a kind other than video or image, and a non-boolean box", () => {
+    expect(
+      errorsOf({ ...videoPost, media: [{ id: uuid(1), kind: "audio" }], allowDuet: "yes" }),
+    ).toEqual({
+      "media.0.kind": "TikTok takes only videos and photos.",
+      allowDuet: "Tick or untick this box.",
+    });
+  });
   it("publish now ignores a stale schedule time", () => {
     expect(
       errorsOf({

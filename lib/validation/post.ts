@@ -3,6 +3,7 @@ import { buildTikTokParams, type TikTokPostParams } from "@/lib/tiktok/params";
 import { readMediaSelection } from "@/lib/tiktok/media-selection";
 import {
   captionTexts,
+  formTexts,
   interactionTexts,
   mediaTexts,
   privacyTexts,
@@ -22,7 +23,7 @@ export const profilesMax = 50;
 
 const mediaRefSchema = z.object({
   id: idSchema,
-  kind: z.enum(["video", "image"], { error: mediaTexts.required }),
+  kind: z.enum(["video", "image"], { error: mediaTexts.kindInvalid }),
 });
 
 const scheduleSchema = z.object({
@@ -32,7 +33,7 @@ const scheduleSchema = z.object({
   timeZone: z.string().max(100, scheduleTexts.timeZoneInvalid).optional(),
 });
 
-const flag = () => z.boolean().default(false);
+const flag = () => z.boolean({ error: formTexts.checkboxInvalid }).default(false);
 
 /**
  * The composer's fields. Lenient on purpose: what TikTok refuses is reported by the rules at the
