@@ -24,6 +24,7 @@ export const mediaTexts = {
   photoWithVideo: "A photo post cannot include a video",
   duplicate: "This file is already in the post.",
   kindInvalid: "TikTok takes only videos and photos.",
+  draftTooMany: (max: number) => `A draft can hold at most ${n(max)} files.`,
   formatName: { video: "Video post", image: "Photo post" },
 } as const;
 

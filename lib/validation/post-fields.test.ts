@@ -147,10 +147,10 @@ describe("draftSchema", () => {
       caption: "a\u0000b",
       media: images(101),
     });
-    expect(r.error?.issues.map((i) => i.path.join("."))).toEqual([
-      "profileIds.0",
-      "media",
-      "caption",
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["profileIds.0", "Invalid id."],
+      ["media", "A draft can hold at most 100 files."],
+      ["caption", "Remove control characters."],
     ]);
   });
 });

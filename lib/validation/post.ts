@@ -45,7 +45,10 @@ const postFields = {
   postId: idSchema.optional(),
   profileIds: z.array(idSchema).max(profilesMax, profileTexts.tooMany(profilesMax)).default([]),
   /** In order; a photo post's cover index counts into this list. */
-  media: z.array(mediaRefSchema).max(draftMediaMax, mediaTexts.photoMax(draftMediaMax)).default([]),
+  media: z
+    .array(mediaRefSchema)
+    .max(draftMediaMax, mediaTexts.draftTooMany(draftMediaMax))
+    .default([]),
   caption: text({ multiline: true })
     .max(draftCaptionMaxLength, captionTexts.draftTooLong(draftCaptionMaxLength))
     .default(""),
