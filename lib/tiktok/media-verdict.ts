@@ -8,6 +8,7 @@ import {
   tiktokVideoTypes,
   type TikTokFormat,
 } from "./media-rules";
+import { mediaTexts } from "./texts";
 
 /** What the server probed from a file's bytes. */
 export type MediaFacts = {
@@ -151,13 +152,12 @@ export function selectionVerdict(
   const images = kinds.filter((k) => k === "image").length;
   const reasons: string[] = [];
   if (format === "video") {
-    if (videos !== 1) reasons.push(`A video post needs exactly 1 video (${videos} chosen)`);
-    if (images > 0) reasons.push("A video post cannot include photos");
+    if (videos !== 1) reasons.push(mediaTexts.videoCount(videos));
+    if (images > 0) reasons.push(mediaTexts.videoWithPhotos);
   } else {
-    if (images < L.imagesMin) reasons.push("A photo post needs at least 1 photo");
-    if (images > L.imagesMax)
-      reasons.push(`A photo post takes at most 35 photos (${images} chosen)`);
-    if (videos > 0) reasons.push("A photo post cannot include a video");
+    if (images < L.imagesMin) reasons.push(mediaTexts.photoMin);
+    if (images > L.imagesMax) reasons.push(mediaTexts.photoMax(images));
+    if (videos > 0) reasons.push(mediaTexts.photoWithVideo);
   }
   return { passes: reasons.length === 0, reasons };
 }

@@ -12,3 +12,16 @@ const roleRank: Record<WorkspaceRole, number> = { viewer: 0, editor: 1, owner: 2
 export function hasRole(actual: WorkspaceRole, required: WorkspaceRole): boolean {
   return roleRank[actual] >= roleRank[required];
 }
+
+/** TikTok's `privacy_status` values, as Postproxy takes them under `platforms.tiktok`. */
+export const tiktokPrivacyStatuses = [
+  "PUBLIC_TO_EVERYONE",
+  "MUTUAL_FOLLOW_FRIENDS",
+  "FOLLOWER_OF_CREATOR",
+  "SELF_ONLY",
+] as const;
+export type TikTokPrivacy = (typeof tiktokPrivacyStatuses)[number];
+
+/** What the composer does on submit: publish now, schedule, or keep the post as a draft. */
+export const postModes = ["now", "schedule", "draft"] as const;
+export type PostMode = (typeof postModes)[number];

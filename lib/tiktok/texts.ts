@@ -1,0 +1,128 @@
+/**
+ * Every label, warning, consent line and error of the composer's TikTok rules (PRODUCT.md §4.3–4.6),
+ * in one place so the form, the preview and the server action say the same thing.
+ */
+import type { TikTokPrivacy } from "@/lib/validation/enums";
+
+const n = (value: number) => value.toLocaleString("en-US");
+const photos = (count: number) => `${n(count)} photo${count === 1 ? "" : "s"}`;
+
+export const tiktokUrls = {
+  musicUsageConfirmation: "https://www.tiktok.com/legal/page/global/music-usage-confirmation/en",
+  brandedContentPolicy: "https://www.tiktok.com/legal/page/global/bc-policy/en",
+  /** Where the workspace's TikTok app audit status is set. */
+  auditStatusSetting: "/settings",
+} as const;
+
+export const mediaTexts = {
+  required: "Add a video or photos.",
+  mixed: "A post holds either one video or photos, not both.",
+  videoCount: (videos: number) => `A video post needs exactly 1 video (${n(videos)} chosen)`,
+  videoWithPhotos: "A video post cannot include photos",
+  photoMin: "A photo post needs at least 1 photo",
+  photoMax: (images: number) => `A photo post takes at most 35 photos (${n(images)} chosen)`,
+  photoWithVideo: "A photo post cannot include a video",
+  duplicate: "This file is already in the post.",
+  kindInvalid: "TikTok takes only videos and photos.",
+  draftTooMany: (max: number) => `A draft can hold at most ${n(max)} files.`,
+  formatName: { video: "Video post", image: "Photo post" },
+} as const;
+
+export const captionTexts = {
+  label: "Caption",
+  counter: (count: number, max: number) => `${n(count)} / ${n(max)}`,
+  tooLong: (count: number, max: number) =>
+    `TikTok captions take at most ${n(max)} characters (this one has ${n(count)}; an emoji counts as 2).`,
+  draftTooLong: (max: number) => `A draft caption can hold at most ${n(max)} characters.`,
+} as const;
+
+export const privacyTexts = {
+  legend: "Who can see this post",
+  labels: {
+    PUBLIC_TO_EVERYONE: "Everyone",
+    MUTUAL_FOLLOW_FRIENDS: "Mutual followers",
+    FOLLOWER_OF_CREATOR: "Followers only",
+    SELF_ONLY: "Only me",
+  } satisfies Record<TikTokPrivacy, string>,
+  required: "Choose who can see this post.",
+  invalid: "Choose Everyone, Mutual followers, Followers only or Only me.",
+  unauditedReason:
+    "Your workspace's TikTok app is unaudited: TikTok only accepts “Only me” posts from it.",
+  unknownEveryoneWarning:
+    "TikTok rejects public posts from unaudited or sandbox TikTok apps. If your workspace's app is not audited yet, choose “Only me”.",
+  auditSettingLink: "Check the audit status in Settings",
+} as const;
+
+export const interactionTexts = {
+  legend: "Let viewers",
+  allowComments: "Allow comments",
+  allowDuet: "Allow Duet",
+  allowStitch: "Allow Stitch",
+  madeWithAi: "AI-generated content",
+  madeWithAiHelp: "Label this video as made or significantly edited with AI.",
+  cover: "Cover",
+  coverHelp: "Click a photo to make it the cover.",
+  autoAddMusic: "Add music automatically",
+  // Refusals for crafted requests: the form hides these controls for the other format.
+  duetVideoOnly: "Duet is only for video posts.",
+  stitchVideoOnly: "Stitch is only for video posts.",
+  madeWithAiVideoOnly: "AI-generated content is only for video posts.",
+  coverPhotoOnly: "A cover photo is only for photo posts.",
+  autoAddMusicPhotoOnly: "Adding music automatically is only for photo posts.",
+  coverOutOfRange: (count: number) =>
+    `Choose the cover among the post's ${photos(count)} (number 1 to ${n(count)}).`,
+} as const;
+
+export const disclosureTexts = {
+  toggle: "Disclose commercial content",
+  toggleHelp:
+    "Turn this on if this post promotes yourself, a brand, a product or a service in exchange for something of value.",
+  yourBrand: "Your brand",
+  yourBrandHelp:
+    "You are promoting yourself or your own business. This content will be classified as Brand Organic.",
+  brandedContent: "Branded content",
+  brandedContentHelp:
+    "You are promoting another brand or a third party. This content will be classified as Branded Content.",
+  nothingTicked: "You need to indicate if your content promotes yourself, a third party, or both.",
+  promotionalLabel: "Your photo/video will be labeled as 'Promotional content'",
+  paidPartnershipLabel: "Your photo/video will be labeled as 'Paid partnership'",
+  brandedNotPrivate: "Branded content visibility cannot be set to private.",
+} as const;
+
+/** Consent lines as parts, so the UI can render the linked ones as links. */
+export type ConsentPart = string | { text: string; href: string };
+
+export const consentTexts = {
+  musicOnly: [
+    "By posting, you agree to TikTok's ",
+    { text: "Music Usage Confirmation", href: tiktokUrls.musicUsageConfirmation },
+  ],
+  brandedAndMusic: [
+    "By posting, you agree to TikTok's ",
+    { text: "Branded Content Policy", href: tiktokUrls.brandedContentPolicy },
+    " and ",
+    { text: "Music Usage Confirmation", href: tiktokUrls.musicUsageConfirmation },
+  ],
+} as const satisfies Record<string, readonly ConsentPart[]>;
+
+export const scheduleTexts = {
+  modes: { now: "Publish now", schedule: "Schedule", draft: "Save as draft" },
+  modeInvalid: "Choose Publish now, Schedule or Save as draft.",
+  atRequired: "Choose a date and time.",
+  atInvalid: "Enter the date and time as YYYY-MM-DD HH:MM.",
+  timeZoneInvalid: "Choose a timezone from the list (an IANA name like Europe/Paris).",
+  inPast: "Choose a time in the future.",
+  dailyCapWarning: (profileName: string, count: number) =>
+    `${profileName} would have ${n(count)} posts within 24 hours; TikTok lets a creator post at most 15 a day, so some may be refused.`,
+  processingNotice: "TikTok may take a few minutes to process your post",
+} as const;
+
+export const formTexts = {
+  checkboxInvalid: "Tick or untick this box.",
+} as const;
+
+export const profileTexts = {
+  required: "Choose at least one TikTok profile.",
+  duplicate: "This profile is already chosen.",
+  tooMany: (max: number) => `Choose at most ${n(max)} profiles.`,
+} as const;
