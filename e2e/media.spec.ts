@@ -44,7 +44,7 @@ test("upload a video and five photos, see verdicts and thumbnails, convert a PNG
 }) => {
   test.setTimeout(120_000);
   await signUp(page, newAccount("Mia Media"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.getByRole("link", { name: "Media" }).click();
   await expect(page.getByRole("heading", { name: "Media", exact: true })).toBeVisible();
   await expect(page.getByText("No media yet")).toBeVisible();
@@ -134,7 +134,7 @@ test("pause and resume one upload, cancel another, and see fake videos refused",
   const slow = paddedVideo("slow-clip.mp4", 6);
   const dropped = paddedVideo("dropped-clip.mp4", 6);
   await signUp(page, newAccount("Paul Pause"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto("/media");
   const cdp = await throttleUploads(page, 400 * 1024);
 
@@ -191,7 +191,7 @@ test("after a reload, picking the same file again resumes the unfinished upload"
   test.setTimeout(180_000);
   const file = paddedVideo("reload-clip.mp4", 6);
   await signUp(page, newAccount("Rita Reload"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto("/media");
   await throttleUploads(page, 400 * 1024);
   await page.getByLabel("Choose files to upload").setInputFiles(file);
@@ -239,7 +239,7 @@ test("a viewer sees the files but no upload, convert or delete controls", async 
   browser,
 }) => {
   await signUp(page, newAccount("Olga Owner"));
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto("/media");
   await page
     .getByLabel("Choose files to upload")
@@ -263,7 +263,7 @@ test("a viewer sees the files but no upload, convert or delete controls", async 
   await viewerPage.getByLabel("Work email").fill(viewer.email);
   await viewerPage.getByLabel("Password").fill(viewer.password);
   await viewerPage.getByRole("button", { name: "Create account" }).click();
-  await expect(viewerPage).toHaveURL(/\/posts$/);
+  await expect(viewerPage).toHaveURL(/\/home$/);
   await viewerPage.goto("/media");
   const card = viewerPage.getByRole("listitem", { name: "photo-rejected-320x400.png" });
   await expect(card).toBeVisible();

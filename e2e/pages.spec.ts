@@ -11,6 +11,7 @@ import {
 const dashboardPages = [
   "/home",
   "/compose",
+  "/media",
   "/posts",
   "/calendar",
   "/profiles",
