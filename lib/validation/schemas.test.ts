@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInSchema, signUpSchema } from "./auth";
+import { newPasswordSchema, signInSchema, signUpSchema } from "./auth";
 import { isValidTimeZone } from "./timezones";
 import {
   apiKeySchema,
@@ -42,6 +42,16 @@ describe("signUpSchema", () => {
       email: expect.stringContaining("valid email"),
       password: "Use at least 10 characters.",
     });
+  });
+});
+
+describe("newPasswordSchema", () => {
+  it("refuses a password of spaces or one padded to length with them", () => {
+    for (const password of [" ".repeat(12), "   abc      "])
+      expect(errorsOf(newPasswordSchema.safeParse(password))).toEqual({
+        "": "Use at least 10 characters besides leading or trailing spaces.",
+      });
+    expect(newPasswordSchema.safeParse("two words with spaces").success).toBe(true);
   });
 });
 

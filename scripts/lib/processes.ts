@@ -63,6 +63,7 @@ export function isBuildStale(): boolean {
     "lib",
     "public",
     "instrumentation.ts",
+    "proxy.ts",
     "next.config.ts",
     "package-lock.json",
     "postcss.config.mjs",
