@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import { changeEmailAction } from "@/lib/actions/profile";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { changeEmailSchema } from "@/lib/validation/profile";
@@ -25,37 +24,25 @@ export function EmailForm({ email }: { email: string }) {
   );
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
-      <Field id="account-email" label="Email" errors={fieldErrors.email}>
-        <Input
-          id="account-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={email}
-          aria-invalid={!!fieldErrors.email}
-          aria-describedby={describedBy("account-email")}
-        />
-      </Field>
-      <Field
+      <FormAlert id={alertId} message={formError} />
+      <TextField
+        id="account-email"
+        name="email"
+        label="Email"
+        errors={fieldErrors.email}
+        type="email"
+        autoComplete="email"
+        defaultValue={email}
+      />
+      <TextField
         id="email-current-password"
+        name="currentPassword"
         label="Your password"
         hint="Your current password, to confirm it is you who changes the sign-in email."
         errors={fieldErrors.currentPassword}
-      >
-        <Input
-          id="email-current-password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!fieldErrors.currentPassword}
-          aria-describedby={describedBy("email-current-password", true)}
-        />
-      </Field>
+        type="password"
+        autoComplete="current-password"
+      />
       <div className="flex justify-end">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : "Change email"}

@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import { updateNameAction } from "@/lib/actions/profile";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { updateNameSchema } from "@/lib/validation/profile";
@@ -22,21 +21,15 @@ export function NameForm({ name }: { name: string }) {
   );
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
-      <Field id="account-name" label="Your name" errors={fieldErrors.name}>
-        <Input
-          id="account-name"
-          name="name"
-          autoComplete="name"
-          defaultValue={name}
-          aria-invalid={!!fieldErrors.name}
-          aria-describedby={describedBy("account-name")}
-        />
-      </Field>
+      <FormAlert id={alertId} message={formError} />
+      <TextField
+        id="account-name"
+        name="name"
+        label="Your name"
+        errors={fieldErrors.name}
+        autoComplete="name"
+        defaultValue={name}
+      />
       <div className="flex justify-end">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : "Save name"}

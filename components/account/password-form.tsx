@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -30,11 +30,7 @@ export function PasswordForm() {
   );
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
+      <FormAlert id={alertId} message={formError} />
       {fields.map((f) => (
         <Field
           key={f.id}

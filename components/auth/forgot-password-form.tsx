@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import { requestPasswordResetAction } from "@/lib/actions/password-reset";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { requestPasswordResetSchema } from "@/lib/validation/password-reset";
@@ -41,21 +40,14 @@ export function ForgotPasswordForm({ canEmail }: { canEmail: boolean }) {
           ? "Enter the email you sign in with and we will send you a link to choose a new password."
           : "This Postdeck has no email set up. Ask an owner of your workspace for a reset link: they can create one under Settings → Members."}
       </p>
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
-      <Field id="email" label="Email" errors={fieldErrors.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          aria-invalid={!!fieldErrors.email}
-          aria-describedby={describedBy("email")}
-        />
-      </Field>
+      <FormAlert id={alertId} message={formError} />
+      <TextField
+        name="email"
+        label="Email"
+        errors={fieldErrors.email}
+        type="email"
+        autoComplete="email"
+      />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Sending…" : "Send reset link"}
       </Button>

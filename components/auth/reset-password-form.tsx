@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import { resetPasswordAction } from "@/lib/actions/password-reset";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { resetPasswordSchema } from "@/lib/validation/password-reset";
@@ -25,41 +24,23 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="text-sm text-gray-600">
         Saving it signs your account out on every device; then sign in with the new password.
       </p>
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
+      <FormAlert id={alertId} message={formError} />
       <input type="hidden" name="token" value={token} />
-      <Field
-        id="password"
+      <TextField
+        name="password"
         label="New password"
         hint="At least 10 characters."
         errors={fieldErrors.password}
-      >
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!fieldErrors.password}
-          aria-describedby={describedBy("password", true)}
-        />
-      </Field>
-      <Field
-        id="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        name="confirmPassword"
         label="Repeat the new password"
         errors={fieldErrors.confirmPassword}
-      >
-        <Input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!fieldErrors.confirmPassword}
-          aria-describedby={describedBy("confirmPassword")}
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+      />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Saving…" : "Save new password"}
       </Button>

@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { signInSchema } from "@/lib/validation/auth";
@@ -73,31 +72,21 @@ export function SignInForm({
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
-      {error ? (
-        <Alert tone="error" id={alertId} focusable>
-          {error}
-        </Alert>
-      ) : null}
-      <Field id="email" label="Email" errors={fieldErrors.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          aria-invalid={!!fieldErrors.email}
-          aria-describedby={describedBy("email")}
-        />
-      </Field>
-      <Field id="password" label="Password" errors={fieldErrors.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!fieldErrors.password}
-          aria-describedby={describedBy("password")}
-        />
-      </Field>
+      <FormAlert id={alertId} message={error} />
+      <TextField
+        name="email"
+        label="Email"
+        errors={fieldErrors.email}
+        type="email"
+        autoComplete="email"
+      />
+      <TextField
+        name="password"
+        label="Password"
+        errors={fieldErrors.password}
+        type="password"
+        autoComplete="current-password"
+      />
       <p className="-mt-2 text-right text-sm">
         <Link
           href="/forgot-password"

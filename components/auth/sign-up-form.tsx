@@ -6,8 +6,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/field";
 import { signUpAction } from "@/lib/actions/auth";
 import type { FieldErrors } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
@@ -81,47 +80,29 @@ export function SignUpForm({
         </Alert>
       ) : null}
       {inviteToken ? <input type="hidden" name="inviteToken" value={inviteToken} /> : null}
-      <Field id="name" label="Your name" errors={fieldErrors.name}>
-        <Input
-          id="name"
-          name="name"
-          autoComplete="name"
-          aria-invalid={!!fieldErrors.name}
-          aria-describedby={describedBy("name")}
-        />
-      </Field>
+      <TextField name="name" label="Your name" errors={fieldErrors.name} autoComplete="name" />
       <div className="space-y-1">
-        <Field id="email" label="Work email" errors={fieldErrors.email}>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            aria-invalid={!!fieldErrors.email}
-            aria-describedby={describedBy("email")}
-          />
-        </Field>
+        <TextField
+          name="email"
+          label="Work email"
+          errors={fieldErrors.email}
+          type="email"
+          autoComplete="email"
+        />
         {failure?.isExistingAccount && fieldErrors.email ? (
           <Link className="text-sm font-medium text-accent-700 underline" href={signInHref}>
             Sign in instead
           </Link>
         ) : null}
       </div>
-      <Field
-        id="password"
+      <TextField
+        name="password"
         label="Password"
         hint="At least 10 characters. A phrase of a few words works well."
         errors={fieldErrors.password}
-      >
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!fieldErrors.password}
-          aria-describedby={describedBy("password", true)}
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+      />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Creating account…" : "Create account"}
       </Button>

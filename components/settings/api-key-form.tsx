@@ -4,7 +4,7 @@ import { ExternalLink, KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { describedBy, Field } from "@/components/ui/field";
@@ -116,11 +116,7 @@ export function ApiKeyForm({
       ) : (
         <form ref={formRef} noValidate className="space-y-4" onSubmit={onSubmit}>
           <input type="hidden" name="workspaceId" value={workspaceId} />
-          {formError ? (
-            <Alert tone="error" id={alertId} focusable>
-              {formError}
-            </Alert>
-          ) : null}
+          <FormAlert id={alertId} message={formError} />
           <Field
             id="apiKey"
             label="Postproxy API key"

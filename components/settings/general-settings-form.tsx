@@ -1,9 +1,8 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, FieldError } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Field, FieldError, TextField, describedBy } from "@/components/ui/field";
 import { updateWorkspaceSettingsAction } from "@/lib/actions/workspace";
 import type { AuditStatus } from "@/lib/validation/enums";
 import { useActionForm } from "@/lib/hooks/use-action-form";
@@ -33,20 +32,13 @@ export function GeneralSettingsForm({
   return (
     <form ref={formRef} noValidate className="space-y-5" onSubmit={onSubmit}>
       <input type="hidden" name="workspaceId" value={workspace.id} />
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
-      <Field id="name" label="Workspace name" errors={fieldErrors.name}>
-        <Input
-          id="name"
-          name="name"
-          defaultValue={workspace.name}
-          aria-invalid={!!fieldErrors.name}
-          aria-describedby={describedBy("name")}
-        />
-      </Field>
+      <FormAlert id={alertId} message={formError} />
+      <TextField
+        name="name"
+        label="Workspace name"
+        errors={fieldErrors.name}
+        defaultValue={workspace.name}
+      />
       <Field
         id="timezone"
         label="Default timezone"

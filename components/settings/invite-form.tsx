@@ -3,7 +3,7 @@
 import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -58,11 +58,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
           {isPending ? "Creating…" : "Create invite link"}
         </Button>
       </form>
-      {formError ? (
-        <Alert tone="error" id={alertId} focusable>
-          {formError}
-        </Alert>
-      ) : null}
+      <FormAlert id={alertId} message={formError} />
       {link ? (
         <Alert tone="info">
           <p className="font-medium">Invite link created. It works once and expires in 7 days.</p>

@@ -37,3 +37,13 @@ export function Alert({
     </div>
   );
 }
+
+/** The form-level error of a failed submit, focusable so the form can move focus to it. */
+export function FormAlert({ id, message }: { id: string; message?: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert tone="error" id={id} focusable>
+      {message}
+    </Alert>
+  );
+}

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
 /** Label, control, hint and the field's errors wired with aria-describedby to an aria-live region. */
@@ -45,4 +46,32 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 export function describedBy(id: string, hasHint = false) {
   return hasHint ? `${id}-hint ${id}-error` : `${id}-error`;
+}
+
+/** A labelled text input with its hint and errors wired up; `id` defaults to `name`. */
+export function TextField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  ...inputProps
+}: Omit<ComponentProps<typeof Input>, "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+}) {
+  const inputId = id ?? name;
+  return (
+    <Field id={inputId} label={label} hint={hint} errors={errors}>
+      <Input
+        id={inputId}
+        name={name}
+        aria-invalid={!!errors?.length}
+        aria-describedby={describedBy(inputId, !!hint)}
+        {...inputProps}
+      />
+    </Field>
+  );
 }
