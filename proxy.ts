@@ -5,7 +5,11 @@ import {
   commonSecurityHeaders,
   pageContentSecurityPolicy,
 } from "@/lib/security/headers";
-import { hasSessionCookie, signInRedirectFor } from "@/lib/routing/sign-in-redirect";
+import {
+  hasSessionCookie,
+  requestPathHeader,
+  signInRedirectFor,
+} from "@/lib/routing/sign-in-redirect";
 
 /**
  * Security headers, with a fresh CSP nonce per page request, and a signed-out visitor of a deep
@@ -47,6 +51,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-nonce", nonce);
+  // Set here on every page request (so never a client's value): a page that finds the session
+  // revoked or expired sends the visitor to sign-in with this destination.
+  requestHeaders.set(requestPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("Content-Security-Policy", csp);

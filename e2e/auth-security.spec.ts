@@ -105,7 +105,8 @@ test("a session captured before Sign out everywhere is refused afterwards", asyn
   const replay = await browser.newContext({ storageState: captured });
   const replayPage = await replay.newPage();
   await replayPage.goto("/settings");
-  await expect(replayPage).toHaveURL(/\/sign-in/);
+  // Sent to sign-in, keeping the page it was opening.
+  await expect(replayPage).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings$/);
   const result = await callAction(replay.request, "updateWorkspaceSettingsAction", [
     { workspaceId, name: "Replayed", timezone: "UTC", tiktokAuditStatus: "unknown" },
   ]);

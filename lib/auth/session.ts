@@ -1,11 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import type { SessionUser, UserCtx, WorkspaceCtx } from "@/lib/data/context";
 import { findUserForSession } from "@/lib/data/users";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { requestPathHeader, signInRedirectFor } from "@/lib/routing/sign-in-redirect";
 import { getAuthOptions } from "./options";
 
 /**
@@ -24,8 +26,16 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(await signInTargetForThisPage());
   return user;
+}
+
+/** Sign-in carrying the page being opened, so an expired or revoked session loses no deep link. */
+async function signInTargetForThisPage(): Promise<string> {
+  const path = (await headers()).get(requestPathHeader);
+  if (!path?.startsWith("/")) return "/sign-in";
+  const url = new URL(path, "http://postdeck.invalid");
+  return signInRedirectFor(url.pathname, url.search, false) ?? "/sign-in";
 }
 
 /** For pages that act for the user outside any workspace (creating one, for example). */

@@ -1,3 +1,6 @@
+/** The page a request is for, as proxy.ts hands it to server components. */
+export const requestPathHeader = "x-postdeck-path";
+
 /** Pages anyone may open; every other page needs a session. */
 const publicPrefixes = ["/sign-in", "/sign-up", "/invite/", "/forgot-password", "/reset-password/"];
 
