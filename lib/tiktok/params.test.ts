@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readMediaSelection } from "./media-selection";
 import {
   buildTikTokParams,
+  defaultTikTokSettings,
   refuseSettingsForFormat,
   resetSettingsForFormat,
   settingsByFormat,
@@ -9,18 +10,7 @@ import {
   type TikTokSettings,
 } from "./params";
 
-const settings: TikTokSettings = {
-  privacy: "FOLLOWER_OF_CREATOR",
-  allowComments: false,
-  allowDuet: false,
-  allowStitch: false,
-  madeWithAi: false,
-  coverIndex: null,
-  autoAddMusic: false,
-  discloseContent: false,
-  yourBrand: false,
-  brandedContent: false,
-};
+const settings: TikTokSettings = { ...defaultTikTokSettings, privacy: "FOLLOWER_OF_CREATOR" };
 
 describe("readMediaSelection", () => {
   it("takes the format from the media", () => {

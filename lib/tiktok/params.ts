@@ -14,6 +14,20 @@ export type TikTokSettings = Disclosure & {
   autoAddMusic: boolean;
 };
 
+/** How every setting starts: no privacy chosen (TikTok requires an explicit choice), nothing ticked. */
+export const defaultTikTokSettings = {
+  privacy: null,
+  allowComments: false,
+  allowDuet: false,
+  allowStitch: false,
+  madeWithAi: false,
+  coverIndex: null,
+  autoAddMusic: false,
+  discloseContent: false,
+  yourBrand: false,
+  brandedContent: false,
+} as const satisfies TikTokSettings;
+
 /** `platforms.tiktok` as Postproxy takes it. */
 export type TikTokPostParams = {
   format: TikTokFormat;

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { buildTikTokParams, type TikTokPostParams } from "@/lib/tiktok/params";
+import {
+  buildTikTokParams,
+  defaultTikTokSettings,
+  type TikTokPostParams,
+} from "@/lib/tiktok/params";
 import { readMediaSelection } from "@/lib/tiktok/media-selection";
 import {
   captionTexts,
@@ -93,16 +97,7 @@ export function createComposeDefaults(
     profileIds: [],
     media: [],
     caption: "",
-    privacy: null,
-    allowComments: false,
-    allowDuet: false,
-    allowStitch: false,
-    madeWithAi: false,
-    coverIndex: null,
-    autoAddMusic: false,
-    discloseContent: false,
-    yourBrand: false,
-    brandedContent: false,
+    ...defaultTikTokSettings,
     schedule: { mode: "now", timeZone },
   };
 }
