@@ -10,3 +10,4 @@ export * from "./daily-cap";
 export * from "./texts";
 export * from "./postproxy-errors";
 export * from "./caption-fold";
+export * from "./compose-profile";

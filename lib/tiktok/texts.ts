@@ -124,5 +124,6 @@ export const formTexts = {
 export const profileTexts = {
   required: "Choose at least one TikTok profile.",
   duplicate: "This profile is already chosen.",
+  invalidId: "This is not a Postproxy profile id.",
   tooMany: (max: number) => `Choose at most ${n(max)} profiles.`,
 } as const;

@@ -10,7 +10,7 @@ import {
 } from "./post";
 
 const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
-const profile = "0d6f5a1e-3b7c-4a2d-9e8f-1a2b3c4d5e6f";
+const profile = "prof_acme_tiktok";
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const video = { id: uuid(900), kind: "video" as const };
 const images = (count: number) =>
@@ -32,7 +32,7 @@ function errorsOf(input: unknown, context: ComposeContext = audited) {
 }
 
 describe("composePostSchema: profiles, ids and schedule fields", () => {
-  it("needs at least one profile, each once, every id a uuid", () => {
+  it("needs at least one profile, each once, every id well-formed", () => {
     expect(errorsOf({ ...videoPost, profileIds: [] })).toEqual({
       profileIds: "Choose at least one TikTok profile.",
     });
@@ -43,12 +43,12 @@ describe("composePostSchema: profiles, ids and schedule fields", () => {
       errorsOf({
         ...videoPost,
         workspaceId: "1",
-        profileIds: ["2"],
+        profileIds: ["prof 2"],
         media: [{ id: "3", kind: "video" }],
       }),
     ).toEqual({
       workspaceId: "Invalid id.",
-      "profileIds.0": "Invalid id.",
+      "profileIds.0": "This is not a Postproxy profile id.",
       "media.0.id": "Invalid id.",
     });
     expect(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composePostSchema, type ComposeContext } from "./post";
 
 const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
-const profile = "0d6f5a1e-3b7c-4a2d-9e8f-1a2b3c4d5e6f";
+const profile = "prof_acme_tiktok";
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const video = { id: uuid(900), kind: "video" };
 const images = (count: number) =>

@@ -25,6 +25,11 @@ export const draftCaptionMaxLength = 22_000;
 export const draftMediaMax = 100;
 export const profilesMax = 50;
 
+/** Postproxy's own ids ("prof_acme_tiktok"): opaque, but only ever letters, digits, "_" and "-". */
+export const postproxyIdSchema = z
+  .string({ error: profileTexts.invalidId })
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, profileTexts.invalidId);
+
 const mediaRefSchema = z.object({
   id: idSchema,
   kind: z.enum(["video", "image"], { error: mediaTexts.kindInvalid }),
@@ -47,7 +52,10 @@ const postFields = {
   workspaceId: idSchema,
   /** The draft being edited, if it was saved before. */
   postId: idSchema.optional(),
-  profileIds: z.array(idSchema).max(profilesMax, profileTexts.tooMany(profilesMax)).default([]),
+  profileIds: z
+    .array(postproxyIdSchema)
+    .max(profilesMax, profileTexts.tooMany(profilesMax))
+    .default([]),
   /** In order; a photo post's cover index counts into this list. */
   media: z
     .array(mediaRefSchema)
