@@ -143,12 +143,12 @@ describe("draftSchema", () => {
   it("still checks ids, types and storage bounds", () => {
     const r = draftSchema.safeParse({
       workspaceId: ws,
-      profileIds: ["x"],
+      profileIds: ["x/../y"],
       caption: "a\u0000b",
       media: images(101),
     });
     expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["profileIds.0", "Invalid id."],
+      ["profileIds.0", "This is not a Postproxy profile id."],
       ["media", "A draft can hold at most 100 files."],
       ["caption", "Remove control characters."],
     ]);
