@@ -81,7 +81,9 @@ async function runTrials(label: string, count: number, mediaId: string) {
       caption: `${label} trial ${trial}`,
       schedule: { mode: "schedule", at, timeZone: "UTC" },
     });
-    const { postId } = await submitPost(owner, draftSchema.parse(values), { loadProfiles: async () => profiles });
+    const { postId } = await submitPost(owner, draftSchema.parse(values), {
+      loadProfiles: async () => profiles,
+    });
     await sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
     let view = await getPostView(owner, postId);
     // Every target ends clearly: taken, or failed with a safe retry (which then converges).
