@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, users, type PostMediaRef } from "@/lib/db/schema";
 import type { MediaCardData, MediaUsageStatus } from "@/lib/validation/media";
@@ -102,10 +102,17 @@ export async function syncMediaUsages(
       target: [mediaUsages.mediaId, mediaUsages.postId],
       set: { status, position: sql`excluded.position`, updatedAt: new Date() },
     });
+  // Only files never used before: posts sharing a file must not queue on its row lock.
   await tx
     .update(mediaFiles)
-    .set({ firstAttachedAt: sql`coalesce(${mediaFiles.firstAttachedAt}, now())` })
-    .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, ids)));
+    .set({ firstAttachedAt: sql`now()` })
+    .where(
+      and(
+        eq(mediaFiles.workspaceId, workspaceId),
+        inArray(mediaFiles.id, ids),
+        isNull(mediaFiles.firstAttachedAt),
+      ),
+    );
 }
 
 export async function setMediaUsageStatus(

@@ -30,6 +30,9 @@ export type PublishDeps = {
   loadProfiles?: () => Promise<ComposeProfiles>;
 };
 
+/** How old a profile list the submit action accepts (the compose page just read one). */
+export const profilesMaxAgeMs = 60_000;
+
 type SendResult = { status: TargetStatus; refusals: string[] };
 
 async function sendOne(
@@ -78,7 +81,8 @@ export async function submitPost(
   const valid = await validateSubmission(ctx, values, {
     now: started,
     existing,
-    loadProfiles: deps.loadProfiles ?? (() => listComposeProfiles(ctx)),
+    loadProfiles:
+      deps.loadProfiles ?? (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs })),
   });
   const client = await requireClient(ctx, deps);
   const scheduledAt = toScheduledAt(valid.input);

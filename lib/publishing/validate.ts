@@ -1,5 +1,4 @@
 import "server-only";
-import { fieldErrorsOf } from "@/lib/actions/create-action";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import type { MediaItem } from "@/lib/data/media";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
@@ -128,8 +127,9 @@ export async function validateSubmission(
     now: () => deps.now,
   }).safeParse(withKinds);
   if (!parsed.success)
-    for (const [key, messages] of Object.entries(fieldErrorsOf(parsed.error)))
-      for (const message of messages) add(errors, key, message);
+    // Keys as createAction writes them: zod's path joined with dots.
+    for (const issue of parsed.error.issues)
+      add(errors, issue.path.join(".") || "_form", issue.message);
   let profiles: ValidSubmission["profiles"] = [];
   if (values.profileIds.length > 0) {
     const listed = await deps.loadProfiles();
