@@ -75,25 +75,29 @@ export async function syncMediaUsages(
   postId: string,
   mediaIds: string[],
   status: MediaUsageStatus,
+  /** `verified`: the ids were just checked to be the workspace's; `isNewPost`: no rows yet. */
+  known: { verified?: boolean; isNewPost?: boolean } = {},
 ) {
-  const present = mediaIds.length
-    ? await tx
-        .select({ id: mediaFiles.id })
-        .from(mediaFiles)
-        .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, mediaIds)))
-    : [];
+  const present =
+    known.verified || mediaIds.length === 0
+      ? mediaIds.map((id) => ({ id }))
+      : await tx
+          .select({ id: mediaFiles.id })
+          .from(mediaFiles)
+          .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, mediaIds)));
   const ids = mediaIds.filter(
     (id, i) => mediaIds.indexOf(id) === i && present.some((p) => p.id === id),
   );
-  await tx
-    .delete(mediaUsages)
-    .where(
-      and(
-        eq(mediaUsages.workspaceId, workspaceId),
-        eq(mediaUsages.postId, postId),
-        ids.length ? notInArray(mediaUsages.mediaId, ids) : sql`true`,
-      ),
-    );
+  if (!known.isNewPost)
+    await tx
+      .delete(mediaUsages)
+      .where(
+        and(
+          eq(mediaUsages.workspaceId, workspaceId),
+          eq(mediaUsages.postId, postId),
+          ids.length ? notInArray(mediaUsages.mediaId, ids) : sql`true`,
+        ),
+      );
   if (ids.length === 0) return;
   await tx
     .insert(mediaUsages)

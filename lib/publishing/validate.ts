@@ -104,6 +104,9 @@ export async function validateSubmission(
     loadProfiles: () => Promise<ComposeProfiles>;
   },
 ): Promise<ValidSubmission> {
+  const listing = values.profileIds.length > 0 ? deps.loadProfiles() : null;
+  // Settled early so a failed listing is not an unhandled rejection while the others run.
+  listing?.catch(() => {});
   const [settings, items] = await Promise.all([
     getWorkspaceSettings(ctx),
     loadWorkspaceMedia(
@@ -131,8 +134,8 @@ export async function validateSubmission(
     for (const issue of parsed.error.issues)
       add(errors, issue.path.join(".") || "_form", issue.message);
   let profiles: ValidSubmission["profiles"] = [];
-  if (values.profileIds.length > 0) {
-    const listed = await deps.loadProfiles();
+  if (listing) {
+    const listed = await listing;
     if (!listed.hasKey) throw new AppError("upstream", profileTexts.noKey);
     if (listed.error) throw new AppError("upstream", profileTexts.unavailable(listed.error));
     profiles = checkProfiles(values, listed, deps.existing, errors);
