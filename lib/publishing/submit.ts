@@ -6,10 +6,9 @@ import {
   claimRetry,
   claimSubmission,
   listPostTargetsForSubmit,
-  refreshPostStatus,
-  setPostStatus,
-  updateTarget,
+  recordSendResults,
   type ClaimedTarget,
+  type TargetPatch,
 } from "@/lib/data/posts-submit";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
@@ -34,10 +33,10 @@ export type PublishDeps = {
 /** How old a profile list the submit action accepts (the compose page just read one). */
 export const profilesMaxAgeMs = 60_000;
 
-type SendResult = { status: TargetStatus; refusals: string[] };
+type SendResult = { targetId: string; patch: TargetPatch; refusals: string[] };
 
+/** One profile's Postproxy post; the answer is returned for the caller to write. */
 async function sendOne(
-  ctx: WorkspaceCtx,
   client: PostproxyClient,
   target: ClaimedTarget,
   media: Map<string, MediaItem>,
@@ -46,12 +45,11 @@ async function sendOne(
   try {
     const post = await sendTargetRequest(client, target, media);
     const patch = targetFromPost(post, target.profileName, now());
-    await updateTarget(ctx, target.id, { ...patch, lastSyncedAt: now() });
-    return { status: patch.status, refusals: [] };
+    return { targetId: target.id, patch: { ...patch, lastSyncedAt: now() }, refusals: [] };
   } catch (error) {
     const { patch, refusals } = describeSendFailure(error);
-    await updateTarget(ctx, target.id, patch);
-    return { status: patch.status, refusals: patch.errorKind === "needs_edit" ? refusals : [] };
+    const isRefused = patch.errorKind === "needs_edit";
+    return { targetId: target.id, patch, refusals: isRefused ? refusals : [] };
   }
 }
 
@@ -103,7 +101,7 @@ export async function submitPost(
     now: started,
   });
   const results = await Promise.all(
-    claimed.map((target) => sendOne(ctx, client, target, valid.media, now)),
+    claimed.map((target) => sendOne(client, target, valid.media, now)),
   );
   const refused = results.filter((r) => r.refusals.length > 0);
   const isAllRefused = claimed.length > 0 && refused.length === claimed.length;
@@ -111,8 +109,8 @@ export async function submitPost(
   const status =
     isAllRefused && !hasAccepted
       ? "draft"
-      : derivePostStatus([...kept, ...results.map((r) => r.status)]);
-  await setPostStatus(ctx, postId, status, usageStatus);
+      : derivePostStatus([...kept, ...results.map((r) => r.patch.status)]);
+  await recordSendResults(ctx, postId, results, { status, usageBefore: usageStatus });
   if (isAllRefused) {
     const placed = placePostproxyErrors([...new Set(refused.flatMap((r) => r.refusals))]);
     const fieldErrors: FieldErrors = { ...placed.fieldErrors };
@@ -137,7 +135,7 @@ export async function retryTarget(
     refresh: (request) => refreshTargetRequest(request, now()),
   });
   const items = await loadWorkspaceMedia(ctx.db, ctx.workspaceId, target.request.mediaIds);
-  const result = await sendOne(ctx, client, target, new Map(items.map((m) => [m.id, m])), now);
-  await refreshPostStatus(ctx, input.postId);
-  return { status: result.status };
+  const result = await sendOne(client, target, new Map(items.map((m) => [m.id, m])), now);
+  await recordSendResults(ctx, input.postId, [result]);
+  return { status: result.patch.status };
 }
