@@ -1,4 +1,5 @@
 import "server-only";
+import { getPublishingSettings } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { saveDraft } from "@/lib/data/posts";
@@ -53,8 +54,9 @@ async function sendOne(
   }
 }
 
-async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps) {
-  const client = deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx);
+async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps, apiKey?: string | null) {
+  const client =
+    deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx, { apiKey });
   if (!client) throw new AppError("upstream", profileTexts.noKey);
   return client;
 }
@@ -76,17 +78,25 @@ export async function submitPost(
     return { postId };
   }
   const started = now();
-  // Independent reads at once: the post's targets, the client, and (inside validation) the
-  // workspace's settings, its files and the profile list.
-  const [existing, client] = await Promise.all([
+  // Every read at once: the post's targets, the workspace's key and audit status, its files.
+  const [existing, publishing, media] = await Promise.all([
     values.postId ? listPostTargetsForSubmit(ctx, values.postId) : Promise.resolve([]),
-    requireClient(ctx, deps),
+    getPublishingSettings(ctx),
+    loadWorkspaceMedia(
+      ctx.db,
+      ctx.workspaceId,
+      values.media.map((m) => m.id),
+    ),
   ]);
+  const client = await requireClient(ctx, deps, publishing.apiKey);
   const valid = await validateSubmission(ctx, values, {
     now: started,
     existing,
+    auditStatus: publishing.auditStatus,
+    media,
     loadProfiles:
-      deps.loadProfiles ?? (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs })),
+      deps.loadProfiles ??
+      (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs, apiKey: publishing.apiKey })),
   });
   const scheduledAt = toScheduledAt(valid.input);
   const groups = new Map(valid.profiles.map((p) => [p.profileId, p.groupId]));
