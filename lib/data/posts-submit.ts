@@ -1,8 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { posts, postTargets, type PostTargetRequest } from "@/lib/db/schema";
+import {
+  mediaFiles,
+  mediaUsages,
+  posts,
+  postTargets,
+  type PostTargetRequest,
+} from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { MediaUsageStatus } from "@/lib/validation/media";
@@ -101,6 +107,7 @@ export async function claimSubmission(
 ): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
   requireRole(ctx, "editor");
   const { values, now } = input;
+  if (!values.postId && input.profiles.length > 0) return claimNewPost(ctx, input);
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const columns = postColumnsOf(values, "UTC");
@@ -223,6 +230,92 @@ export async function claimSubmission(
     );
     return { postId, claimed, kept: kept.map((k) => k.status) };
   });
+}
+
+/**
+ * A new post, its targets and its media usages in one statement (data-modifying CTEs): one round
+ * trip and one commit, which must be durable before Postproxy is called.
+ */
+async function claimNewPost(
+  ctx: WorkspaceCtx,
+  input: Parameters<typeof claimSubmission>[1],
+): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
+  const { values, now } = input;
+  const db = ctx.db;
+  const postId = randomUUID();
+  const columns = postColumnsOf(values, "UTC");
+  const claimed: ClaimedTarget[] = input.profiles.map((profile) => ({
+    id: randomUUID(),
+    ...pick(profile),
+    revision: 0,
+    request: input.requestFor(profile.profileId),
+  }));
+  const mediaIds = [...new Set(columns.media.map((m) => m.id))];
+  const post = db.$with("new_post").as(
+    db
+      .insert(posts)
+      .values({
+        ...columns,
+        id: postId,
+        workspaceId: ctx.workspaceId,
+        createdById: ctx.user.id,
+        status: "submitting",
+        submittedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: posts.id }),
+  );
+  const usages = db.$with("new_usages").as(
+    db
+      .insert(mediaUsages)
+      .values(
+        mediaIds.map((mediaId, position) => ({
+          workspaceId: ctx.workspaceId,
+          mediaId,
+          postId,
+          status: input.usageStatus,
+          position,
+        })),
+      )
+      .returning({ id: mediaUsages.id }),
+  );
+  const firstUse = db.$with("first_use").as(
+    db
+      .update(mediaFiles)
+      .set({ firstAttachedAt: sql`now()` })
+      .where(
+        and(
+          eq(mediaFiles.workspaceId, ctx.workspaceId),
+          inArray(mediaFiles.id, mediaIds),
+          isNull(mediaFiles.firstAttachedAt),
+        ),
+      )
+      .returning({ id: mediaFiles.id }),
+  );
+  const ctes = mediaIds.length > 0 ? [post, usages, firstUse] : [post];
+  await db
+    .with(...ctes)
+    .insert(postTargets)
+    .values(
+      claimed.map((target, i) => ({
+        id: target.id,
+        workspaceId: ctx.workspaceId,
+        postId,
+        profileId: target.profileId,
+        profileName: target.profileName,
+        profileAvatarUrl: input.profiles[i].avatarUrl,
+        status: "sending" as const,
+        revision: 0,
+        attempts: 1,
+        request: target.request,
+        sentAt: now,
+        scheduledAt: input.scheduledAt ?? now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  return { postId, claimed, kept: [] };
 }
 
 function pick(p: TargetProfile) {
@@ -409,9 +502,7 @@ export async function claimTargetsToSync(
 
 /**
  * Writes what Postproxy answered for each target sent, and the post's status (given, or derived
- * from its targets), in one transaction. Its commit need not wait for the disk: if it were lost in
- * a crash the targets would stay "sending", later turn into retryable failures, and a retry under
- * the same Idempotency-Key gets Postproxy's stored answer, so nothing is posted twice.
+ * from its targets), atomically. When the status is known it is one statement (one round trip).
  */
 export async function recordSendResults(
   ctx: WorkspaceCtx,
@@ -421,34 +512,63 @@ export async function recordSendResults(
 ): Promise<LocalPostStatus> {
   requireRole(ctx, "editor");
   const now = new Date();
+  const write = async (db: Db, status: LocalPostStatus) => {
+    const targetUpdates = results.map(({ targetId, patch }, i) =>
+      db.$with(`target_${i}`).as(
+        db
+          .update(postTargets)
+          .set({ ...patch, updatedAt: now })
+          .where(
+            and(
+              eq(postTargets.id, targetId),
+              eq(postTargets.workspaceId, ctx.workspaceId),
+              eq(postTargets.postId, postId),
+            ),
+          )
+          .returning({ id: postTargets.id }),
+      ),
+    );
+    const usage =
+      usageOf[status] === options.usageBefore
+        ? []
+        : [
+            db.$with("usage").as(
+              db
+                .update(mediaUsages)
+                .set({ status: usageOf[status], updatedAt: now })
+                .where(
+                  and(eq(mediaUsages.workspaceId, ctx.workspaceId), eq(mediaUsages.postId, postId)),
+                )
+                .returning({ id: mediaUsages.id }),
+            ),
+          ];
+    await db
+      .with(...targetUpdates, ...usage)
+      .update(posts)
+      .set({ status, updatedAt: now })
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
+  };
+  if (options.status) {
+    await write(ctx.db, options.status);
+    return options.status;
+  }
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    await tx.execute(sql`set local synchronous_commit to off`);
     for (const { targetId, patch } of results)
       await tx
         .update(postTargets)
         .set({ ...patch, updatedAt: now })
-        .where(
-          and(
-            eq(postTargets.id, targetId),
-            eq(postTargets.workspaceId, ctx.workspaceId),
-            eq(postTargets.postId, postId),
-          ),
-        );
-    let status = options.status;
-    if (!status) {
-      const rows = await tx
-        .select({ status: postTargets.status })
-        .from(postTargets)
-        .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
-      status = derivePostStatus(rows.map((r) => r.status));
-    }
+        .where(and(eq(postTargets.id, targetId), eq(postTargets.workspaceId, ctx.workspaceId)));
+    const rows = await tx
+      .select({ status: postTargets.status })
+      .from(postTargets)
+      .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+    const status = derivePostStatus(rows.map((r) => r.status));
     await tx
       .update(posts)
       .set({ status, updatedAt: now })
       .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
-    if (usageOf[status] !== options.usageBefore)
-      await setMediaUsageStatus(tx, ctx.workspaceId, postId, usageOf[status]);
+    await setMediaUsageStatus(tx, ctx.workspaceId, postId, usageOf[status]);
     return status;
   });
 }
