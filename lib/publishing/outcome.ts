@@ -1,5 +1,5 @@
 import "server-only";
-import type { TargetPatch } from "@/lib/data/posts-submit";
+import type { TargetPatch } from "@/lib/data/posts-targets";
 import { isPostproxyError, MultipartFileError, type Post } from "@/lib/postproxy";
 import { mediaSubmitTexts, publishTexts } from "@/lib/tiktok/texts";
 import type { TargetStatus } from "@/lib/validation/post-view";

@@ -7,10 +7,9 @@ import {
   claimRetry,
   claimSubmission,
   listPostTargetsForSubmit,
-  recordSendResults,
   type ClaimedTarget,
-  type TargetPatch,
 } from "@/lib/data/posts-submit";
+import { recordSendResults, type TargetPatch } from "@/lib/data/posts-targets";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
 import { listComposeProfiles, type ComposeProfiles } from "@/lib/integrations/tiktok-profiles";

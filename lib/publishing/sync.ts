@@ -1,6 +1,6 @@
 import "server-only";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { claimTargetsToSync, refreshPostStatus, updateTarget } from "@/lib/data/posts-submit";
+import { claimTargetsToSync, refreshPostStatus, updateTarget } from "@/lib/data/posts-targets";
 import { getWorkspacePostproxy, pageDeadlineMs } from "@/lib/integrations/postproxy";
 import { isPostproxyError, type PostproxyClient } from "@/lib/postproxy";
 import { logError } from "@/lib/log";
