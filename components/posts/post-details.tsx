@@ -8,7 +8,9 @@ import { describeSettings } from "./settings-words";
 function Caption({ caption }: { caption: string }) {
   if (!caption.trim()) return <p className="text-sm text-gray-600">No caption.</p>;
   // pre-wrap keeps the line breaks the way TikTok shows them.
-  return <p className="text-sm whitespace-pre-wrap text-gray-900 [overflow-wrap:anywhere]">{caption}</p>;
+  return (
+    <p className="text-sm whitespace-pre-wrap text-gray-900 [overflow-wrap:anywhere]">{caption}</p>
+  );
 }
 
 function When({ post }: { post: PostView }) {

@@ -38,8 +38,7 @@ export function PostMedia({
 }) {
   const cover = format === "image" ? Math.min(coverIndex ?? 0, media.length - 1) : 0;
   const [index, setIndex] = useState(Math.max(cover, 0));
-  if (media.length === 0)
-    return <p className="text-sm text-gray-600">No media chosen yet.</p>;
+  if (media.length === 0) return <p className="text-sm text-gray-600">No media chosen yet.</p>;
   const current = media[Math.min(index, media.length - 1)];
   if (format === "video" || current.kind === "video")
     return (

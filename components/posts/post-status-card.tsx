@@ -27,10 +27,7 @@ export function PostStatusCard({ initial, canEdit }: { initial: PostView; canEdi
       />
       <CardBody className="space-y-4">
         {!post.isFinal && !isDraft ? (
-          <p
-            role="status"
-            className="flex items-center gap-2 text-sm font-medium text-accent-800"
-          >
+          <p role="status" className="flex items-center gap-2 text-sm font-medium text-accent-800">
             <span className="size-2 animate-pulse rounded-full bg-accent-600" aria-hidden />
             {scheduleTexts.processingNotice.replace(/\.?$/, ".")}
           </p>

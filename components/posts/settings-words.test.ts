@@ -20,7 +20,12 @@ describe("describeSettings", () => {
 
   it("describes a photo post's cover (1-based) and music, without Duet, Stitch or AI", () => {
     const lines = describeSettings(
-      { ...defaultTikTokSettings, privacy: "PUBLIC_TO_EVERYONE", coverIndex: 2, autoAddMusic: true },
+      {
+        ...defaultTikTokSettings,
+        privacy: "PUBLIC_TO_EVERYONE",
+        coverIndex: 2,
+        autoAddMusic: true,
+      },
       "image",
     );
     expect(lines).toContainEqual({ term: "Cover", detail: "Photo 3" });

@@ -29,7 +29,8 @@ describe("readStatusFilter", () => {
   it("takes a known status and falls back to all", () => {
     expect(readStatusFilter("failed")).toBe("failed");
     expect(readStatusFilter(["published", "failed"])).toBe("published");
-    expect(readStatusFilter("draft")).toBe("all");
+    expect(readStatusFilter("draft")).toBe("draft");
+    expect(readStatusFilter("submitting")).toBe("all");
     expect(readStatusFilter("'; drop table")).toBe("all");
     expect(readStatusFilter(undefined)).toBe("all");
   });

@@ -65,6 +65,7 @@ export const postStatusWords: Record<LocalPostStatus, StatusWords> = {
 /** The filter tabs of the posts list, in the order a manager checks them. */
 export const postStatusFilters = [
   { value: "all", label: "All" },
+  { value: "draft", label: "Drafts" },
   { value: "scheduled", label: "Scheduled" },
   { value: "publishing", label: "Publishing" },
   { value: "published", label: "Published" },
@@ -74,7 +75,7 @@ export const postStatusFilters = [
 ] as const;
 export type PostStatusFilter = (typeof postStatusFilters)[number]["value"];
 
-/** `?status=` as a filter: anything unknown (or a draft, listed apart) shows everything. */
+/** `?status=` as a filter: anything unknown shows everything. */
 export function readStatusFilter(value: string | string[] | undefined): PostStatusFilter {
   const raw = Array.isArray(value) ? value[0] : value;
   return postStatusFilters.find((f) => f.value === raw)?.value ?? "all";
@@ -95,4 +96,12 @@ export function excerptCaption(caption: string, max = 120): string {
   const cut = chars.slice(0, max).join("");
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Posts per page of the list (and per "Load more"). */
+export const postsPageSize = 20;
+
+/** The status listPosts takes for a filter tab ("all" lists every post, drafts first). */
+export function toListStatus(filter: PostStatusFilter): LocalPostStatus | undefined {
+  return filter === "all" ? undefined : filter;
 }
