@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTikTokSettings } from "@/lib/tiktok";
+import { defaultTikTokSettings, type TikTokSettings } from "@/lib/tiktok";
 import { describeSettings } from "./settings-words";
 
 const terms = (lines: { term: string }[]) => lines.map((l) => l.term);
@@ -35,8 +35,8 @@ describe("describeSettings", () => {
   });
 
   it("says which label the disclosure puts on the post", () => {
-    const base = { ...defaultTikTokSettings, privacy: "FOLLOWER_OF_CREATOR" as const };
-    const detail = (s: Partial<typeof base>) =>
+    const base: TikTokSettings = { ...defaultTikTokSettings, privacy: "FOLLOWER_OF_CREATOR" };
+    const detail = (s: Partial<TikTokSettings>) =>
       describeSettings({ ...base, ...s }, "video").find(
         (l) => l.term === "Disclose commercial content",
       )?.detail;
