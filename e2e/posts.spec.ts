@@ -55,7 +55,7 @@ test("a saved draft is listed first, reopens in the composer and is deleted afte
   await expect(page).toHaveURL(/\/compose$/);
 
   const caption = "Autumn roast tasting 🍂\nSaturday at 10";
-  await page.getByLabel("Caption").fill(caption);
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
   await expect(page.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 15_000 });
   await expect(page).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
   const postId = new URL(page.url()).searchParams.get("post");
@@ -72,7 +72,7 @@ test("a saved draft is listed first, reopens in the composer and is deleted afte
 
   await draft.getByRole("link", { name: /Continue editing/ }).click();
   await expect(page).toHaveURL(`/compose?post=${postId}`);
-  await expect(page.getByLabel("Caption")).toHaveValue(caption);
+  await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
 
   await page.goto("/posts");
   await draft.getByRole("button", { name: /Delete draft/ }).click();
@@ -103,7 +103,9 @@ test("the post page shows each profile's status, the processing line, then publi
   await expect(
     page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
   ).toHaveCount(1, { timeout: 30_000 });
-  await page.getByLabel("Caption").fill("New single origin is in ☕\nCome taste it #coffee");
+  await page
+    .getByRole("textbox", { name: "Caption" })
+    .fill("New single origin is in ☕\nCome taste it #coffee");
   await page.getByRole("radio", { name: "Only me", exact: true }).check();
   await page.getByRole("button", { name: "Publish now" }).click();
 
