@@ -19,7 +19,7 @@ import { setMediaUsageStatus, syncMediaUsages } from "./posts-media";
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A target still "sending" after this long lost its sender (a crash); it may be claimed again. */
-export const staleSendingMs = 2 * 60 * 1000;
+export const staleSendingMs = 15 * 60 * 1000;
 
 export type ExistingTarget = {
   id: string;
@@ -336,4 +336,62 @@ export async function refreshPostStatus(
     .returning({ id: posts.id });
   if (row) await setMediaUsageStatus(ctx.db, ctx.workspaceId, postId, usageOf[status]);
   return status;
+}
+
+/**
+ * The post's targets due for a status check (not final, sent to Postproxy, not checked within
+ * `minIntervalMs`), claimed by stamping last_synced_at; plus targets stuck in "sending".
+ */
+export async function claimTargetsToSync(
+  ctx: WorkspaceCtx,
+  postId: string,
+  input: { now: Date; minIntervalMs: number },
+): Promise<{
+  toSync: {
+    id: string;
+    profileName: string;
+    status: TargetStatus;
+    postproxyPostId: string;
+    request: PostTargetRequest | null;
+  }[];
+  abandoned: { id: string }[];
+}> {
+  requireRole(ctx, "viewer");
+  if (!uuidPattern.test(postId)) throw postNotFound();
+  const dueBefore = new Date(input.now.getTime() - input.minIntervalMs);
+  const toSync = await ctx.db
+    .update(postTargets)
+    .set({ lastSyncedAt: input.now })
+    .where(
+      and(
+        eq(postTargets.workspaceId, ctx.workspaceId),
+        eq(postTargets.postId, postId),
+        inArray(postTargets.status, ["scheduled", "processing"]),
+        sql`${postTargets.postproxyPostId} is not null`,
+        sql`(${postTargets.lastSyncedAt} is null or ${postTargets.lastSyncedAt} <= ${dueBefore.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({
+      id: postTargets.id,
+      profileName: postTargets.profileName,
+      status: postTargets.status,
+      postproxyPostId: postTargets.postproxyPostId,
+      request: postTargets.request,
+    });
+  const staleBefore = new Date(input.now.getTime() - staleSendingMs);
+  const abandoned = await ctx.db
+    .select({ id: postTargets.id })
+    .from(postTargets)
+    .where(
+      and(
+        eq(postTargets.workspaceId, ctx.workspaceId),
+        eq(postTargets.postId, postId),
+        eq(postTargets.status, "sending"),
+        sql`${postTargets.sentAt} <= ${staleBefore.toISOString()}::timestamptz`,
+      ),
+    );
+  return {
+    toSync: toSync.map((t) => ({ ...t, postproxyPostId: t.postproxyPostId! })),
+    abandoned,
+  };
 }

@@ -239,6 +239,8 @@ export const mediaUsages = pgTable(
  * the same request (Postproxy answers 422 to a different request under a used key).
  */
 export type PostTargetRequest = {
+  /** Postproxy scopes posts by profile group; each call names the profile's own group. */
+  profileGroupId: string | null;
   body: string;
   scheduledAt: string | null;
   platforms: { tiktok: TikTokPostParams };
