@@ -36,14 +36,18 @@ async function screenshot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-async function advanceSandboxClock(seconds: number) {
-  const res = await fetch(`${sandboxUrl}/__sandbox/clock/advance`, {
+async function sandboxAdmin(route: string, body: unknown) {
+  const res = await fetch(`${sandboxUrl}/__sandbox/${route}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ seconds }),
+    body: JSON.stringify(body),
   });
   expect(res.ok).toBe(true);
 }
+
+// Real-time sandbox during these tests, so nothing is published before the clock is advanced.
+test.beforeEach(() => sandboxAdmin("settings", { timeScale: 1 }));
+test.afterEach(() => sandboxAdmin("settings", { timeScale: 20 }));
 
 test("a saved draft is listed first, reopens in the composer and is deleted after confirming", async ({
   page,
@@ -120,25 +124,27 @@ test("the post page shows each profile's status, the processing line, then publi
   await expect(page.getByText("Only me")).toBeVisible();
 
   // Published needs the sandbox clock: until then each profile says where it is, in words.
-  await expect(page.getByText(processingLine)).toBeVisible();
+  await expect(page.getByText(processingLine, { exact: true })).toBeVisible();
   for (const row of [acme, northwind])
     await expect(row.getByText(/^(Sending|Scheduled|Processing on TikTok)$/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "post-in-flight");
 
-  await advanceSandboxClock(600);
+  await sandboxAdmin("clock/advance", { seconds: 600 });
   for (const row of [acme, northwind])
     await expect(row.getByText("Published", { exact: true })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText(processingLine)).toHaveCount(0);
+  await expect(page.getByText(processingLine, { exact: true })).toHaveCount(0);
   await screenshot(page, "post-published");
 
   await page.getByRole("link", { name: "All posts" }).click();
   const posts = page.getByRole("list", { name: "Posts" });
-  await expect(posts.getByRole("listitem")).toHaveCount(1);
+  const rows = posts.locator(":scope > li");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole("link", { name: /Video post/ })).toBeVisible();
   await expect(posts.getByText("Published").first()).toBeVisible();
   await page.getByRole("link", { name: "Published", exact: true }).click();
   await expect(page).toHaveURL(/\/posts\?status=published$/);
-  await expect(posts.getByRole("listitem")).toHaveCount(1);
+  await expect(rows).toHaveCount(1);
   await page.getByRole("link", { name: "Failed", exact: true }).click();
   await expect(page.getByText("No failed posts")).toBeVisible();
   await page.goto("/posts");
