@@ -47,7 +47,33 @@ async function sandboxAdmin(route: string, body: unknown) {
 
 // Real-time sandbox during these tests, so nothing is published before the clock is advanced.
 test.beforeEach(() => sandboxAdmin("settings", { timeScale: 1 }));
-test.afterEach(() => sandboxAdmin("settings", { timeScale: 20 }));
+test.afterEach(async () => {
+  await sandboxAdmin("settings", { timeScale: 20 });
+  await sandboxAdmin("profiles/prof_acme_tiktok/unaudited", { unaudited: false });
+});
+
+/** From the composer to the post page: a video for both active TikTok profiles. */
+async function composeVideoPost(page: Page, caption: string, privacy: string, scheduleAt?: string) {
+  await page.goto("/compose");
+  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
+  await page.getByLabel("@northwind.outdoors", { exact: false }).first().check();
+  await page
+    .getByLabel("Choose files to upload")
+    .setInputFiles(fixture("video-valid-720x1280.mp4"));
+  await expect(
+    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
+  ).toHaveCount(1, { timeout: 30_000 });
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+  await page.getByRole("radio", { name: privacy, exact: true }).check();
+  if (scheduleAt) {
+    await page.getByLabel("Schedule").check();
+    await page.getByLabel("Date and time").fill(scheduleAt);
+  }
+  await page
+    .getByRole("button", { name: scheduleAt ? "Schedule" : "Publish now", exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+}
 
 test("a saved draft is listed first, reopens in the composer and is deleted after confirming", async ({
   page,
@@ -98,22 +124,7 @@ test("the post page shows each profile's status, the processing line, then publi
 }) => {
   test.setTimeout(120_000);
   await startWorkspace(page, "Pia Publisher");
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page.getByLabel("@northwind.outdoors", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles(fixture("video-valid-720x1280.mp4"));
-  await expect(
-    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
-  await page
-    .getByRole("textbox", { name: "Caption" })
-    .fill("New single origin is in ☕\nCome taste it #coffee");
-  await page.getByRole("radio", { name: "Only me", exact: true }).check();
-  await page.getByRole("button", { name: "Publish now" }).click();
-
-  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await composeVideoPost(page, "New single origin is in ☕\nCome taste it #coffee", "Only me");
   await expect(page.getByRole("heading", { name: "Video post" })).toBeVisible();
   const profiles = page.getByRole("list", { name: "Profiles" });
   const acme = profiles.getByRole("listitem", { name: "@acmecoffee" });
@@ -152,4 +163,41 @@ test("the post page shows each profile's status, the processing line, then publi
 
   await page.goto("/home");
   await expect(page.getByText("Schedule your first post (done)")).toBeAttached();
+});
+
+test("a profile refused at publish says why and shows on Home; a scheduled post is coming up", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await startWorkspace(page, "Nell Needs-attention");
+  // Acme's TikTok app is unaudited: TikTok refuses its non-private posts at publish time.
+  await sandboxAdmin("profiles/prof_acme_tiktok/unaudited", { unaudited: true });
+  await composeVideoPost(page, "Harvest blend launch", "Followers only");
+  const profiles = page.getByRole("list", { name: "Profiles" });
+  const acme = profiles.getByRole("listitem", { name: "@acmecoffee" });
+  const northwind = profiles.getByRole("listitem", { name: "@northwind.outdoors" });
+  await sandboxAdmin("clock/advance", { seconds: 600 });
+  await expect(acme.getByText("Failed", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(acme.getByRole("alert")).not.toBeEmpty();
+  await expect(northwind.getByText("Published", { exact: true })).toBeVisible();
+  await expect(page.getByText("Partly published", { exact: true })).toBeVisible();
+  await expect(page.getByText(processingLine, { exact: true })).toHaveCount(0);
+  await screenshot(page, "post-partly-published");
+
+  await composeVideoPost(page, "Winter menu preview", "Followers only", "2030-06-01T09:30");
+  await expect(page.getByText(processingLine, { exact: true })).toBeVisible();
+  for (const row of [acme, northwind])
+    await expect(row.getByText("Scheduled", { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  await page.goto("/home");
+  const attention = page.getByRole("list", { name: "Needs attention" });
+  await expect(attention.getByRole("listitem")).toHaveCount(1);
+  await expect(attention.getByText("Harvest blend launch")).toBeVisible();
+  await expect(attention.getByText(/@acmecoffee/)).toBeVisible();
+  const comingUp = page.getByRole("list", { name: "Coming up" });
+  await expect(comingUp.getByRole("listitem")).toHaveCount(2);
+  await expect(comingUp.getByText("Winter menu preview")).toHaveCount(2);
+  await screenshot(page, "home-with-posts");
+  await attention.getByRole("link", { name: "Harvest blend launch" }).click();
+  await expect(page.getByRole("heading", { name: "Video post" })).toBeVisible();
 });
