@@ -77,6 +77,7 @@ async function composeVideoPost(page: Page, caption: string, privacy: string, sc
 
 test("a saved draft is listed first, reopens in the composer and is deleted after confirming", async ({
   page,
+  browser,
 }) => {
   await startWorkspace(page, "Dana Drafts");
   await page.goto("/posts");
@@ -103,6 +104,28 @@ test("a saved draft is listed first, reopens in the composer and is deleted afte
   await draft.getByRole("link", { name: /Continue editing/ }).click();
   await expect(page).toHaveURL(`/compose?post=${postId}`);
   await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
+
+  // A viewer sees the same list, without the controls that change it.
+  await page.goto("/settings/members");
+  await page.getByLabel("Role for the new member").selectOption("viewer");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const invite = await page.getByLabel("Invite link").inputValue();
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signUp(viewer, newAccount("Vera Viewer"), `/sign-up?invite=${invite.split("/invite/")[1]}`);
+  await expect(viewer).toHaveURL(/\/home$/);
+  await viewer.goto("/posts");
+  const viewerDraft = viewer.getByRole("list", { name: "Drafts" }).getByRole("listitem");
+  await expect(viewerDraft).toHaveCount(1);
+  await expect(viewerDraft.getByText(/^Last saved/)).toBeVisible();
+  await expect(viewerDraft.getByRole("button")).toHaveCount(0);
+  await expect(viewerDraft.getByRole("link")).toHaveCount(1);
+  await viewerDraft.getByRole("link", { name: /View draft/ }).click();
+  await expect(viewer.getByRole("heading", { name: "Post" })).toBeVisible();
+  await expect(viewer.getByText("This draft has not been sent to any profile yet.")).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Continue editing" })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Compose a post" })).toHaveCount(0);
+  await viewerContext.close();
 
   await page.goto("/posts");
   await draft.getByRole("button", { name: /Delete draft/ }).click();
