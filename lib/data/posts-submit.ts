@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { posts, postTargets, type PostTargetRequest } from "@/lib/db/schema";
@@ -97,7 +98,7 @@ export async function claimSubmission(
     usageStatus: MediaUsageStatus;
     now: Date;
   },
-): Promise<{ postId: string; claimed: ClaimedTarget[] }> {
+): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
   requireRole(ctx, "editor");
   const { values, now } = input;
   return ctx.db.transaction(async (t) => {
@@ -131,12 +132,16 @@ export async function claimSubmission(
         .returning({ id: posts.id });
       postId = row.id;
     }
-    const existing = await tx
-      .select(existingColumns)
-      .from(postTargets)
-      .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+    const isNewPost = !values.postId;
+    const existing = isNewPost
+      ? []
+      : await tx
+          .select(existingColumns)
+          .from(postTargets)
+          .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
     const byProfile = new Map(existing.map((e) => [e.profileId, e]));
     const claimed: ClaimedTarget[] = [];
+    const inserts: (typeof postTargets.$inferInsert)[] = [];
     const targetTime = input.scheduledAt ?? now;
     for (const profile of input.profiles) {
       const current = byProfile.get(profile.profileId);
@@ -177,40 +182,46 @@ export async function claimSubmission(
           .where(eq(postTargets.id, current.id));
         claimed.push({ id: current.id, ...pick(profile), revision, request });
       } else {
-        const [row] = await tx
-          .insert(postTargets)
-          .values({
-            ...set,
-            workspaceId: ctx.workspaceId,
-            postId,
-            profileId: profile.profileId,
-            attempts: 1,
-            createdAt: now,
-          })
-          .returning({ id: postTargets.id });
-        claimed.push({ id: row.id, ...pick(profile), revision, request });
+        // Ids made here so one insert writes every new target.
+        const id = randomUUID();
+        inserts.push({
+          ...set,
+          id,
+          workspaceId: ctx.workspaceId,
+          postId,
+          profileId: profile.profileId,
+          attempts: 1,
+          createdAt: now,
+        });
+        claimed.push({ id, ...pick(profile), revision, request });
       }
     }
+    if (inserts.length > 0) await tx.insert(postTargets).values(inserts);
     const chosen = input.profiles.map((p) => p.profileId);
     // Profiles taken off the post: only targets Postproxy never took can go.
-    await tx
-      .delete(postTargets)
-      .where(
-        and(
-          eq(postTargets.postId, postId),
-          chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
-          inArray(postTargets.status, ["pending", "failed", "cancelled"]),
-          sql`not (${postTargets.status} = 'failed' and ${postTargets.errorKind} = 'retryable')`,
-        ),
-      );
+    if (!isNewPost)
+      await tx
+        .delete(postTargets)
+        .where(
+          and(
+            eq(postTargets.postId, postId),
+            chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
+            inArray(postTargets.status, ["pending", "failed", "cancelled"]),
+            sql`not (${postTargets.status} = 'failed' and ${postTargets.errorKind} = 'retryable')`,
+          ),
+        );
     await syncMediaUsages(
       tx,
       ctx.workspaceId,
       postId,
       columns.media.map((m) => m.id),
       input.usageStatus,
+      { verified: true, isNewPost },
     );
-    return { postId, claimed };
+    const kept = existing.filter(
+      (e) => chosen.includes(e.profileId) && !claimed.some((c) => c.id === e.id),
+    );
+    return { postId, claimed, kept: kept.map((k) => k.status) };
   });
 }
 
@@ -394,4 +405,50 @@ export async function claimTargetsToSync(
     toSync: toSync.map((t) => ({ ...t, postproxyPostId: t.postproxyPostId! })),
     abandoned,
   };
+}
+
+/**
+ * Writes what Postproxy answered for each target sent, and the post's status (given, or derived
+ * from its targets), in one transaction. Its commit need not wait for the disk: if it were lost in
+ * a crash the targets would stay "sending", later turn into retryable failures, and a retry under
+ * the same Idempotency-Key gets Postproxy's stored answer, so nothing is posted twice.
+ */
+export async function recordSendResults(
+  ctx: WorkspaceCtx,
+  postId: string,
+  results: { targetId: string; patch: TargetPatch }[],
+  options: { status?: LocalPostStatus; usageBefore?: MediaUsageStatus } = {},
+): Promise<LocalPostStatus> {
+  requireRole(ctx, "editor");
+  const now = new Date();
+  return ctx.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.execute(sql`set local synchronous_commit to off`);
+    for (const { targetId, patch } of results)
+      await tx
+        .update(postTargets)
+        .set({ ...patch, updatedAt: now })
+        .where(
+          and(
+            eq(postTargets.id, targetId),
+            eq(postTargets.workspaceId, ctx.workspaceId),
+            eq(postTargets.postId, postId),
+          ),
+        );
+    let status = options.status;
+    if (!status) {
+      const rows = await tx
+        .select({ status: postTargets.status })
+        .from(postTargets)
+        .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+      status = derivePostStatus(rows.map((r) => r.status));
+    }
+    await tx
+      .update(posts)
+      .set({ status, updatedAt: now })
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
+    if (usageOf[status] !== options.usageBefore)
+      await setMediaUsageStatus(tx, ctx.workspaceId, postId, usageOf[status]);
+    return status;
+  });
 }

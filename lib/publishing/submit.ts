@@ -1,4 +1,5 @@
 import "server-only";
+import { getPublishingSettings } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { saveDraft } from "@/lib/data/posts";
@@ -6,9 +7,9 @@ import {
   claimRetry,
   claimSubmission,
   listPostTargetsForSubmit,
-  refreshPostStatus,
-  updateTarget,
+  recordSendResults,
   type ClaimedTarget,
+  type TargetPatch,
 } from "@/lib/data/posts-submit";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
@@ -18,7 +19,7 @@ import type { PostproxyClient } from "@/lib/postproxy";
 import { placePostproxyErrors } from "@/lib/tiktok/postproxy-errors";
 import { profileTexts, publishTexts } from "@/lib/tiktok/texts";
 import { toScheduledAt, type DraftInput } from "@/lib/validation/post";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import { derivePostStatus, type TargetStatus } from "@/lib/validation/post-view";
 import { describeSendFailure, targetFromPost } from "./outcome";
 import { buildTargetRequest, refreshTargetRequest, sendTargetRequest } from "./request";
 import { validateSubmission } from "./validate";
@@ -30,10 +31,13 @@ export type PublishDeps = {
   loadProfiles?: () => Promise<ComposeProfiles>;
 };
 
-type SendResult = { status: TargetStatus; refusals: string[] };
+/** How old a profile list the submit action accepts (the compose page just read one). */
+export const profilesMaxAgeMs = 60_000;
 
+type SendResult = { targetId: string; patch: TargetPatch; refusals: string[] };
+
+/** One profile's Postproxy post; the answer is returned for the caller to write. */
 async function sendOne(
-  ctx: WorkspaceCtx,
   client: PostproxyClient,
   target: ClaimedTarget,
   media: Map<string, MediaItem>,
@@ -42,17 +46,17 @@ async function sendOne(
   try {
     const post = await sendTargetRequest(client, target, media);
     const patch = targetFromPost(post, target.profileName, now());
-    await updateTarget(ctx, target.id, { ...patch, lastSyncedAt: now() });
-    return { status: patch.status, refusals: [] };
+    return { targetId: target.id, patch: { ...patch, lastSyncedAt: now() }, refusals: [] };
   } catch (error) {
     const { patch, refusals } = describeSendFailure(error);
-    await updateTarget(ctx, target.id, patch);
-    return { status: patch.status, refusals: patch.errorKind === "needs_edit" ? refusals : [] };
+    const isRefused = patch.errorKind === "needs_edit";
+    return { targetId: target.id, patch, refusals: isRefused ? refusals : [] };
   }
 }
 
-async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps) {
-  const client = deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx);
+async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps, apiKey?: string | null) {
+  const client =
+    deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx, { apiKey });
   if (!client) throw new AppError("upstream", profileTexts.noKey);
   return client;
 }
@@ -73,38 +77,55 @@ export async function submitPost(
     const { postId } = await saveDraft(ctx, values);
     return { postId };
   }
-  const existing = values.postId ? await listPostTargetsForSubmit(ctx, values.postId) : [];
   const started = now();
+  // Every read at once: the post's targets, the workspace's key and audit status, its files.
+  const [existing, publishing, media] = await Promise.all([
+    values.postId ? listPostTargetsForSubmit(ctx, values.postId) : Promise.resolve([]),
+    getPublishingSettings(ctx),
+    loadWorkspaceMedia(
+      ctx.db,
+      ctx.workspaceId,
+      values.media.map((m) => m.id),
+    ),
+  ]);
+  const client = await requireClient(ctx, deps, publishing.apiKey);
   const valid = await validateSubmission(ctx, values, {
     now: started,
     existing,
-    loadProfiles: deps.loadProfiles ?? (() => listComposeProfiles(ctx)),
+    auditStatus: publishing.auditStatus,
+    media,
+    loadProfiles:
+      deps.loadProfiles ??
+      (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs, apiKey: publishing.apiKey })),
   });
-  const client = await requireClient(ctx, deps);
   const scheduledAt = toScheduledAt(valid.input);
   const groups = new Map(valid.profiles.map((p) => [p.profileId, p.groupId]));
-  const { postId, claimed } = await claimSubmission(ctx, {
+  const usageStatus = scheduledAt ? "scheduled" : "publishing";
+  const { postId, claimed, kept } = await claimSubmission(ctx, {
     values: { ...values, ...valid.input },
     profiles: valid.profiles,
     requestFor: (profileId) =>
       buildTargetRequest(valid.input, scheduledAt, started, groups.get(profileId) ?? null),
     scheduledAt,
-    usageStatus: scheduledAt ? "scheduled" : "publishing",
+    usageStatus,
     now: started,
   });
   const results = await Promise.all(
-    claimed.map((target) => sendOne(ctx, client, target, valid.media, now)),
+    claimed.map((target) => sendOne(client, target, valid.media, now)),
   );
   const refused = results.filter((r) => r.refusals.length > 0);
   const isAllRefused = claimed.length > 0 && refused.length === claimed.length;
-  const hasAccepted = existing.some((t) =>
-    ["scheduled", "processing", "published"].includes(t.status),
-  );
-  await refreshPostStatus(ctx, postId, { backToDraft: isAllRefused && !hasAccepted });
+  const hasAccepted = kept.some((s) => ["scheduled", "processing", "published"].includes(s));
+  const status =
+    isAllRefused && !hasAccepted
+      ? "draft"
+      : derivePostStatus([...kept, ...results.map((r) => r.patch.status)]);
+  await recordSendResults(ctx, postId, results, { status, usageBefore: usageStatus });
   if (isAllRefused) {
     const placed = placePostproxyErrors([...new Set(refused.flatMap((r) => r.refusals))]);
     const fieldErrors: FieldErrors = { ...placed.fieldErrors };
-    const message = [publishTexts.allRefused, ...placed.formErrors].join(" ");
+    const lead = hasAccepted ? publishTexts.resentRefused : publishTexts.allRefused;
+    const message = [lead, ...placed.formErrors].join(" ");
     throw new AppError("invalid_input", message, { ...fieldErrors, postId: [postId] });
   }
   return { postId };
@@ -124,7 +145,7 @@ export async function retryTarget(
     refresh: (request) => refreshTargetRequest(request, now()),
   });
   const items = await loadWorkspaceMedia(ctx.db, ctx.workspaceId, target.request.mediaIds);
-  const result = await sendOne(ctx, client, target, new Map(items.map((m) => [m.id, m])), now);
-  await refreshPostStatus(ctx, input.postId);
-  return { status: result.status };
+  const result = await sendOne(client, target, new Map(items.map((m) => [m.id, m])), now);
+  await recordSendResults(ctx, input.postId, [result]);
+  return { status: result.patch.status };
 }

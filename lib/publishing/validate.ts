@@ -1,15 +1,13 @@
 import "server-only";
-import { fieldErrorsOf } from "@/lib/actions/create-action";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import type { MediaItem } from "@/lib/data/media";
-import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { isAccepted, isUnknownOutcome, type ExistingTarget } from "@/lib/data/posts-submit";
-import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import type { ComposeProfile } from "@/lib/tiktok/compose-profile";
 import { mediaVerdict } from "@/lib/tiktok/media-verdict";
 import { mediaSubmitTexts, profileTexts, publishTexts } from "@/lib/tiktok/texts";
+import type { AuditStatus } from "@/lib/validation/enums";
 import { composePostSchema, type ComposePostInput, type DraftInput } from "@/lib/validation/post";
 
 export type ValidSubmission = {
@@ -102,18 +100,13 @@ export async function validateSubmission(
   deps: {
     now: Date;
     existing: ExistingTarget[];
+    auditStatus: AuditStatus;
+    /** The workspace's files among the post's ids (read by the caller with its other reads). */
+    media: MediaItem[];
     loadProfiles: () => Promise<ComposeProfiles>;
   },
 ): Promise<ValidSubmission> {
-  const [settings, items] = await Promise.all([
-    getWorkspaceSettings(ctx),
-    loadWorkspaceMedia(
-      ctx.db,
-      ctx.workspaceId,
-      values.media.map((m) => m.id),
-    ),
-  ]);
-  const media = new Map(items.map((m) => [m.id, m]));
+  const media = new Map(deps.media.map((m) => [m.id, m]));
   const errors: FieldErrors = {};
   checkMedia(values, media, errors);
   const withKinds = {
@@ -124,12 +117,13 @@ export async function validateSubmission(
     }),
   };
   const parsed = composePostSchema({
-    auditStatus: settings.tiktokAuditStatus,
+    auditStatus: deps.auditStatus,
     now: () => deps.now,
   }).safeParse(withKinds);
   if (!parsed.success)
-    for (const [key, messages] of Object.entries(fieldErrorsOf(parsed.error)))
-      for (const message of messages) add(errors, key, message);
+    // Keys as createAction writes them: zod's path joined with dots.
+    for (const issue of parsed.error.issues)
+      add(errors, issue.path.join(".") || "_form", issue.message);
   let profiles: ValidSubmission["profiles"] = [];
   if (values.profileIds.length > 0) {
     const listed = await deps.loadProfiles();
