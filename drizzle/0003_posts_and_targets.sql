@@ -16,6 +16,8 @@ CREATE TABLE "post_targets" (
 	"postproxy_post_id" text,
 	"revision" integer DEFAULT 0 NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"request" jsonb,
+	"sent_at" timestamp with time zone,
 	"scheduled_at" timestamp with time zone,
 	"published_at" timestamp with time zone,
 	"platform_url" text,

@@ -13,7 +13,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import type { TikTokSettings } from "@/lib/tiktok/params";
+import type { TikTokPostParams, TikTokSettings } from "@/lib/tiktok/params";
 import { auditStatuses, inviteRoles, postModes, workspaceRoles } from "@/lib/validation/enums";
 import { mediaKinds, mediaStatuses, mediaUsageStatuses } from "@/lib/validation/media";
 import { localPostStatuses, targetErrorKinds, targetStatuses } from "@/lib/validation/post-view";
@@ -234,6 +234,21 @@ export const mediaUsages = pgTable(
   ],
 );
 
+/**
+ * Exactly what a target sends to Postproxy, kept so a retry under the same Idempotency-Key sends
+ * the same request (Postproxy answers 422 to a different request under a used key).
+ */
+export type PostTargetRequest = {
+  /** Postproxy scopes posts by profile group; each call names the profile's own group. */
+  profileGroupId: string | null;
+  body: string;
+  scheduledAt: string | null;
+  platforms: { tiktok: TikTokPostParams };
+  mediaIds: string[];
+  /** Signed links when PUBLIC_BASE_URL is set; null: the files are streamed as multipart. */
+  mediaUrls: string[] | null;
+};
+
 /** Media of a draft as the composer holds them: ordered ids with the kind the client saw. */
 export type PostMediaRef = { id: string; kind: "video" | "image" };
 
@@ -296,6 +311,8 @@ export const postTargets = pgTable(
     postproxyPostId: text(),
     revision: integer().notNull().default(0),
     attempts: integer().notNull().default(0),
+    request: jsonb().$type<PostTargetRequest>(),
+    sentAt: timestamp({ withTimezone: true }),
     scheduledAt: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),
     platformUrl: text(),

@@ -187,7 +187,11 @@ export const publishTexts = {
   expiredProfile: (name: string) =>
     `TikTok refused the post because ${name} is disconnected (its access expired). Reconnect it on the Profiles page, then retry.`,
   deleted: "The post was deleted on Postproxy.",
+  keyReused:
+    "Postproxy already took an earlier version of this post for this profile under the same request key. Check the post in Postproxy before sending it again.",
   notRetryable: "This profile's post is not waiting for a retry.",
+  inFlight: (name: string) =>
+    `The post is being sent to ${name} right now. Wait a moment and open it from Posts.`,
   notDraft:
     "This post was submitted meanwhile, so the draft was not saved over it. Open it from Posts.",
   notADraftToDelete: "Only drafts can be deleted; this post was already submitted.",
