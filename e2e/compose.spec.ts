@@ -123,7 +123,9 @@ test("a draft autosaves and comes back after a reload", async ({ page }) => {
   await startWorkspace(page, "Rita Reload");
   await page.getByLabel("acmecoffee").check();
   await upload(page, ["video-valid-720x1280.mp4"]);
-  await page.getByLabel("Caption").fill("Morning brew ☕ #coffee @acme\nSecond line");
+  await page
+    .getByRole("textbox", { name: "Caption" })
+    .fill("Morning brew ☕ #coffee @acme\nSecond line");
   await privacy(page, "Followers only").check();
   await page.getByLabel("Allow comments").check();
   await page.getByLabel("Schedule").check();
@@ -132,7 +134,7 @@ test("a draft autosaves and comes back after a reload", async ({ page }) => {
   await expect(page).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
 
   await page.reload();
-  await expect(page.getByLabel("Caption")).toHaveValue(
+  await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(
     "Morning brew ☕ #coffee @acme\nSecond line",
   );
   await expect(privacy(page, "Followers only")).toBeChecked();
