@@ -51,6 +51,7 @@ export function ComposerForm(props: ComposerProps) {
     initialPostId: draft.postId,
     mediaRef: media.itemsRef,
     save: saveDraftAction,
+    enabled: draft.lockedProfileIds.length === 0,
   });
   const submit = useComposeSubmit({
     form,
