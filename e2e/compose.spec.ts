@@ -22,7 +22,10 @@ async function startWorkspace(page: Page, name: string, audit?: RegExp) {
 async function upload(page: Page, names: string[]) {
   await page.getByLabel("Choose files to upload").setInputFiles(names.map(fixture));
   const list = page.getByRole("list", { name: /Photos in post order|Media of the post/ });
-  await expect(list.getByRole("listitem")).toHaveCount(names.length, { timeout: 30_000 });
+  for (const name of names)
+    await expect(list.getByRole("listitem", { name, exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
 }
 
 /** Both sizes, saved in the test's output folder (attached to the report). */
