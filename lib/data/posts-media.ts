@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, users, type PostMediaRef } from "@/lib/db/schema";
 import type { MediaCardData, MediaUsageStatus } from "@/lib/validation/media";
@@ -75,25 +75,29 @@ export async function syncMediaUsages(
   postId: string,
   mediaIds: string[],
   status: MediaUsageStatus,
+  /** `verified`: the ids were just checked to be the workspace's; `isNewPost`: no rows yet. */
+  known: { verified?: boolean; isNewPost?: boolean } = {},
 ) {
-  const present = mediaIds.length
-    ? await tx
-        .select({ id: mediaFiles.id })
-        .from(mediaFiles)
-        .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, mediaIds)))
-    : [];
+  const present =
+    known.verified || mediaIds.length === 0
+      ? mediaIds.map((id) => ({ id }))
+      : await tx
+          .select({ id: mediaFiles.id })
+          .from(mediaFiles)
+          .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, mediaIds)));
   const ids = mediaIds.filter(
     (id, i) => mediaIds.indexOf(id) === i && present.some((p) => p.id === id),
   );
-  await tx
-    .delete(mediaUsages)
-    .where(
-      and(
-        eq(mediaUsages.workspaceId, workspaceId),
-        eq(mediaUsages.postId, postId),
-        ids.length ? notInArray(mediaUsages.mediaId, ids) : sql`true`,
-      ),
-    );
+  if (!known.isNewPost)
+    await tx
+      .delete(mediaUsages)
+      .where(
+        and(
+          eq(mediaUsages.workspaceId, workspaceId),
+          eq(mediaUsages.postId, postId),
+          ids.length ? notInArray(mediaUsages.mediaId, ids) : sql`true`,
+        ),
+      );
   if (ids.length === 0) return;
   await tx
     .insert(mediaUsages)
@@ -102,10 +106,17 @@ export async function syncMediaUsages(
       target: [mediaUsages.mediaId, mediaUsages.postId],
       set: { status, position: sql`excluded.position`, updatedAt: new Date() },
     });
+  // Only files never used before: posts sharing a file must not queue on its row lock.
   await tx
     .update(mediaFiles)
-    .set({ firstAttachedAt: sql`coalesce(${mediaFiles.firstAttachedAt}, now())` })
-    .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, ids)));
+    .set({ firstAttachedAt: sql`now()` })
+    .where(
+      and(
+        eq(mediaFiles.workspaceId, workspaceId),
+        inArray(mediaFiles.id, ids),
+        isNull(mediaFiles.firstAttachedAt),
+      ),
+    );
 }
 
 export async function setMediaUsageStatus(

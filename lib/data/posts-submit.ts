@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { posts, postTargets, type PostTargetRequest } from "@/lib/db/schema";
@@ -97,7 +98,7 @@ export async function claimSubmission(
     usageStatus: MediaUsageStatus;
     now: Date;
   },
-): Promise<{ postId: string; claimed: ClaimedTarget[] }> {
+): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
   requireRole(ctx, "editor");
   const { values, now } = input;
   return ctx.db.transaction(async (t) => {
@@ -131,12 +132,16 @@ export async function claimSubmission(
         .returning({ id: posts.id });
       postId = row.id;
     }
-    const existing = await tx
-      .select(existingColumns)
-      .from(postTargets)
-      .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+    const isNewPost = !values.postId;
+    const existing = isNewPost
+      ? []
+      : await tx
+          .select(existingColumns)
+          .from(postTargets)
+          .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
     const byProfile = new Map(existing.map((e) => [e.profileId, e]));
     const claimed: ClaimedTarget[] = [];
+    const inserts: (typeof postTargets.$inferInsert)[] = [];
     const targetTime = input.scheduledAt ?? now;
     for (const profile of input.profiles) {
       const current = byProfile.get(profile.profileId);
@@ -177,40 +182,46 @@ export async function claimSubmission(
           .where(eq(postTargets.id, current.id));
         claimed.push({ id: current.id, ...pick(profile), revision, request });
       } else {
-        const [row] = await tx
-          .insert(postTargets)
-          .values({
-            ...set,
-            workspaceId: ctx.workspaceId,
-            postId,
-            profileId: profile.profileId,
-            attempts: 1,
-            createdAt: now,
-          })
-          .returning({ id: postTargets.id });
-        claimed.push({ id: row.id, ...pick(profile), revision, request });
+        // Ids made here so one insert writes every new target.
+        const id = randomUUID();
+        inserts.push({
+          ...set,
+          id,
+          workspaceId: ctx.workspaceId,
+          postId,
+          profileId: profile.profileId,
+          attempts: 1,
+          createdAt: now,
+        });
+        claimed.push({ id, ...pick(profile), revision, request });
       }
     }
+    if (inserts.length > 0) await tx.insert(postTargets).values(inserts);
     const chosen = input.profiles.map((p) => p.profileId);
     // Profiles taken off the post: only targets Postproxy never took can go.
-    await tx
-      .delete(postTargets)
-      .where(
-        and(
-          eq(postTargets.postId, postId),
-          chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
-          inArray(postTargets.status, ["pending", "failed", "cancelled"]),
-          sql`not (${postTargets.status} = 'failed' and ${postTargets.errorKind} = 'retryable')`,
-        ),
-      );
+    if (!isNewPost)
+      await tx
+        .delete(postTargets)
+        .where(
+          and(
+            eq(postTargets.postId, postId),
+            chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
+            inArray(postTargets.status, ["pending", "failed", "cancelled"]),
+            sql`not (${postTargets.status} = 'failed' and ${postTargets.errorKind} = 'retryable')`,
+          ),
+        );
     await syncMediaUsages(
       tx,
       ctx.workspaceId,
       postId,
       columns.media.map((m) => m.id),
       input.usageStatus,
+      { verified: true, isNewPost },
     );
-    return { postId, claimed };
+    const kept = existing.filter(
+      (e) => chosen.includes(e.profileId) && !claimed.some((c) => c.id === e.id),
+    );
+    return { postId, claimed, kept: kept.map((k) => k.status) };
   });
 }
 
@@ -307,6 +318,28 @@ const usageOf: Record<LocalPostStatus, MediaUsageStatus> = {
   failed: "draft",
   cancelled: "draft",
 };
+
+/**
+ * Sets the post's status when the caller already knows every target's (just sent): the post row
+ * and, when their status changes, its media usages, in parallel.
+ */
+export async function setPostStatus(
+  ctx: WorkspaceCtx,
+  postId: string,
+  status: LocalPostStatus,
+  usageBefore: MediaUsageStatus,
+) {
+  requireRole(ctx, "viewer");
+  await Promise.all([
+    ctx.db
+      .update(posts)
+      .set({ status, updatedAt: new Date() })
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId))),
+    usageOf[status] === usageBefore
+      ? null
+      : setMediaUsageStatus(ctx.db, ctx.workspaceId, postId, usageOf[status]),
+  ]);
+}
 
 /**
  * Sets the post's status from its targets (or back to a draft when every profile refused it and

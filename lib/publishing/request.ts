@@ -69,6 +69,16 @@ async function fileRefs(
   });
 }
 
+/**
+ * The stored request comes back from jsonb with its keys reordered; a multipart body lists fields
+ * in key order, so a fixed order keeps a retry byte-for-byte the request its key was first used for.
+ */
+function inKeyOrder<T extends object>(params: T): T {
+  return Object.fromEntries(
+    Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ) as T;
+}
+
 /** Creates the profile's Postproxy post: JSON with signed links, or the files streamed. */
 export async function sendTargetRequest(
   client: PostproxyClient,
@@ -84,7 +94,7 @@ export async function sendTargetRequest(
     body: request.body,
     profiles: [target.profileId],
     scheduledAt: request.scheduledAt ?? undefined,
-    platforms: request.platforms,
+    platforms: { tiktok: inKeyOrder(request.platforms.tiktok) },
   };
   if (request.mediaUrls) {
     return client.posts.create({ ...common, media: request.mediaUrls }, options);

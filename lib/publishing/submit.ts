@@ -7,6 +7,7 @@ import {
   claimSubmission,
   listPostTargetsForSubmit,
   refreshPostStatus,
+  setPostStatus,
   updateTarget,
   type ClaimedTarget,
 } from "@/lib/data/posts-submit";
@@ -18,7 +19,7 @@ import type { PostproxyClient } from "@/lib/postproxy";
 import { placePostproxyErrors } from "@/lib/tiktok/postproxy-errors";
 import { profileTexts, publishTexts } from "@/lib/tiktok/texts";
 import { toScheduledAt, type DraftInput } from "@/lib/validation/post";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import { derivePostStatus, type TargetStatus } from "@/lib/validation/post-view";
 import { describeSendFailure, targetFromPost } from "./outcome";
 import { buildTargetRequest, refreshTargetRequest, sendTargetRequest } from "./request";
 import { validateSubmission } from "./validate";
@@ -29,6 +30,9 @@ export type PublishDeps = {
   client?: PostproxyClient | null;
   loadProfiles?: () => Promise<ComposeProfiles>;
 };
+
+/** How old a profile list the submit action accepts (the compose page just read one). */
+export const profilesMaxAgeMs = 60_000;
 
 type SendResult = { status: TargetStatus; refusals: string[] };
 
@@ -73,23 +77,29 @@ export async function submitPost(
     const { postId } = await saveDraft(ctx, values);
     return { postId };
   }
-  const existing = values.postId ? await listPostTargetsForSubmit(ctx, values.postId) : [];
   const started = now();
+  // Independent reads at once: the post's targets, the client, and (inside validation) the
+  // workspace's settings, its files and the profile list.
+  const [existing, client] = await Promise.all([
+    values.postId ? listPostTargetsForSubmit(ctx, values.postId) : Promise.resolve([]),
+    requireClient(ctx, deps),
+  ]);
   const valid = await validateSubmission(ctx, values, {
     now: started,
     existing,
-    loadProfiles: deps.loadProfiles ?? (() => listComposeProfiles(ctx)),
+    loadProfiles:
+      deps.loadProfiles ?? (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs })),
   });
-  const client = await requireClient(ctx, deps);
   const scheduledAt = toScheduledAt(valid.input);
   const groups = new Map(valid.profiles.map((p) => [p.profileId, p.groupId]));
-  const { postId, claimed } = await claimSubmission(ctx, {
+  const usageStatus = scheduledAt ? "scheduled" : "publishing";
+  const { postId, claimed, kept } = await claimSubmission(ctx, {
     values: { ...values, ...valid.input },
     profiles: valid.profiles,
     requestFor: (profileId) =>
       buildTargetRequest(valid.input, scheduledAt, started, groups.get(profileId) ?? null),
     scheduledAt,
-    usageStatus: scheduledAt ? "scheduled" : "publishing",
+    usageStatus,
     now: started,
   });
   const results = await Promise.all(
@@ -97,14 +107,17 @@ export async function submitPost(
   );
   const refused = results.filter((r) => r.refusals.length > 0);
   const isAllRefused = claimed.length > 0 && refused.length === claimed.length;
-  const hasAccepted = existing.some((t) =>
-    ["scheduled", "processing", "published"].includes(t.status),
-  );
-  await refreshPostStatus(ctx, postId, { backToDraft: isAllRefused && !hasAccepted });
+  const hasAccepted = kept.some((s) => ["scheduled", "processing", "published"].includes(s));
+  const status =
+    isAllRefused && !hasAccepted
+      ? "draft"
+      : derivePostStatus([...kept, ...results.map((r) => r.status)]);
+  await setPostStatus(ctx, postId, status, usageStatus);
   if (isAllRefused) {
     const placed = placePostproxyErrors([...new Set(refused.flatMap((r) => r.refusals))]);
     const fieldErrors: FieldErrors = { ...placed.fieldErrors };
-    const message = [publishTexts.allRefused, ...placed.formErrors].join(" ");
+    const lead = hasAccepted ? publishTexts.resentRefused : publishTexts.allRefused;
+    const message = [lead, ...placed.formErrors].join(" ");
     throw new AppError("invalid_input", message, { ...fieldErrors, postId: [postId] });
   }
   return { postId };

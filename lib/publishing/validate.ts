@@ -1,5 +1,4 @@
 import "server-only";
-import { fieldErrorsOf } from "@/lib/actions/create-action";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import type { MediaItem } from "@/lib/data/media";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
@@ -105,6 +104,9 @@ export async function validateSubmission(
     loadProfiles: () => Promise<ComposeProfiles>;
   },
 ): Promise<ValidSubmission> {
+  const listing = values.profileIds.length > 0 ? deps.loadProfiles() : null;
+  // Settled early so a failed listing is not an unhandled rejection while the others run.
+  listing?.catch(() => {});
   const [settings, items] = await Promise.all([
     getWorkspaceSettings(ctx),
     loadWorkspaceMedia(
@@ -128,11 +130,12 @@ export async function validateSubmission(
     now: () => deps.now,
   }).safeParse(withKinds);
   if (!parsed.success)
-    for (const [key, messages] of Object.entries(fieldErrorsOf(parsed.error)))
-      for (const message of messages) add(errors, key, message);
+    // Keys as createAction writes them: zod's path joined with dots.
+    for (const issue of parsed.error.issues)
+      add(errors, issue.path.join(".") || "_form", issue.message);
   let profiles: ValidSubmission["profiles"] = [];
-  if (values.profileIds.length > 0) {
-    const listed = await deps.loadProfiles();
+  if (listing) {
+    const listed = await listing;
     if (!listed.hasKey) throw new AppError("upstream", profileTexts.noKey);
     if (listed.error) throw new AppError("upstream", profileTexts.unavailable(listed.error));
     profiles = checkProfiles(values, listed, deps.existing, errors);

@@ -165,6 +165,8 @@ export const publishTexts = {
   invalidInput: "Some fields need attention.",
   allRefused:
     "Postproxy refused the post for every profile, so it was kept as a draft. Fix the fields shown and publish again.",
+  resentRefused:
+    "Postproxy refused the post again for the profiles you resent; the profiles that already have it are unchanged. Fix the fields shown and publish again.",
   refused: (messages: string[]) =>
     `Postproxy refused this post: ${messages.join("; ")}. Fix it in the composer and send it again.`,
   unauthorized:
