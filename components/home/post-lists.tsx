@@ -78,7 +78,7 @@ export function HomePostLists({
             actions={
               <Link
                 href="/posts?status=scheduled"
-                className="text-sm font-medium text-accent-700 hover:underline"
+                className="text-sm font-medium whitespace-nowrap text-accent-700 hover:underline"
               >
                 All scheduled
               </Link>

@@ -48,6 +48,7 @@ export function PostStatusCard({ initial, canEdit }: { initial: PostView; canEdi
                 postId={post.id}
                 workspaceId={post.workspaceId}
                 canEdit={canEdit}
+                isScheduled={post.scheduleMode === "schedule"}
                 onRetried={() => void restartPolling()}
               />
             ))}

@@ -50,7 +50,7 @@ export const postStatusWords: Record<LocalPostStatus, StatusWords> = {
   publishing: {
     label: "Publishing",
     tone: "accent",
-    description: "On its way to TikTok; TikTok may take a few minutes.",
+    description: "On its way to TikTok.",
   },
   published: { label: "Published", tone: "green", description: "Live on every chosen profile." },
   partially_published: {

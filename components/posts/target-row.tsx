@@ -18,12 +18,15 @@ export function TargetRow({
   postId,
   workspaceId,
   canEdit,
+  isScheduled,
   onRetried,
 }: {
   target: PostTargetView;
   postId: string;
   workspaceId: string;
   canEdit: boolean;
+  /** Scheduled for a time (not "publish now"): the target's time is worth saying. */
+  isScheduled: boolean;
   onRetried: () => void;
 }) {
   const retry = useMutation({
@@ -54,12 +57,12 @@ export function TargetRow({
               <>
                 Published <DateTime value={target.publishedAt} />
               </>
-            ) : target.scheduledAt ? (
+            ) : isScheduled && target.scheduledAt ? (
               <>
                 Scheduled for <DateTime value={target.scheduledAt} />
               </>
             ) : null}
-            {target.publishedAt || target.scheduledAt ? " · " : null}
+            {target.publishedAt || (isScheduled && target.scheduledAt) ? " · " : null}
             Updated <DateTime value={target.updatedAt} format="time" />
           </p>
         </div>
