@@ -45,7 +45,10 @@ export class AutosaveController<V> {
   /** Something changed: save it after a pause in typing. */
   change() {
     this.version += 1;
-    if (!this.isPaused) this.schedule(this.delayMs);
+    if (this.isPaused) return;
+    // Said at once, so the user never wonders whether typing is being kept.
+    this.options.onStatus("saving");
+    this.schedule(this.delayMs);
   }
 
   /** Save now (tab hidden, page leaving, before a submit); resolves with the post's id. */

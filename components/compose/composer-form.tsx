@@ -51,6 +51,7 @@ export function ComposerForm(props: ComposerProps) {
     initialPostId: draft.postId,
     mediaRef: media.itemsRef,
     save: saveDraftAction,
+    enabled: draft.lockedProfileIds.length === 0,
   });
   const submit = useComposeSubmit({
     form,
@@ -96,7 +97,11 @@ export function ComposerForm(props: ComposerProps) {
       ? [disclosureTexts.promotionalTag]
       : [];
   const firstProfileId = [...draft.lockedProfileIds, ...(profileIds ?? [])][0];
-  const previewProfile = profiles.find((p) => p.id === firstProfileId) ?? null;
+  const chosenProfile = profiles.find((p) => p.id === firstProfileId);
+  // Postproxy names TikTok profiles "@handle"; the preview puts TikTok's "@" itself.
+  const previewProfile = chosenProfile
+    ? { name: chosenProfile.name.replace(/^@/, ""), avatarUrl: chosenProfile.avatarUrl }
+    : null;
   const mediaErrorTop = errorAt(errors, "media") ?? errorAt(errors, "media.root");
   const mediaByIndex = errorsByIndex(errors, "media", media.items.length);
 

@@ -23,14 +23,19 @@ export function useAutosave({
   initialPostId,
   mediaRef,
   save,
+  enabled = true,
 }: {
   form: UseFormReturn<ComposePostFormValues>;
   workspaceId: string;
   initialPostId?: string;
   mediaRef: RefObject<MediaCardData[]>;
   save: (values: ComposePostFormValues) => Promise<DraftSaveResult>;
+  /** Off for a post some profiles already took: it is no longer a draft, the server refuses saves. */
+  enabled?: boolean;
 }) {
-  const [state, setState] = useState<AutosaveState>({ status: initialPostId ? "saved" : "idle" });
+  const [state, setState] = useState<AutosaveState>({
+    status: initialPostId && enabled ? "saved" : "idle",
+  });
   const [controller] = useState(
     () =>
       new AutosaveController<ComposePostFormValues>({
@@ -65,6 +70,7 @@ export function useAutosave({
   }
 
   useEffect(() => {
+    if (!enabled) return;
     controller.resume();
     const subscription = form.watch(() => {
       controller.change();
@@ -91,7 +97,7 @@ export function useAutosave({
     };
     // writeLocal reads refs and the stable controller only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [controller, form]);
+  }, [controller, form, enabled]);
 
   return {
     state,

@@ -51,8 +51,11 @@ export function useComposeSubmit({
   const [failures, setFailures] = useState(0);
 
   // After the errors render, land on the first invalid control (or the alert).
+  // react-hook-form publishes its errors in a render of its own: wait a frame for aria-invalid.
   useEffect(() => {
-    if (failures > 0) focusFirstInvalid(formRef.current, alertId);
+    if (failures === 0) return;
+    const frame = requestAnimationFrame(() => focusFirstInvalid(formRef.current, alertId));
+    return () => cancelAnimationFrame(frame);
   }, [failures, formRef, alertId]);
 
   const mutation = useMutation({
