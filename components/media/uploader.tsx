@@ -9,7 +9,8 @@ import { cn } from "@/lib/utils";
 import type { UnfinishedUpload } from "./types";
 import { useUploads, type UploadItem } from "./use-uploads";
 
-const accept =
+/** What the file pickers offer: TikTok's types, plus PNG and WebP (convertible to JPEG). */
+export const acceptedMediaTypes =
   "video/mp4,video/quicktime,video/webm,video/x-msvideo,.avi,image/jpeg,image/gif,image/png,image/webp";
 
 function timeLeft(item: UploadItem): string {
@@ -32,7 +33,8 @@ const stateText: Record<UploadItem["state"], string> = {
   cancelled: "Cancelled",
 };
 
-function UploadRow({
+/** One upload's name, state, progress bar and pause/resume/cancel buttons. */
+export function UploadRow({
   item,
   onPause,
   onResume,
@@ -173,7 +175,7 @@ export function Uploader({
           ref={input}
           type="file"
           multiple
-          accept={accept}
+          accept={acceptedMediaTypes}
           className="sr-only"
           aria-label="Choose files to upload"
           onChange={(e) => {

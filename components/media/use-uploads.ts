@@ -24,7 +24,7 @@ export type UploadItem = {
 const endpoint = "/api/uploads";
 const chunkSize = 64 * 1024 * 1024;
 
-type Entry = { upload: Upload; samples: { t: number; bytes: number }[] };
+type Entry = { name: string; upload: Upload; samples: { t: number; bytes: number }[] };
 
 function messageOf(error: Error): string {
   if (error instanceof DetailedError && error.originalResponse) {
@@ -36,8 +36,16 @@ function messageOf(error: Error): string {
   return "The connection was lost and retrying did not help. Pick the file again to resume.";
 }
 
+/** How an upload ended: the composer adds a finished file to the post by its id. */
+export type UploadOutcome = {
+  key: string;
+  name: string;
+  state: "done" | "rejected" | "cancelled";
+  mediaId: string | null;
+};
+
 /** tus uploads with progress, speed, pause/resume/cancel and resume-after-reload by fingerprint. */
-export function useUploads(workspaceId: string, onFinished: () => void) {
+export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutcome) => void) {
   const [items, setItems] = useState<UploadItem[]>([]);
   const entries = useRef(new Map<string, Entry>());
 
@@ -69,7 +77,7 @@ export function useUploads(workspaceId: string, onFinished: () => void) {
       }
       setItems((list) => [...list, item]);
       const poster = kind === "video" ? capturePoster(file) : Promise.resolve(null);
-      const entry: Entry = { upload: null as unknown as Upload, samples: [] };
+      const entry: Entry = { name: file.name, upload: null as unknown as Upload, samples: [] };
       const upload = new Upload(file, {
         endpoint,
         chunkSize,
@@ -105,7 +113,12 @@ export function useUploads(workspaceId: string, onFinished: () => void) {
             update(key, { state: "done", sent: file.size, message: null });
           }
           entries.current.delete(key);
-          onFinished();
+          onFinished({
+            key,
+            name: file.name,
+            state: rejected ? "rejected" : "done",
+            mediaId: id ?? null,
+          });
         },
         onError(error) {
           update(key, { state: "failed", message: messageOf(error) });
@@ -151,7 +164,7 @@ export function useUploads(workspaceId: string, onFinished: () => void) {
       entries.current.delete(key);
       update(key, { state: "cancelled", speed: 0 });
       await entry.upload.abort(true).catch(() => undefined);
-      onFinished();
+      onFinished({ key, name: entry.name, state: "cancelled", mediaId: null });
     },
     [update, onFinished],
   );

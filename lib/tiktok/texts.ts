@@ -87,6 +87,9 @@ export const disclosureTexts = {
   promotionalLabel: "Your photo/video will be labeled as 'Promotional content'",
   paidPartnershipLabel: "Your photo/video will be labeled as 'Paid partnership'",
   brandedNotPrivate: "Branded content visibility cannot be set to private.",
+  /** The tag itself, as the phone preview shows it on the post. */
+  promotionalTag: "Promotional content",
+  paidPartnershipTag: "Paid partnership",
 } as const;
 
 /** Consent lines as parts, so the UI can render the linked ones as links. */

@@ -1,0 +1,196 @@
+"use client";
+
+import { UploadCloud } from "lucide-react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import type { MediaCardData } from "@/components/media/types";
+import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
+import { useUploads, type UploadOutcome } from "@/components/media/use-uploads";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { interactionTexts } from "@/lib/tiktok";
+import { cn } from "@/lib/utils";
+import { fetchLibrary, LibraryDialog } from "./library-dialog";
+import {
+  addMedia,
+  describeFormat,
+  effectiveCover,
+  moveMedia,
+  removeMedia,
+  selectMedia,
+  type MediaState,
+} from "./media-field-helpers";
+import { SortableMediaList } from "./sortable-media-list";
+
+export type MediaFieldProps = {
+  items: MediaCardData[];
+  onChange(items: MediaCardData[], coverIndex: number | null): void;
+  coverIndex: number | null;
+  onCoverChange(index: number): void;
+  format: "video" | "image" | null;
+  errors?: { top?: string; byIndex?: Record<number, string> };
+  workspaceId: string;
+  disabled?: boolean;
+  onBusyChange?(busy: boolean): void;
+  /** Put on the "Browse files" button, so a label or focusFirstInvalid can reach the field. */
+  id?: string;
+};
+
+const busyStates = new Set(["uploading", "paused", "processing"]);
+
+/** The composer's media: upload or pick from the library, order photos, choose the cover. */
+export function MediaField(props: MediaFieldProps) {
+  const { items, coverIndex, workspaceId, disabled, onChange, onBusyChange } = props;
+  const latest = useRef<MediaState>({ items, coverIndex });
+  useEffect(() => {
+    latest.current = { items, coverIndex };
+  }, [items, coverIndex]);
+  const apply = useCallback(
+    (next: MediaState) => {
+      latest.current = next;
+      onChange(next.items, next.coverIndex);
+    },
+    [onChange],
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onFinished = useCallback(
+    (outcome: UploadOutcome) => {
+      if (outcome.state !== "done" || !outcome.mediaId) return;
+      fetchLibrary(workspaceId, [outcome.mediaId]).then(
+        (added) => apply(addMedia(latest.current, added)),
+        () =>
+          setNotice(
+            `${outcome.name} was uploaded but could not be added here. Choose it from the library.`,
+          ),
+      );
+    },
+    [workspaceId, apply],
+  );
+  const uploads = useUploads(workspaceId, onFinished);
+  const isBusy = uploads.items.some((u) => busyStates.has(u.state));
+  useEffect(() => onBusyChange?.(isBusy), [isBusy, onBusyChange]);
+
+  const input = useRef<HTMLInputElement>(null);
+  const [isOver, setIsOver] = useState(false);
+  const addFiles = (files: FileList | null) => {
+    setNotice(null);
+    for (const file of Array.from(files ?? [])) void uploads.add(file);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setIsOver(false);
+    if (!disabled) addFiles(e.dataTransfer.files);
+  };
+
+  const selection = selectMedia(items);
+  const format = props.format ?? selection.format;
+  const summary = describeFormat(selection);
+  const problem = items.length > 0 ? selection.problem : null;
+  const top = props.errors?.top;
+  const errorId = `${props.id ?? "media"}-error`;
+  const shownCover = effectiveCover(items, coverIndex);
+
+  return (
+    <div className="space-y-4">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!disabled) setIsOver(true);
+        }}
+        onDragLeave={() => setIsOver(false)}
+        onDrop={onDrop}
+        className={cn(
+          "flex flex-col items-center rounded-lg border-2 border-dashed px-4 text-center",
+          items.length ? "py-4" : "py-8",
+          isOver ? "border-accent-600 bg-accent-50" : "border-gray-300 bg-white",
+          top ? "border-danger-600" : null,
+        )}
+      >
+        <UploadCloud className="size-7 text-accent-700" aria-hidden />
+        <p className="mt-2 text-sm font-medium text-gray-900">
+          Drop one video or up to 35 photos here
+        </p>
+        <p className="mt-1 text-xs text-gray-500">
+          Videos up to 4 GB (MP4, MOV, AVI, WebM) · photos up to 20 MB (JPEG, GIF)
+        </p>
+        <div className="mt-3 flex flex-wrap justify-center gap-2">
+          <Button
+            id={props.id}
+            variant="secondary"
+            disabled={disabled}
+            onClick={() => input.current?.click()}
+            data-invalid={top ? "true" : undefined}
+            aria-describedby={top ? errorId : undefined}
+          >
+            Browse files
+          </Button>
+          <LibraryDialog
+            workspaceId={workspaceId}
+            chosenIds={items.map((m) => m.id)}
+            disabled={disabled}
+            onAdd={(added) => apply(addMedia(latest.current, added))}
+          />
+        </div>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={acceptedMediaTypes}
+          className="sr-only"
+          tabIndex={-1}
+          aria-label="Choose files to upload"
+          onChange={(e) => {
+            addFiles(e.target.files);
+            e.target.value = "";
+          }}
+        />
+      </div>
+      <div aria-live="polite" className="space-y-1 empty:hidden">
+        {top ? (
+          <p id={errorId} className="text-sm font-medium text-danger-700">
+            {top}
+          </p>
+        ) : null}
+        {notice ? <p className="text-sm text-danger-700">{notice}</p> : null}
+      </div>
+      {uploads.items.length > 0 ? (
+        <ul className="space-y-2" aria-label="Uploads">
+          {uploads.items.map((item) => (
+            <UploadRow
+              key={item.key}
+              item={item}
+              onPause={() => uploads.pause(item.key)}
+              onResume={() => uploads.resume(item.key)}
+              onCancel={() => void uploads.cancel(item.key)}
+              onDismiss={() => uploads.dismiss(item.key)}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {items.length > 0 ? (
+        <div className="space-y-3">
+          <p className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
+            {summary ? <Badge tone="accent">{summary}</Badge> : null}
+            {problem && problem !== top ? (
+              <span className="text-danger-700">{problem}</span>
+            ) : format === "image" && items.length > 1 ? (
+              <span className="text-gray-600">
+                Drag photos, or use the arrows, to set their order. {interactionTexts.coverHelp}
+              </span>
+            ) : null}
+          </p>
+          <SortableMediaList
+            items={items}
+            isPhoto={format === "image"}
+            coverIndex={shownCover}
+            errors={props.errors?.byIndex}
+            disabled={disabled}
+            onMove={(from, to) => apply(moveMedia(latest.current, from, to))}
+            onRemove={(index) => apply(removeMedia(latest.current, index))}
+            onCover={props.onCoverChange}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
