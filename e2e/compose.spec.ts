@@ -1,7 +1,13 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { e2e, sandboxUrl } from "./support/config";
-import { newAccount, saveApiKey, signUp } from "./support/helpers";
+import {
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 
@@ -40,6 +46,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page);
     await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -163,6 +170,7 @@ test("disclosure rules: blocker, labels, Branded ⟂ Only me, consent line", asy
   await expect(
     page.getByText("Branded content visibility cannot be set to private."),
   ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await shoot(page, testInfo, "composer-disclosure-open");
 
   await page.getByLabel("Branded content").uncheck();
@@ -270,6 +278,7 @@ test("a photo post: five photos, the cover follows its photo when reordered, sch
   await page.getByLabel("Add music automatically").check();
   await page.getByLabel("Schedule", { exact: true }).check();
   await page.getByLabel("Date and time").fill(await inTwoHours(page));
+  await expectNoSeriousA11yViolations(page);
   await shoot(page, testInfo, "composer-photo");
 
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
