@@ -4,6 +4,7 @@ import { workspaces } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { decryptSecret, encryptSecret, postproxyKeyContext } from "@/lib/security/encryption";
+import type { AuditStatus } from "@/lib/validation/enums";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 /** Stores the key encrypted; only its last 4 characters are kept readable, for display. */
@@ -50,4 +51,24 @@ export async function getApiKey(
     .where(eq(workspaces.id, ctx.workspaceId));
   if (!row?.ciphertext) return null;
   return decryptSecret(row.ciphertext, encryptionKey, postproxyKeyContext(ctx.workspaceId));
+}
+
+/** What publishing needs of the workspace, in one read: its key and TikTok app audit status. */
+export async function getPublishingSettings(
+  ctx: WorkspaceCtx,
+  encryptionKey = getEnv().encryptionKey,
+): Promise<{ apiKey: string | null; auditStatus: AuditStatus }> {
+  requireRole(ctx, "viewer");
+  const [row] = await ctx.db
+    .select({
+      ciphertext: workspaces.postproxyKeyCiphertext,
+      auditStatus: workspaces.tiktokAuditStatus,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (!row) throw new AppError("not_found", "Workspace not found.");
+  const apiKey = row.ciphertext
+    ? decryptSecret(row.ciphertext, encryptionKey, postproxyKeyContext(ctx.workspaceId))
+    : null;
+  return { apiKey, auditStatus: row.auditStatus };
 }

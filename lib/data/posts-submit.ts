@@ -320,28 +320,6 @@ const usageOf: Record<LocalPostStatus, MediaUsageStatus> = {
 };
 
 /**
- * Sets the post's status when the caller already knows every target's (just sent): the post row
- * and, when their status changes, its media usages, in parallel.
- */
-export async function setPostStatus(
-  ctx: WorkspaceCtx,
-  postId: string,
-  status: LocalPostStatus,
-  usageBefore: MediaUsageStatus,
-) {
-  requireRole(ctx, "viewer");
-  await Promise.all([
-    ctx.db
-      .update(posts)
-      .set({ status, updatedAt: new Date() })
-      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId))),
-    usageOf[status] === usageBefore
-      ? null
-      : setMediaUsageStatus(ctx.db, ctx.workspaceId, postId, usageOf[status]),
-  ]);
-}
-
-/**
  * Sets the post's status from its targets (or back to a draft when every profile refused it and
  * none was taken), and its media usages to match.
  */
@@ -427,4 +405,50 @@ export async function claimTargetsToSync(
     toSync: toSync.map((t) => ({ ...t, postproxyPostId: t.postproxyPostId! })),
     abandoned,
   };
+}
+
+/**
+ * Writes what Postproxy answered for each target sent, and the post's status (given, or derived
+ * from its targets), in one transaction. Its commit need not wait for the disk: if it were lost in
+ * a crash the targets would stay "sending", later turn into retryable failures, and a retry under
+ * the same Idempotency-Key gets Postproxy's stored answer, so nothing is posted twice.
+ */
+export async function recordSendResults(
+  ctx: WorkspaceCtx,
+  postId: string,
+  results: { targetId: string; patch: TargetPatch }[],
+  options: { status?: LocalPostStatus; usageBefore?: MediaUsageStatus } = {},
+): Promise<LocalPostStatus> {
+  requireRole(ctx, "editor");
+  const now = new Date();
+  return ctx.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.execute(sql`set local synchronous_commit to off`);
+    for (const { targetId, patch } of results)
+      await tx
+        .update(postTargets)
+        .set({ ...patch, updatedAt: now })
+        .where(
+          and(
+            eq(postTargets.id, targetId),
+            eq(postTargets.workspaceId, ctx.workspaceId),
+            eq(postTargets.postId, postId),
+          ),
+        );
+    let status = options.status;
+    if (!status) {
+      const rows = await tx
+        .select({ status: postTargets.status })
+        .from(postTargets)
+        .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+      status = derivePostStatus(rows.map((r) => r.status));
+    }
+    await tx
+      .update(posts)
+      .set({ status, updatedAt: now })
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
+    if (usageOf[status] !== options.usageBefore)
+      await setMediaUsageStatus(tx, ctx.workspaceId, postId, usageOf[status]);
+    return status;
+  });
 }

@@ -68,9 +68,10 @@ export function postproxyHost(): string {
  */
 export async function getWorkspacePostproxy(
   ctx: WorkspaceCtx,
-  options: { deadlineMs?: number } = {},
+  /** `apiKey`: the workspace's key when the caller has just read it (saves a query). */
+  options: { deadlineMs?: number; apiKey?: string | null } = {},
 ) {
-  const apiKey = await getApiKey(ctx);
+  const apiKey = options.apiKey !== undefined ? options.apiKey : await getApiKey(ctx);
   if (!apiKey) return null;
   const env = getEnv();
   return createPostproxyClient({

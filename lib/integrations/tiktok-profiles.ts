@@ -37,8 +37,8 @@ export function toComposeProfile(p: Profile, groups: Map<string, ProfileGroup>):
 const recent = new Map<string, { at: number; profiles: ComposeProfile[] }>();
 const recentMax = 1_000;
 
-async function cacheKey(ctx: WorkspaceCtx): Promise<string | null> {
-  const apiKey = await getApiKey(ctx);
+async function cacheKey(ctx: WorkspaceCtx, known?: string | null): Promise<string | null> {
+  const apiKey = known !== undefined ? known : await getApiKey(ctx);
   if (!apiKey) return null;
   return `${ctx.workspaceId}:${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`;
 }
@@ -50,9 +50,9 @@ async function cacheKey(ctx: WorkspaceCtx): Promise<string | null> {
  */
 export async function listComposeProfiles(
   ctx: WorkspaceCtx,
-  options: { deadlineMs?: number; maxAgeMs?: number } = {},
+  options: { deadlineMs?: number; maxAgeMs?: number; apiKey?: string | null } = {},
 ): Promise<ComposeProfiles> {
-  const key = await cacheKey(ctx);
+  const key = await cacheKey(ctx, options.apiKey);
   if (!key) return { profiles: [], error: null, hasKey: false };
   const cached = recent.get(key);
   if (cached && options.maxAgeMs && Date.now() - cached.at <= options.maxAgeMs)
@@ -67,10 +67,11 @@ export async function listComposeProfiles(
 
 async function readComposeProfiles(
   ctx: WorkspaceCtx,
-  options: { deadlineMs?: number },
+  options: { deadlineMs?: number; apiKey?: string | null },
 ): Promise<ComposeProfiles> {
   const client = await getWorkspacePostproxy(ctx, {
     deadlineMs: options.deadlineMs ?? pageDeadlineMs,
+    apiKey: options.apiKey,
   });
   if (!client) return { profiles: [], error: null, hasKey: false };
   try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { getPublishingSettings } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { saveDraft } from "@/lib/data/posts";
@@ -6,10 +7,9 @@ import {
   claimRetry,
   claimSubmission,
   listPostTargetsForSubmit,
-  refreshPostStatus,
-  setPostStatus,
-  updateTarget,
+  recordSendResults,
   type ClaimedTarget,
+  type TargetPatch,
 } from "@/lib/data/posts-submit";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
@@ -34,10 +34,10 @@ export type PublishDeps = {
 /** How old a profile list the submit action accepts (the compose page just read one). */
 export const profilesMaxAgeMs = 60_000;
 
-type SendResult = { status: TargetStatus; refusals: string[] };
+type SendResult = { targetId: string; patch: TargetPatch; refusals: string[] };
 
+/** One profile's Postproxy post; the answer is returned for the caller to write. */
 async function sendOne(
-  ctx: WorkspaceCtx,
   client: PostproxyClient,
   target: ClaimedTarget,
   media: Map<string, MediaItem>,
@@ -46,17 +46,17 @@ async function sendOne(
   try {
     const post = await sendTargetRequest(client, target, media);
     const patch = targetFromPost(post, target.profileName, now());
-    await updateTarget(ctx, target.id, { ...patch, lastSyncedAt: now() });
-    return { status: patch.status, refusals: [] };
+    return { targetId: target.id, patch: { ...patch, lastSyncedAt: now() }, refusals: [] };
   } catch (error) {
     const { patch, refusals } = describeSendFailure(error);
-    await updateTarget(ctx, target.id, patch);
-    return { status: patch.status, refusals: patch.errorKind === "needs_edit" ? refusals : [] };
+    const isRefused = patch.errorKind === "needs_edit";
+    return { targetId: target.id, patch, refusals: isRefused ? refusals : [] };
   }
 }
 
-async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps) {
-  const client = deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx);
+async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps, apiKey?: string | null) {
+  const client =
+    deps.client !== undefined ? deps.client : await getWorkspacePostproxy(ctx, { apiKey });
   if (!client) throw new AppError("upstream", profileTexts.noKey);
   return client;
 }
@@ -78,17 +78,25 @@ export async function submitPost(
     return { postId };
   }
   const started = now();
-  // Independent reads at once: the post's targets, the client, and (inside validation) the
-  // workspace's settings, its files and the profile list.
-  const [existing, client] = await Promise.all([
+  // Every read at once: the post's targets, the workspace's key and audit status, its files.
+  const [existing, publishing, media] = await Promise.all([
     values.postId ? listPostTargetsForSubmit(ctx, values.postId) : Promise.resolve([]),
-    requireClient(ctx, deps),
+    getPublishingSettings(ctx),
+    loadWorkspaceMedia(
+      ctx.db,
+      ctx.workspaceId,
+      values.media.map((m) => m.id),
+    ),
   ]);
+  const client = await requireClient(ctx, deps, publishing.apiKey);
   const valid = await validateSubmission(ctx, values, {
     now: started,
     existing,
+    auditStatus: publishing.auditStatus,
+    media,
     loadProfiles:
-      deps.loadProfiles ?? (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs })),
+      deps.loadProfiles ??
+      (() => listComposeProfiles(ctx, { maxAgeMs: profilesMaxAgeMs, apiKey: publishing.apiKey })),
   });
   const scheduledAt = toScheduledAt(valid.input);
   const groups = new Map(valid.profiles.map((p) => [p.profileId, p.groupId]));
@@ -103,7 +111,7 @@ export async function submitPost(
     now: started,
   });
   const results = await Promise.all(
-    claimed.map((target) => sendOne(ctx, client, target, valid.media, now)),
+    claimed.map((target) => sendOne(client, target, valid.media, now)),
   );
   const refused = results.filter((r) => r.refusals.length > 0);
   const isAllRefused = claimed.length > 0 && refused.length === claimed.length;
@@ -111,8 +119,8 @@ export async function submitPost(
   const status =
     isAllRefused && !hasAccepted
       ? "draft"
-      : derivePostStatus([...kept, ...results.map((r) => r.status)]);
-  await setPostStatus(ctx, postId, status, usageStatus);
+      : derivePostStatus([...kept, ...results.map((r) => r.patch.status)]);
+  await recordSendResults(ctx, postId, results, { status, usageBefore: usageStatus });
   if (isAllRefused) {
     const placed = placePostproxyErrors([...new Set(refused.flatMap((r) => r.refusals))]);
     const fieldErrors: FieldErrors = { ...placed.fieldErrors };
@@ -137,7 +145,7 @@ export async function retryTarget(
     refresh: (request) => refreshTargetRequest(request, now()),
   });
   const items = await loadWorkspaceMedia(ctx.db, ctx.workspaceId, target.request.mediaIds);
-  const result = await sendOne(ctx, client, target, new Map(items.map((m) => [m.id, m])), now);
-  await refreshPostStatus(ctx, input.postId);
-  return { status: result.status };
+  const result = await sendOne(client, target, new Map(items.map((m) => [m.id, m])), now);
+  await recordSendResults(ctx, input.postId, [result]);
+  return { status: result.patch.status };
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import type { MediaItem } from "@/lib/data/media";
-import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { isAccepted, isUnknownOutcome, type ExistingTarget } from "@/lib/data/posts-submit";
-import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import type { ComposeProfile } from "@/lib/tiktok/compose-profile";
 import { mediaVerdict } from "@/lib/tiktok/media-verdict";
 import { mediaSubmitTexts, profileTexts, publishTexts } from "@/lib/tiktok/texts";
+import type { AuditStatus } from "@/lib/validation/enums";
 import { composePostSchema, type ComposePostInput, type DraftInput } from "@/lib/validation/post";
 
 export type ValidSubmission = {
@@ -101,21 +100,13 @@ export async function validateSubmission(
   deps: {
     now: Date;
     existing: ExistingTarget[];
+    auditStatus: AuditStatus;
+    /** The workspace's files among the post's ids (read by the caller with its other reads). */
+    media: MediaItem[];
     loadProfiles: () => Promise<ComposeProfiles>;
   },
 ): Promise<ValidSubmission> {
-  const listing = values.profileIds.length > 0 ? deps.loadProfiles() : null;
-  // Settled early so a failed listing is not an unhandled rejection while the others run.
-  listing?.catch(() => {});
-  const [settings, items] = await Promise.all([
-    getWorkspaceSettings(ctx),
-    loadWorkspaceMedia(
-      ctx.db,
-      ctx.workspaceId,
-      values.media.map((m) => m.id),
-    ),
-  ]);
-  const media = new Map(items.map((m) => [m.id, m]));
+  const media = new Map(deps.media.map((m) => [m.id, m]));
   const errors: FieldErrors = {};
   checkMedia(values, media, errors);
   const withKinds = {
@@ -126,7 +117,7 @@ export async function validateSubmission(
     }),
   };
   const parsed = composePostSchema({
-    auditStatus: settings.tiktokAuditStatus,
+    auditStatus: deps.auditStatus,
     now: () => deps.now,
   }).safeParse(withKinds);
   if (!parsed.success)
@@ -134,8 +125,8 @@ export async function validateSubmission(
     for (const issue of parsed.error.issues)
       add(errors, issue.path.join(".") || "_form", issue.message);
   let profiles: ValidSubmission["profiles"] = [];
-  if (listing) {
-    const listed = await listing;
+  if (values.profileIds.length > 0) {
+    const listed = await deps.loadProfiles();
     if (!listed.hasKey) throw new AppError("upstream", profileTexts.noKey);
     if (listed.error) throw new AppError("upstream", profileTexts.unavailable(listed.error));
     profiles = checkProfiles(values, listed, deps.existing, errors);

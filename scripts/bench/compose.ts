@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { saveApiKey } from "@/lib/data/api-keys";
 import { completeUpload, createUploadRecord } from "@/lib/data/media";
@@ -55,7 +55,9 @@ export async function benchCompose(): Promise<void> {
   resetEnvForTests();
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const handle = await openDatabase(
-    databaseUrl ? { url: databaseUrl } : { pgliteDir: path.join(dir, "pglite") },
+    databaseUrl
+      ? { url: databaseUrl }
+      : { pgliteDir: process.env.BENCH_PGLITE_DIR ?? path.join(dir, "pglite") },
   );
   try {
     await migrateDatabase(handle);
@@ -134,6 +136,7 @@ export async function benchCompose(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: users }, (_, u) => runUser(u, warmupPerUser, false)));
+    const loadBefore = loadavg()[0];
     await Promise.all(Array.from({ length: users }, (_, u) => runUser(u, perUser, true)));
     const sort = (xs: number[]) => [...xs].sort((x, y) => x - y);
     const d = sort(directTimes);
@@ -148,6 +151,9 @@ export async function benchCompose(): Promise<void> {
       `\n${actionTimes.length} submissions (${users} users × ${perUser}), sandbox latency ${latencyMs} ms, ` +
         `${databaseUrl ? "PostgreSQL" : "PGlite"}, JSON with signed media links`,
     );
+    // Both sides share this machine's CPUs with the sandbox (and the database): a busy machine
+    // inflates every figure, so the load is printed with them.
+    console.log(`    load average ${fmt(loadBefore)} → ${fmt(loadavg()[0])}`);
     console.log(`    direct client call   p50 ${fmt(d50)} ms   p99 ${fmt(d99)} ms`);
     console.log(`    submitPost (action)  p50 ${fmt(a50)} ms   p99 ${fmt(a99)} ms`);
     console.log(
