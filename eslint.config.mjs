@@ -13,6 +13,7 @@ const serverOnly = [
   "./lib/log.ts",
   "./lib/startup",
   "./lib/media/server",
+  "./lib/publishing",
 ];
 const clientSafe = [
   "./components",

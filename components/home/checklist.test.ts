@@ -9,6 +9,7 @@ const fresh: ChecklistFacts = {
   auditStatus: "unknown",
   memberCount: 1,
   pendingInvites: 0,
+  hasSentPost: false,
 };
 
 describe("buildChecklist", () => {
@@ -19,6 +20,7 @@ describe("buildChecklist", () => {
       ["profiles", false],
       ["audit", false],
       ["team", false],
+      ["first-post", false],
     ]);
     expect(items.find((i) => i.id === "postproxy")?.action?.href).toBe("/settings#apiKey");
     expect(items.find((i) => i.id === "audit")?.action?.href).toBe("/settings#audit-status");
@@ -32,6 +34,7 @@ describe("buildChecklist", () => {
       activeTikTokProfiles: 2,
       auditStatus: "unaudited",
       pendingInvites: 1,
+      hasSentPost: true,
     });
     expect(items.every((i) => i.isDone)).toBe(true);
     expect(items.find((i) => i.id === "profiles")?.description).toContain("2 active TikTok");
@@ -40,12 +43,25 @@ describe("buildChecklist", () => {
   it("never offers owner-only actions to editors or viewers", () => {
     for (const role of ["editor", "viewer"] as const) {
       const items = buildChecklist({ ...fresh, role, memberCount: 2 });
-      expect(items.filter((i) => i.action)).toEqual([]);
+      const ownerOnly = items.filter((i) => i.id !== "first-post");
+      expect(ownerOnly.filter((i) => i.action)).toEqual([]);
       expect(items.find((i) => i.id === "postproxy")?.note).toMatch(/owner/);
     }
   });
 
-  it("does not list a first-post step before the composer exists", () => {
-    expect(buildChecklist(fresh).map((i) => i.id)).not.toContain("first-post");
+  it("offers the first post to editors and owners, and tells viewers who can", () => {
+    for (const role of ["owner", "editor"] as const) {
+      const step = buildChecklist({ ...fresh, role }).find((i) => i.id === "first-post");
+      expect(step?.action).toEqual({ href: "/compose", label: "Compose a post" });
+    }
+    const viewer = buildChecklist({ ...fresh, role: "viewer" }).find((i) => i.id === "first-post");
+    expect(viewer?.action).toBeUndefined();
+    expect(viewer?.note).toMatch(/editors and owners/);
+  });
+
+  it("marks the first post done once a post has been sent, with nothing left to click", () => {
+    const step = buildChecklist({ ...fresh, hasSentPost: true }).find((i) => i.id === "first-post");
+    expect(step?.isDone).toBe(true);
+    expect(step?.action).toBeUndefined();
   });
 });

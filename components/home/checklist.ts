@@ -10,10 +10,12 @@ export type ChecklistFacts = {
   auditStatus: AuditStatus;
   memberCount: number;
   pendingInvites: number;
+  /** Any post sent to Postproxy (scheduled, published, or even failed there). */
+  hasSentPost: boolean;
 };
 
 export type ChecklistItem = {
-  id: "postproxy" | "profiles" | "audit" | "team";
+  id: "postproxy" | "profiles" | "audit" | "team" | "first-post";
   title: string;
   description: string;
   isDone: boolean;
@@ -25,12 +27,10 @@ export type ChecklistItem = {
 
 const askOwner = "Only a workspace owner can do this; ask one.";
 
-/**
- * The getting-started list, from real data. The "schedule your first post" step is left out until
- * the composer ships: linking to a page that cannot do it yet would not be honest.
- */
+/** The getting-started list, from real data. */
 export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
   const isOwner = f.role === "owner";
+  const canCompose = f.role !== "viewer";
   const profilesDone = (f.activeTikTokProfiles ?? 0) > 0;
   return [
     {
@@ -86,6 +86,20 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
       action:
         f.memberCount <= 1 && isOwner
           ? { href: settingsLinks.invite, label: "Invite someone" }
+          : undefined,
+    },
+    {
+      id: "first-post",
+      title: "Schedule your first post",
+      description: f.hasSentPost
+        ? "Your workspace has sent a post to TikTok through Postproxy. Follow every post under Posts."
+        : "Upload a video or photos, write the caption, choose who can see it and pick a time. Drafts save themselves while you type.",
+      isDone: f.hasSentPost,
+      action:
+        !f.hasSentPost && canCompose ? { href: "/compose", label: "Compose a post" } : undefined,
+      note:
+        !f.hasSentPost && !canCompose
+          ? "Only editors and owners can compose posts; ask an owner to make you an editor."
           : undefined,
     },
   ];

@@ -16,7 +16,7 @@ export function GettingStarted({ items }: { items: ChecklistItem[] }) {
         title={isComplete ? "You're set up" : "Get started"}
         description={
           isComplete
-            ? "Every setup step is done. Posts you schedule will appear here as the composer arrives."
+            ? "Every setup step is done. Posts coming up and any that fail are listed on this page."
             : `${done} of ${items.length} steps done. Each step links straight to the field that completes it.`
         }
       />

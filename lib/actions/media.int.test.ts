@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import type { MediaStorage } from "@/lib/media/server/storage";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
 
 let t: TestDatabase;
 let dir: string;
@@ -103,7 +103,7 @@ describe("media actions called directly", () => {
   it("refuse to delete a file a scheduled post uses, with the reason", async () => {
     const owner = await makeOwner(t.db, "Bea");
     const mediaId = await storedPng(owner);
-    await attachMedia(owner, { mediaId, postId: randomUUID(), status: "scheduled" });
+    await attachMedia(owner, { mediaId, postId: await makeDraftPost(owner), status: "scheduled" });
     sessionUser = owner.user;
     expect(await deleteMediaAction({ workspaceId: owner.workspaceId, mediaId })).toMatchObject({
       ok: false,

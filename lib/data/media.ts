@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { mediaFiles, mediaUsages, memberships, users } from "@/lib/db/schema";
+import { mediaFiles, mediaUsages, memberships, posts, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 import {
@@ -225,6 +225,13 @@ export async function attachMedia(
 ) {
   requireRole(ctx, "editor");
   const media = await getMedia(ctx, input.mediaId);
+  const [post] = uuidPattern.test(input.postId)
+    ? await ctx.db
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.id, input.postId), eq(posts.workspaceId, ctx.workspaceId)))
+    : [];
+  if (!post) throw new AppError("not_found", "That post does not exist in this workspace.");
   if (media.status !== "ready")
     throw new AppError(
       "conflict",

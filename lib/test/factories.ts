@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import { memberships } from "@/lib/db/schema";
+import { memberships, posts } from "@/lib/db/schema";
+import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
@@ -29,4 +30,17 @@ export async function addMember(ctx: WorkspaceCtx, role: WorkspaceRole, name = `
   const memberCtx = await resolveWorkspaceCtx(ctx.db, user, ctx.workspaceId);
   if (!memberCtx) throw new Error("membership was not created");
   return { ctx: memberCtx, membershipId: row.id, user };
+}
+
+/** An empty draft post of `ctx`'s workspace, for tests that need a post id to attach media to. */
+export async function makeDraftPost(ctx: WorkspaceCtx): Promise<string> {
+  const [row] = await ctx.db
+    .insert(posts)
+    .values({
+      workspaceId: ctx.workspaceId,
+      createdById: ctx.user.id,
+      settings: { ...defaultTikTokSettings },
+    })
+    .returning({ id: posts.id });
+  return row.id;
 }

@@ -87,6 +87,9 @@ export const disclosureTexts = {
   promotionalLabel: "Your photo/video will be labeled as 'Promotional content'",
   paidPartnershipLabel: "Your photo/video will be labeled as 'Paid partnership'",
   brandedNotPrivate: "Branded content visibility cannot be set to private.",
+  /** The tag itself, as the phone preview shows it on the post. */
+  promotionalTag: "Promotional content",
+  paidPartnershipTag: "Paid partnership",
 } as const;
 
 /** Consent lines as parts, so the UI can render the linked ones as links. */
@@ -126,4 +129,73 @@ export const profileTexts = {
   duplicate: "This profile is already chosen.",
   invalidId: "This is not a Postproxy profile id.",
   tooMany: (max: number) => `Choose at most ${n(max)} profiles.`,
+  notFound:
+    "This profile is not one of your workspace's TikTok profiles in Postproxy. Pick a profile from the list.",
+  expired: (name: string) =>
+    `${name} is disconnected from TikTok (expired). Reconnect it on the Profiles page, then publish again.`,
+  inactive: (name: string) =>
+    `${name} is no longer connected (inactive): another TikTok account replaced it. Reconnect it on the Profiles page or pick another profile.`,
+  alreadySent: (name: string) =>
+    `${name} already has this post; a profile that was sent cannot be removed from it.`,
+  unavailable: (reason: string) =>
+    `Your TikTok profiles could not be loaded from Postproxy, so nothing was sent. ${reason}`,
+  noKey:
+    "This workspace has no Postproxy API key, so nothing can be published. A workspace owner adds it in Settings.",
+} as const;
+
+/** Why a chosen file cannot go out, at the file's place in the post ("media.<i>"). */
+export const mediaSubmitTexts = {
+  notFound: "This file is not in your workspace's media library. Remove it and add it again.",
+  uploading: (name: string) => `“${name}” has not finished uploading. Wait for it, then publish.`,
+  rejected: (name: string, reason: string) =>
+    `“${name}” cannot be posted: ${reason}. Remove it from the post.`,
+  failsRules: (name: string, reasons: string[]) =>
+    `“${name}” does not meet TikTok's rules: ${reasons.join("; ")}. Remove it or replace it.`,
+  notReadable: (name: string) =>
+    `“${name}” could not be read from storage, so it was not sent. Upload it again and publish.`,
+  needsPublicUrl:
+    "Media stored in S3 reach Postproxy only through signed links: the server administrator must set PUBLIC_BASE_URL.",
+} as const;
+
+/**
+ * A target's status in plain words (PRODUCT.md §5 "Trustworthy status"): the cause, who acts, the
+ * fix, and whether a retry can help.
+ */
+export const publishTexts = {
+  invalidInput: "Some fields need attention.",
+  allRefused:
+    "Postproxy refused the post for every profile, so it was kept as a draft. Fix the fields shown and publish again.",
+  resentRefused:
+    "Postproxy refused the post again for the profiles you resent; the profiles that already have it are unchanged. Fix the fields shown and publish again.",
+  refused: (messages: string[]) =>
+    `Postproxy refused this post: ${messages.join("; ")}. Fix it in the composer and send it again.`,
+  unauthorized:
+    "Postproxy rejected the workspace's API key (401). A workspace owner must update the key in Settings; then retry.",
+  forbidden:
+    "Postproxy refused this API key for this profile (403). A workspace owner must check the key's access in Postproxy; then retry.",
+  unknownOutcome: (what: string) =>
+    `Postproxy ${what}, so Postdeck does not know whether it took the post. Retry: the same request key is resent, so TikTok never gets it twice.`,
+  rateLimited:
+    "Postproxy is limiting requests right now (429) and did not take the post. Retry in a minute; it cannot post twice.",
+  serverError: (status: number | undefined) =>
+    `Postproxy had an internal error${status ? ` (${status})` : ""} and did not confirm the post. Retry shortly; it cannot post twice.`,
+  mediaFailed: (detail: string) =>
+    `TikTok's media check failed on Postproxy: ${detail}. Replace the file in the composer and send it again.`,
+  platformFailed: (detail: string) =>
+    `TikTok refused the post: ${detail}. Fix it in the composer and send it again.`,
+  platformFinal: (detail: string) => `TikTok did not publish the post: ${detail}.`,
+  unauditedApp:
+    "TikTok refused the post because the workspace's TikTok app is unaudited: it only accepts “Only me” posts. Choose “Only me” in the composer and send it again, or have the app audited.",
+  expiredProfile: (name: string) =>
+    `TikTok refused the post because ${name} is disconnected (its access expired). Reconnect it on the Profiles page, then retry.`,
+  deleted: "The post was deleted on Postproxy.",
+  keyReused:
+    "Postproxy already took an earlier version of this post for this profile under the same request key. Check the post in Postproxy before sending it again.",
+  notRetryable: "This profile's post is not waiting for a retry.",
+  inFlight: (name: string) =>
+    `The post is being sent to ${name} right now. Wait a moment and open it from Posts.`,
+  notDraft:
+    "This post was submitted meanwhile, so the draft was not saved over it. Open it from Posts.",
+  notADraftToDelete: "Only drafts can be deleted; this post was already submitted.",
+  notFound: "That post does not exist in this workspace.",
 } as const;

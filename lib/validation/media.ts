@@ -35,3 +35,22 @@ export const uploadMetadataSchema = z.object({
     .transform((v) => v?.trim() ?? ""),
 });
 export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
+
+/** A library file as the browser gets it (dates as ISO strings). */
+export type MediaCardData = {
+  id: string;
+  name: string;
+  status: MediaStatus;
+  kind: MediaKind;
+  size: number;
+  mime: string | null;
+  durationSec: number | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  rejectReason: string | null;
+  hasThumbnail: boolean;
+  convertedFromName: string | null;
+  createdAt: string;
+  uploadedByName: string | null;
+};

@@ -37,7 +37,10 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
  * Runs the sandbox in its own process (`npx tsx sandbox/main.ts`), so its CPU and memory stay
  * out of the figures measured in this process.
  */
-export async function startSandboxProcess(apiKey = "pp_bench_key"): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+  apiKey = "pp_bench_key",
+  extraEnv: Record<string, string> = {},
+): Promise<SandboxProcess> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["tsx", "sandbox/main.ts"], {
@@ -47,6 +50,7 @@ export async function startSandboxProcess(apiKey = "pp_bench_key"): Promise<Sand
       SANDBOX_HOST: "127.0.0.1",
       SANDBOX_API_KEY: apiKey,
       SANDBOX_LOG: "0",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

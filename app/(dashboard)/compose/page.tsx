@@ -1,14 +1,61 @@
-import { Eye, PenSquare } from "lucide-react";
+import { Eye, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Composer } from "@/components/compose/composer";
+import type { ComposerProps } from "@/components/compose/composer-types";
+import { settingsLinks } from "@/components/settings/links";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { getMedia } from "@/lib/data/media";
+import { getComposeDraft, listProfilePostTimes, toMediaCardData } from "@/lib/data/posts";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
+import { isAppError } from "@/lib/errors";
+import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
+import { createComposeDefaults } from "@/lib/validation/post";
 
 export const metadata: Metadata = { title: "Compose" };
 
-export default async function ComposePage() {
+type Search = { post?: string | string[]; media?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** `?post=` reopens a draft (404 for another workspace's); `?media=` starts with a library file. */
+async function loadDraft(
+  ctx: WorkspaceCtx,
+  timezone: string,
+  search: Search,
+): Promise<ComposerProps["draft"]> {
+  const postId = one(search.post);
+  if (postId) {
+    try {
+      return await getComposeDraft(ctx, postId);
+    } catch (error) {
+      if (isAppError(error) && error.code === "not_found") notFound();
+      throw error;
+    }
+  }
+  const values = createComposeDefaults(ctx.workspaceId, timezone);
+  const mediaId = one(search.media);
+  const preset = mediaId ? await getMedia(ctx, mediaId).catch(() => null) : null;
+  const isUsable =
+    preset?.status === "ready" && (preset.kind === "video" || preset.kind === "image");
+  if (!preset || !isUsable) return { values, media: [], lockedProfileIds: [] };
+  const kind = preset.kind as "video" | "image";
+  return {
+    values: {
+      ...values,
+      media: [{ id: preset.id, kind }],
+      coverIndex: kind === "image" ? 0 : null,
+    },
+    media: [toMediaCardData(preset)],
+    lockedProfileIds: [],
+  };
+}
+
+export default async function ComposePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requireWorkspace();
   const header = (
     <PageHeader
@@ -35,22 +82,57 @@ export default async function ComposePage() {
       </>
     );
   }
+
+  const search = await searchParams;
+  const [settings, compose] = await Promise.all([
+    getWorkspaceSettings(ctx),
+    listComposeProfiles(ctx),
+  ]);
+  if (!compose.hasKey) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          icon={KeyRound}
+          title="Connect your Postproxy account first"
+          action={
+            ctx.role === "owner" ? (
+              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
+                Add the API key
+              </Link>
+            ) : undefined
+          }
+        >
+          Postdeck posts to TikTok through Postproxy.{" "}
+          {ctx.role === "owner"
+            ? "Save your workspace's Postproxy API key in Settings, then come back to compose."
+            : "Ask a workspace owner to save the Postproxy API key, then come back to compose."}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const [draft, profilePostTimes] = await Promise.all([
+    loadDraft(ctx, settings.timezone, search),
+    listProfilePostTimes(
+      ctx,
+      compose.profiles.map((p) => p.id),
+    ),
+  ]);
   return (
     <>
       {header}
-      <EmptyState
-        icon={PenSquare}
-        title="The composer is not available yet"
-        action={
-          <Link href="/home" className={buttonVariants({ variant: "secondary" })}>
-            Finish setting up meanwhile
-          </Link>
-        }
-      >
-        This is where you will upload a video or up to 35 photos, write the caption, choose privacy
-        and disclosure settings, preview the post and publish or schedule it. It arrives in an
-        upcoming release of Postdeck.
-      </EmptyState>
+      <Composer
+        // A different post (or a new one) mounts a fresh form.
+        key={draft.postId ?? "new"}
+        workspaceId={ctx.workspaceId}
+        auditStatus={settings.tiktokAuditStatus}
+        profiles={compose.profiles}
+        profilesError={compose.error}
+        profilePostTimes={profilePostTimes}
+        draft={draft}
+        hasPresetMedia={draft.media.length > 0 && !draft.postId}
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { buildChecklist } from "@/components/home/checklist";
 import { GettingStarted } from "@/components/home/getting-started";
+import { HomePostLists } from "@/components/home/post-lists";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import type { WorkspaceCtx } from "@/lib/data/context";
+import { getHomePosts } from "@/lib/data/home";
 import { listPendingInvites } from "@/lib/data/invites";
 import { listMembers } from "@/lib/data/members";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
@@ -28,11 +30,12 @@ async function countProfiles(ctx: WorkspaceCtx) {
 
 export default async function HomePage() {
   const ctx = await requireWorkspace();
-  const [settings, members, invites, profiles] = await Promise.all([
+  const [settings, members, invites, profiles, homePosts] = await Promise.all([
     getWorkspaceSettings(ctx),
     listMembers(ctx),
     ctx.role === "owner" ? listPendingInvites(ctx) : Promise.resolve([]),
     countProfiles(ctx),
+    getHomePosts(ctx),
   ]);
   const items = buildChecklist({
     role: ctx.role,
@@ -42,6 +45,7 @@ export default async function HomePage() {
     auditStatus: settings.tiktokAuditStatus,
     memberCount: members.length,
     pendingInvites: invites.length,
+    hasSentPost: homePosts.hasSentPost,
   });
   const firstName = ctx.user.name.split(/\s+/)[0];
   return (
@@ -50,7 +54,10 @@ export default async function HomePage() {
         title={`Welcome, ${firstName}`}
         description={`${settings.name} · you are ${ctx.role === "owner" ? "an owner" : `a ${ctx.role}`} here.`}
       />
-      <GettingStarted items={items} />
+      <div className="space-y-6">
+        <HomePostLists comingUp={homePosts.comingUp} needsAttention={homePosts.needsAttention} />
+        <GettingStarted items={items} />
+      </div>
     </>
   );
 }

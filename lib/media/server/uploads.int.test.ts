@@ -7,7 +7,7 @@ import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { attachMedia, deleteMedia, getMedia, listMedia } from "@/lib/data/media";
 import { mediaFiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
 import { tiktokMediaLimits } from "@/lib/tiktok";
 import { cleanupMedia } from "./cleanup";
 import { convertMediaToJpeg } from "./convert";
@@ -355,7 +355,7 @@ describe("reading, attaching and deleting across workspaces", () => {
 
   it("refuses to delete a file a scheduled post uses, with the reason; drafts do not block", async () => {
     const { id } = await upload(editor, "video-valid-720x1280.mp4", "launch.mp4");
-    const postId = crypto.randomUUID();
+    const postId = await makeDraftPost(editor);
     await attachMedia(editor, { mediaId: id, postId, status: "scheduled" });
     await expect(deleteMedia(editor, id)).rejects.toMatchObject({
       code: "conflict",
@@ -445,7 +445,7 @@ describe("conversion and cleanup", () => {
       .pop()!;
     const unused = (await upload(ws, "photo-1-720x900.jpg")).id;
     const used = (await upload(ws, "photo-2-720x900.jpg")).id;
-    await attachMedia(ws, { mediaId: used, postId: crypto.randomUUID(), status: "published" });
+    await attachMedia(ws, { mediaId: used, postId: await makeDraftPost(ws), status: "published" });
     const fresh = (await create(ws, { length: 50, filename: "fresh.mp4" })).headers
       .get("location")!
       .split("/")

@@ -1,0 +1,87 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PostDetails } from "@/components/posts/post-details";
+import { PostMedia } from "@/components/posts/post-media";
+import { PostStatusCard } from "@/components/posts/post-status-card";
+import { PostsQueryProvider } from "@/components/posts/query-provider";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspace } from "@/lib/auth/session";
+import { getPostView } from "@/lib/data/posts";
+import { isAppError } from "@/lib/errors";
+import { mediaTexts } from "@/lib/tiktok";
+import { hasRole } from "@/lib/validation/enums";
+import { isPostId } from "@/components/posts/post-id";
+
+export const metadata: Metadata = { title: "Post" };
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadPost(id: string) {
+  const ctx = await requireWorkspace();
+  // A malformed id, another workspace's post and a deleted one all look the same: not found.
+  if (!isPostId(id)) notFound();
+  try {
+    return { ctx, post: await getPostView(ctx, id) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function PostPage({ params }: Props) {
+  const { ctx, post } = await loadPost((await params).id);
+  const canEdit = hasRole(ctx.role, "editor");
+  const title = post.format ? mediaTexts.formatName[post.format] : "Post";
+  return (
+    <>
+      <Link
+        href="/posts"
+        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-700 hover:underline"
+      >
+        <ArrowLeft className="size-4" aria-hidden />
+        All posts
+      </Link>
+      <PageHeader
+        title={title}
+        description={
+          <>
+            {post.createdByName ? `Created by ${post.createdByName} · ` : "Created "}
+            <DateTime value={post.createdAt} />
+          </>
+        }
+        actions={
+          canEdit && post.status === "draft" ? (
+            <Link href={`/compose?post=${post.id}`} className={buttonVariants()}>
+              Continue editing
+            </Link>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-6">
+          <PostsQueryProvider>
+            <PostStatusCard initial={post} canEdit={canEdit} />
+          </PostsQueryProvider>
+          <PostDetails post={post} />
+        </div>
+        <div className="min-w-0">
+          <Card className="lg:sticky lg:top-6">
+            <CardHeader title="Media" />
+            <CardBody>
+              <PostMedia
+                media={post.media}
+                format={post.format}
+                coverIndex={post.settings.coverIndex}
+              />
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

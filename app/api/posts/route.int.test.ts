@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { addMember, makeOwner } from "@/lib/test/factories";
+import { draftSchema } from "@/lib/validation/post";
+import type { PostListItem } from "@/lib/validation/post-view";
+
+let t: TestDatabase;
+let sessionUser: SessionUser | null = null;
+
+vi.mock("@/lib/db/client", async (orig) => ({
+  ...(await orig<object>()),
+  getDb: async () => t.db,
+}));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => sessionUser,
+  requireUserCtx: async () => {
+    if (!sessionUser) throw new Error("requireUserCtx without a session");
+    return { db: t.db, user: sessionUser };
+  },
+}));
+
+const { saveDraft } = await import("@/lib/data/posts");
+const { postsPageSize } = await import("@/components/posts/status");
+const { GET } = await import("./route");
+
+type Page = { items: PostListItem[]; nextCursor: string | null };
+let owner: WorkspaceCtx;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  owner = await makeOwner(t.db, "Lena Lister");
+  for (let i = 0; i < postsPageSize + 3; i++)
+    await saveDraft(
+      owner,
+      draftSchema.parse({ workspaceId: owner.workspaceId, caption: `Draft ${i}` }),
+    );
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function list(query: Record<string, string>) {
+  const res = await GET(new Request(`http://localhost/api/posts?${new URLSearchParams(query)}`));
+  return { status: res.status, cache: res.headers.get("cache-control"), body: await res.json() };
+}
+
+describe("GET /api/posts", () => {
+  it("answers 401 without a session", async () => {
+    sessionUser = null;
+    expect((await list({ workspaceId: owner.workspaceId })).status).toBe(401);
+  });
+
+  it("pages the list by keyset cursor, with nothing repeated or skipped", async () => {
+    const viewer = await addMember(owner, "viewer");
+    sessionUser = viewer.user;
+    const first = await list({ workspaceId: owner.workspaceId, status: "draft" });
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("no-store");
+    const page1 = first.body as Page;
+    expect(page1.items).toHaveLength(postsPageSize);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = (
+      await list({
+        workspaceId: owner.workspaceId,
+        status: "draft",
+        cursor: page1.nextCursor ?? "",
+      })
+    ).body as Page;
+    expect(page2.items).toHaveLength(3);
+    expect(page2.nextCursor).toBeNull();
+    const captions = [...page1.items, ...page2.items].map((p) => p.caption);
+    expect(new Set(captions).size).toBe(postsPageSize + 3);
+  });
+
+  it("treats an unknown status as every post and a filter as just that status", async () => {
+    sessionUser = owner.user;
+    const all = (await list({ workspaceId: owner.workspaceId, status: "nonsense" })).body as Page;
+    expect(all.items).toHaveLength(postsPageSize);
+    const failed = (await list({ workspaceId: owner.workspaceId, status: "failed" })).body as Page;
+    expect(failed).toEqual({ items: [], nextCursor: null });
+  });
+
+  it("never lists another workspace's posts", async () => {
+    const stranger = await makeOwner(t.db, "Stan Stranger");
+    sessionUser = stranger.user;
+    const named = await list({ workspaceId: owner.workspaceId });
+    expect(named.status).toBe(404);
+    const own = (await list({})).body as Page;
+    expect(own.items).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
+import { Alert, FormAlert } from "@/components/ui/alert";
+import { saveDraftAction, submitPostAction } from "@/lib/actions/posts";
+import { readDisclosure } from "@/lib/tiktok/disclosure";
+import { disclosureTexts, mediaTexts } from "@/lib/tiktok/texts";
+import { composePostSchema, type ComposePostFormValues } from "@/lib/validation/post";
+import { CaptionField } from "./caption-field";
+import type { ComposerProps } from "./composer-types";
+import { errorAt, errorsByIndex } from "./form-errors";
+import { FormSection } from "./form-section";
+import { browserStorage, localDraftKey, readLocalDraft, shouldRestoreLocal } from "./local-draft";
+import { ProfilePicker } from "./profile-picker";
+import { SaveIndicator } from "./save-indicator";
+import { SubmitBar } from "./submit-bar";
+import { TikTokSettingsSection } from "./tiktok-settings";
+import { useAutosave } from "./use-autosave";
+import { useComposeSubmit } from "./use-compose-submit";
+import { useComposerMedia } from "./use-composer-media";
+import { WhenSection } from "./when-section";
+
+// Uploads, drag and drop and the preview are the heavy parts: they load after the form.
+const MediaField = dynamic(() => import("./media-field").then((m) => m.MediaField), {
+  ssr: false,
+  loading: () => <div className="h-40 animate-pulse rounded-lg bg-gray-100" />,
+});
+const PhonePreview = dynamic(() => import("./phone-preview").then((m) => m.PhonePreview), {
+  ssr: false,
+  loading: () => <div className="aspect-[9/16] animate-pulse rounded-[2rem] bg-gray-100" />,
+});
+
+/** The composer (PRODUCT.md §4): Profiles, Media, Caption, TikTok settings, When, then send. */
+export function ComposerForm(props: ComposerProps) {
+  const { workspaceId, auditStatus, profiles, draft } = props;
+  const schema = useMemo(() => composePostSchema({ auditStatus }), [auditStatus]);
+  const form = useForm<ComposePostFormValues>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: draft.values,
+    shouldFocusError: false,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertId = useId();
+  const media = useComposerMedia(form, draft.media);
+  const autosave = useAutosave({
+    form,
+    workspaceId,
+    initialPostId: draft.postId,
+    mediaRef: media.itemsRef,
+    save: saveDraftAction,
+    enabled: draft.lockedProfileIds.length === 0,
+  });
+  const submit = useComposeSubmit({
+    form,
+    formRef,
+    alertId,
+    autosave: autosave.controller,
+    submit: submitPostAction,
+    onSent: autosave.forget,
+  });
+  const [isUploading, setIsUploading] = useState(false);
+  const [isRestored, setIsRestored] = useState(false);
+  const errors = form.formState.errors;
+  const [profileIds, coverIndex, caption, discloseContent, yourBrand, brandedContent] = useWatch({
+    control: form.control,
+    name: ["profileIds", "coverIndex", "caption", "discloseContent", "yourBrand", "brandedContent"],
+  });
+
+  // Text typed here before a crash, a closed tab or an offline save comes back from this browser.
+  useEffect(() => {
+    if (props.hasPresetMedia && !draft.postId) return;
+    const key = localDraftKey(workspaceId, draft.postId);
+    const local = readLocalDraft(browserStorage(), key, workspaceId);
+    if (!local || !shouldRestoreLocal(local, draft.savedAt)) return;
+    media.restore(local.media);
+    form.reset({ ...local.values, workspaceId });
+    autosave.controller.change();
+    // localStorage exists only after hydration, so this cannot be initial state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setIsRestored(true);
+    // Once, on mount: the server's draft is the starting point, the browser's copy may replace it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const disclosure = {
+    discloseContent: !!discloseContent,
+    yourBrand: !!yourBrand,
+    brandedContent: !!brandedContent,
+  };
+  const { isBranded, isYourBrand } = readDisclosure(disclosure);
+  const previewLabels = isBranded
+    ? [disclosureTexts.paidPartnershipTag]
+    : isYourBrand
+      ? [disclosureTexts.promotionalTag]
+      : [];
+  const firstProfileId = [...draft.lockedProfileIds, ...(profileIds ?? [])][0];
+  const chosenProfile = profiles.find((p) => p.id === firstProfileId);
+  // Postproxy names TikTok profiles "@handle"; the preview puts TikTok's "@" itself.
+  const previewProfile = chosenProfile
+    ? { name: chosenProfile.name.replace(/^@/, ""), avatarUrl: chosenProfile.avatarUrl }
+    : null;
+  const mediaErrorTop = errorAt(errors, "media") ?? errorAt(errors, "media.root");
+  const mediaByIndex = errorsByIndex(errors, "media", media.items.length);
+
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={submit.onSubmit}
+        className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_320px]"
+      >
+        <div className="min-w-0 space-y-5">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm font-medium text-gray-700" aria-live="polite">
+              {media.format ? mediaTexts.formatName[media.format] : "Video or photo post"}
+            </p>
+            <SaveIndicator state={autosave.state} />
+          </div>
+          <FormAlert id={alertId} message={submit.message} />
+          {isRestored ? (
+            <Alert tone="info">
+              Restored the changes you made in this browser that had not been saved yet.
+            </Alert>
+          ) : null}
+          <FormSection id="profiles" title="Profiles" description="The TikTok accounts to post to.">
+            <ProfilePicker
+              profiles={profiles}
+              lockedProfileIds={draft.lockedProfileIds}
+              loadError={props.profilesError}
+            />
+          </FormSection>
+          <FormSection id="media" title="Media">
+            <MediaField
+              id="compose-media"
+              items={media.items}
+              coverIndex={coverIndex ?? null}
+              format={media.format}
+              workspaceId={workspaceId}
+              onChange={media.change}
+              onCoverChange={media.changeCover}
+              onBusyChange={setIsUploading}
+              errors={{
+                top: mediaErrorTop ?? errorAt(errors, "coverIndex"),
+                byIndex: mediaByIndex,
+              }}
+            />
+          </FormSection>
+          <FormSection id="caption" title="Caption" hideTitle>
+            <Controller
+              control={form.control}
+              name="caption"
+              render={({ field }) => (
+                <CaptionField
+                  id="compose-caption"
+                  value={field.value ?? ""}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={errorAt(errors, "caption")}
+                />
+              )}
+            />
+          </FormSection>
+          <FormSection id="tiktok-settings" title="TikTok settings">
+            <TikTokSettingsSection auditStatus={auditStatus} format={media.format} />
+          </FormSection>
+          <FormSection id="when" title="When">
+            <WhenSection profiles={profiles} profilePostTimes={props.profilePostTimes} />
+          </FormSection>
+          <SubmitBar isBusy={isUploading} isPending={submit.isPending} />
+        </div>
+        <aside aria-label="Preview" className="lg:sticky lg:top-6">
+          <h2 className="mb-2 text-sm font-medium text-gray-700">Preview</h2>
+          <PhonePreview
+            profile={previewProfile}
+            format={media.format}
+            media={media.items}
+            coverIndex={coverIndex ?? null}
+            caption={caption ?? ""}
+            labels={previewLabels}
+          />
+        </aside>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createComposeDefaults } from "@/lib/validation/post";
+import {
+  localDraftKey,
+  readLocalDraft,
+  removeLocalDraft,
+  shouldRestoreLocal,
+  writeLocalDraft,
+  type LocalDraft,
+} from "./local-draft";
+
+const workspaceId = "3f0c8a52-7c1e-4a53-9d38-1c2b4a5e6f70";
+const otherWorkspace = "9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e";
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+
+function draft(overrides: Partial<LocalDraft> = {}): LocalDraft {
+  return {
+    values: { ...createComposeDefaults(workspaceId, "Europe/Paris"), caption: "Hello #fyp" },
+    media: [],
+    updatedAt: "2026-11-25T10:00:00.000Z",
+    isSynced: false,
+    ...overrides,
+  };
+}
+
+describe("local drafts", () => {
+  it("round-trips per workspace and post", () => {
+    const storage = memoryStorage();
+    const key = localDraftKey(workspaceId);
+    writeLocalDraft(storage, key, draft());
+    expect(readLocalDraft(storage, key, workspaceId)?.values.caption).toBe("Hello #fyp");
+    expect(localDraftKey(workspaceId, "p1")).not.toBe(key);
+    removeLocalDraft(storage, key);
+    expect(readLocalDraft(storage, key, workspaceId)).toBeNull();
+  });
+
+  it("ignores a copy of another workspace, broken JSON and values the draft schema refuses", () => {
+    const storage = memoryStorage();
+    writeLocalDraft(storage, "a", draft());
+    expect(readLocalDraft(storage, "a", otherWorkspace)).toBeNull();
+    storage.setItem("b", "{not json");
+    expect(readLocalDraft(storage, "b", workspaceId)).toBeNull();
+    writeLocalDraft(storage, "c", draft({ values: { ...draft().values, caption: 42 as never } }));
+    expect(readLocalDraft(storage, "c", workspaceId)).toBeNull();
+  });
+
+  it("survives storage that throws", () => {
+    const broken = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => {
+        throw new Error("denied");
+      },
+    };
+    expect(() => writeLocalDraft(broken, "k", draft())).not.toThrow();
+    expect(readLocalDraft(broken, "k", workspaceId)).toBeNull();
+    expect(() => removeLocalDraft(broken, "k")).not.toThrow();
+  });
+
+  it("restores only unsynced copies newer than the server's save", () => {
+    expect(shouldRestoreLocal(null)).toBe(false);
+    expect(shouldRestoreLocal(draft())).toBe(true);
+    expect(shouldRestoreLocal(draft({ isSynced: true }))).toBe(false);
+    expect(shouldRestoreLocal(draft(), "2026-11-25T09:59:59.000Z")).toBe(true);
+    expect(shouldRestoreLocal(draft(), "2026-11-25T10:00:01.000Z")).toBe(false);
+  });
+});

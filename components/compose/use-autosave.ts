@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useRef, useState, type RefObject } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { MediaCardData } from "@/components/media/types";
+import type { ComposePostFormValues } from "@/lib/validation/post";
+import {
+  AutosaveController,
+  type AutosaveStatus,
+  type DraftSaveResult,
+} from "./autosave-controller";
+import { browserStorage, localDraftKey, removeLocalDraft, writeLocalDraft } from "./local-draft";
+
+export type AutosaveState = { status: AutosaveStatus; message?: string };
+
+/**
+ * §4.7: every edit is kept in this browser at once and saved as a draft on the server after a
+ * second of quiet; the first save puts `?post=<id>` in the address so a reload reopens it.
+ */
+export function useAutosave({
+  form,
+  workspaceId,
+  initialPostId,
+  mediaRef,
+  save,
+  enabled = true,
+}: {
+  form: UseFormReturn<ComposePostFormValues>;
+  workspaceId: string;
+  initialPostId?: string;
+  mediaRef: RefObject<MediaCardData[]>;
+  save: (values: ComposePostFormValues) => Promise<DraftSaveResult>;
+  /** Off for a post some profiles already took: it is no longer a draft, the server refuses saves. */
+  enabled?: boolean;
+}) {
+  const [state, setState] = useState<AutosaveState>({
+    status: initialPostId && enabled ? "saved" : "idle",
+  });
+  const [controller] = useState(
+    () =>
+      new AutosaveController<ComposePostFormValues>({
+        save,
+        read: () => form.getValues(),
+        postId: initialPostId,
+        onStatus: (status, message) => setState({ status, message }),
+        onSaved: ({ postId, isFirst, isDirty }) => {
+          if (isFirst) {
+            removeLocalDraft(browserStorage(), localDraftKey(workspaceId));
+            // Next's router keeps history.replaceState in sync; no server round trip is needed.
+            const url = new URL(window.location.href);
+            url.searchParams.set("post", postId);
+            url.searchParams.delete("media");
+            window.history.replaceState(null, "", `${url.pathname}${url.search}`);
+          }
+          writeLocal(!isDirty);
+        },
+      }),
+  );
+  const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  function writeLocal(isSynced: boolean) {
+    const postId = controller.postId;
+    writeLocalDraft(browserStorage(), localDraftKey(workspaceId, postId), {
+      postId,
+      values: form.getValues(),
+      media: mediaRef.current ?? [],
+      updatedAt: new Date().toISOString(),
+      isSynced,
+    });
+  }
+
+  useEffect(() => {
+    if (!enabled) return;
+    controller.resume();
+    const subscription = form.watch(() => {
+      controller.change();
+      // The media cards update in React state right after the form value: write a beat later.
+      if (localTimer.current) clearTimeout(localTimer.current);
+      localTimer.current = setTimeout(() => writeLocal(false), 150);
+    });
+    function leave() {
+      if (!controller.isDirty) return;
+      writeLocal(false);
+      void controller.flush();
+    }
+    function onVisibility() {
+      if (document.visibilityState === "hidden") leave();
+    }
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      subscription.unsubscribe();
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", leave);
+      if (localTimer.current) clearTimeout(localTimer.current);
+      controller.pause();
+    };
+    // writeLocal reads refs and the stable controller only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller, form, enabled]);
+
+  return {
+    state,
+    controller,
+    /** After a successful submit: the post is no longer a draft, forget the browser's copy. */
+    forget: () => {
+      controller.dispose();
+      removeLocalDraft(browserStorage(), localDraftKey(workspaceId, controller.postId));
+      removeLocalDraft(browserStorage(), localDraftKey(workspaceId));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type RefObject } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/errors";
+import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
+import { scheduleTexts } from "@/lib/tiktok/texts";
+import type { ComposePostFormValues } from "@/lib/validation/post";
+import type { AutosaveController } from "./autosave-controller";
+import { toServerFieldErrors } from "./form-errors";
+
+export type SubmitPost = (
+  values: ComposePostFormValues,
+) => Promise<ActionResult<{ postId: string }>>;
+
+const invalidMessage = "Some fields need attention before this post can go out.";
+const unreachableMessage =
+  "Could not reach Postdeck. Nothing was sent; your post is kept here. Check your connection and try again.";
+
+const successToasts = {
+  now: `Sent to TikTok. ${scheduleTexts.processingNotice}.`,
+  schedule: "Scheduled.",
+  draft: "Draft saved.",
+} as const;
+
+/**
+ * Submits through react-query: saves any pending autosave first (so the draft is the post that
+ * is sent), maps the server's dotted field errors back onto the form, and moves focus to the
+ * first invalid field or the form's alert.
+ */
+export function useComposeSubmit({
+  form,
+  formRef,
+  alertId,
+  autosave,
+  submit,
+  onSent,
+}: {
+  form: UseFormReturn<ComposePostFormValues>;
+  formRef: RefObject<HTMLFormElement | null>;
+  alertId: string;
+  autosave: AutosaveController<ComposePostFormValues>;
+  submit: SubmitPost;
+  onSent: () => void;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [failures, setFailures] = useState(0);
+
+  // After the errors render, land on the first invalid control (or the alert).
+  // react-hook-form publishes its errors in a render of its own: wait a frame for aria-invalid.
+  useEffect(() => {
+    if (failures === 0) return;
+    const frame = requestAnimationFrame(() => focusFirstInvalid(formRef.current, alertId));
+    return () => cancelAnimationFrame(frame);
+  }, [failures, formRef, alertId]);
+
+  const mutation = useMutation({
+    mutationFn: async (values: ComposePostFormValues) => {
+      autosave.pause();
+      const postId = await autosave.flush();
+      return submit({ ...values, postId: postId ?? values.postId });
+    },
+    onSuccess: (result, values) => {
+      if (result.ok) {
+        onSent();
+        const mode = values.schedule?.mode ?? "now";
+        toast.success(successToasts[mode]);
+        router.push(mode === "draft" ? "/posts?status=draft" : `/posts/${result.data.postId}`);
+        return;
+      }
+      autosave.resume();
+      for (const { path, message: text } of toServerFieldErrors(result.fieldErrors)) {
+        form.setError(path as never, { type: "server", message: text });
+      }
+      setMessage(result.message);
+      setFailures((n) => n + 1);
+    },
+    onError: () => {
+      autosave.resume();
+      setMessage(unreachableMessage);
+      setFailures((n) => n + 1);
+    },
+  });
+
+  const onSubmit = form.handleSubmit(
+    () => {
+      setMessage(null);
+      mutation.mutate(form.getValues());
+    },
+    () => {
+      setMessage(invalidMessage);
+      setFailures((n) => n + 1);
+    },
+  );
+
+  // After a send the page is leaving: keep the button busy until it has.
+  return { onSubmit, message, isPending: mutation.isPending || mutation.data?.ok === true };
+}

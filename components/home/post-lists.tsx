@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { ProfileAvatar } from "@/components/posts/profile-avatar";
+import { excerptCaption } from "@/components/posts/status";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import type { TargetStatus } from "@/lib/validation/post-view";
+
+/** One profile's copy of a post on Home (the page maps its data to this). */
+export type HomePostItem = {
+  targetId: string;
+  postId: string;
+  caption: string;
+  profileName: string;
+  profileAvatarUrl: string | null;
+  status: TargetStatus;
+  at: string | null;
+  error: string | null;
+};
+
+function Row({ item, timeLabel }: { item: HomePostItem; timeLabel: string }) {
+  const caption = excerptCaption(item.caption, 80) || "No caption";
+  return (
+    <li className="relative flex items-start gap-3 py-3 first:pt-0 last:pb-0">
+      <ProfileAvatar name={item.profileName} url={item.profileAvatarUrl} />
+      <div className="min-w-0 flex-1">
+        <Link
+          href={`/posts/${item.postId}`}
+          className="block truncate text-sm font-medium text-gray-900 after:absolute after:inset-0 hover:underline"
+        >
+          {caption}
+        </Link>
+        <p className="text-xs text-gray-600">
+          {item.profileName}
+          {item.at ? (
+            <>
+              {` · ${timeLabel} `}
+              <DateTime value={item.at} />
+            </>
+          ) : null}
+        </p>
+        {item.error ? <p className="mt-1 text-xs text-danger-700">{item.error}</p> : null}
+      </div>
+    </li>
+  );
+}
+
+/** "Coming up" and "Needs attention" on Home; each shows only when it has something to list. */
+export function HomePostLists({
+  comingUp,
+  needsAttention,
+}: {
+  comingUp: HomePostItem[];
+  needsAttention: HomePostItem[];
+}) {
+  if (comingUp.length === 0 && needsAttention.length === 0) return null;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      {needsAttention.length ? (
+        <Card>
+          <CardHeader
+            title="Needs attention"
+            description="Posts that failed on a profile in the last 14 days. Open one to see what to do."
+          />
+          <CardBody>
+            <ul aria-label="Needs attention" className="divide-y divide-gray-100">
+              {needsAttention.map((item) => (
+                <Row key={item.targetId} item={item} timeLabel="failed" />
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      ) : null}
+      {comingUp.length ? (
+        <Card>
+          <CardHeader
+            title="Coming up"
+            description="The next posts scheduled to go out, soonest first."
+            actions={
+              <Link
+                href="/posts?status=scheduled"
+                className="text-sm font-medium whitespace-nowrap text-accent-700 hover:underline"
+              >
+                All scheduled
+              </Link>
+            }
+          />
+          <CardBody>
+            <ul aria-label="Coming up" className="divide-y divide-gray-100">
+              {comingUp.map((item) => (
+                <Row key={item.targetId} item={item} timeLabel="goes out" />
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+import path from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { e2e, sandboxUrl } from "./support/config";
+import { newAccount, saveApiKey, signUp } from "./support/helpers";
+
+const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
+
+async function startWorkspace(page: Page, name: string, audit?: RegExp) {
+  await signUp(page, newAccount(name));
+  await expect(page).toHaveURL(/\/home$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+  if (audit) {
+    await page.getByLabel(audit).check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Workspace settings saved.")).toBeVisible();
+  }
+  await page.goto("/compose");
+  await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();
+}
+
+async function upload(page: Page, names: string[]) {
+  await page.getByLabel("Choose files to upload").setInputFiles(names.map(fixture));
+  const list = page.getByRole("list", { name: /Photos in post order|Media of the post/ });
+  for (const name of names)
+    await expect(list.getByRole("listitem", { name, exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+}
+
+/** Both sizes, saved in the test's output folder (attached to the report). */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function advanceSandboxClock(seconds: number) {
+  const res = await fetch(`${sandboxUrl}/__sandbox/clock/advance`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ seconds }),
+  });
+  expect(res.ok).toBe(true);
+}
+
+/** The TikTok params the sandbox stored for the post with this caption (Acme's group). */
+async function sandboxTikTokParams(caption: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${sandboxUrl}/api/posts`, {
+    headers: { authorization: `Bearer ${e2e.sandboxKey}` },
+  });
+  const { data } = (await res.json()) as {
+    data: { body: string; platforms: { platform: string; params: Record<string, unknown> }[] }[];
+  };
+  const post = data.find((p) => p.body === caption);
+  expect(post, `sandbox post "${caption}"`).toBeTruthy();
+  return post!.platforms.find((p) => p.platform === "tiktok")!.params;
+}
+
+/** Two hours from now as the wall clock of the form's timezone (datetime-local format). */
+async function inTwoHours(page: Page): Promise<string> {
+  const zone = await page.locator('input[name="schedule.timeZone"]').inputValue();
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() + 2 * 3600_000));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** The post page: the profile's row says Scheduled, then Published once the sandbox clock passes. */
+async function expectScheduledThenPublished(page: Page, profile: string) {
+  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  const row = page.getByRole("list", { name: "Profiles" }).getByRole("listitem", { name: profile });
+  await expect(row.getByText("Scheduled", { exact: true })).toBeVisible();
+  await advanceSandboxClock(3 * 3600);
+  await expect(row.getByText("Published", { exact: true })).toBeVisible({ timeout: 30_000 });
+}
+
+const privacy = (page: Page, label: string) =>
+  page.getByRole("radio", { name: label, exact: true });
+
+test("unaudited workspace: only Only me, with the reason; Branded content refused", async ({
+  page,
+}) => {
+  await startWorkspace(page, "Uma Unaudited", /Unaudited/);
+  await expect(privacy(page, "Only me")).toBeEnabled();
+  for (const label of ["Everyone", "Mutual followers", "Followers only"])
+    await expect(privacy(page, label)).toBeDisabled();
+  await expect(
+    page.getByText("Your workspace's TikTok app is unaudited: TikTok only accepts “Only me” posts"),
+  ).toBeVisible();
+  await page.getByLabel("Disclose commercial content").check();
+  await expect(page.getByLabel("Branded content")).toBeDisabled();
+  await expect(
+    page.getByText("Branded content visibility cannot be set to private."),
+  ).toBeVisible();
+});
+
+test("unknown audit status + Everyone warns with a link to the setting", async ({ page }) => {
+  await startWorkspace(page, "Ulla Unknown", /Unknown/);
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(1); // only "Publish now"
+  await privacy(page, "Everyone").check();
+  const warning = page.getByText(
+    /TikTok rejects public posts from unaudited or sandbox TikTok apps/,
+  );
+  await expect(warning).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Check the audit status in Settings" }),
+  ).toHaveAttribute("href", "/settings#audit-status");
+  await privacy(page, "Followers only").check();
+  await expect(warning).toHaveCount(0);
+});
+
+test("disclosure rules: blocker, labels, Branded ⟂ Only me, consent line", async ({
+  page,
+}, testInfo) => {
+  await startWorkspace(page, "Dora Disclosure");
+  const publish = page.getByRole("button", { name: "Publish now" });
+  const consent = page.getByTestId("consent-line");
+  await expect(consent).toHaveText("By posting, you agree to TikTok's Music Usage Confirmation");
+  await expect(page.getByLabel("Your brand")).toHaveCount(0);
+  for (const label of ["Allow comments", "Allow Duet", "Allow Stitch", "AI-generated content"])
+    await expect(page.getByLabel(label)).not.toBeChecked();
+
+  await page.getByLabel("Disclose commercial content").check();
+  const blocker = "You need to indicate if your content promotes yourself, a third party, or both.";
+  await expect(page.getByText(blocker).first()).toBeVisible();
+  await expect(publish).toBeDisabled();
+
+  await page.getByLabel("Your brand").check();
+  await expect(publish).toBeEnabled();
+  await expect(page.getByTestId("disclosure-label")).toHaveText(
+    "Your photo/video will be labeled as 'Promotional content'",
+  );
+  await page.getByLabel("Branded content").check();
+  await expect(page.getByTestId("disclosure-label")).toHaveText(
+    "Your photo/video will be labeled as 'Paid partnership'",
+  );
+  await expect(consent).toHaveText(
+    "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation",
+  );
+  await expect(consent.getByRole("link", { name: "Branded Content Policy" })).toHaveAttribute(
+    "href",
+    /tiktok\.com\/legal\/page\/global\/bc-policy/,
+  );
+  await expect(privacy(page, "Only me")).toBeDisabled();
+  await expect(
+    page.getByText("Branded content visibility cannot be set to private."),
+  ).toBeVisible();
+  await shoot(page, testInfo, "composer-disclosure-open");
+
+  await page.getByLabel("Branded content").uncheck();
+  await privacy(page, "Only me").check();
+  await expect(page.getByLabel("Branded content")).toBeDisabled();
+  await page.getByLabel("Your brand").uncheck();
+  await expect(publish).toBeDisabled();
+  await page.getByLabel("Disclose commercial content").uncheck();
+  await expect(publish).toBeEnabled();
+});
+
+test("a draft autosaves and comes back after a reload", async ({ page }) => {
+  await startWorkspace(page, "Rita Reload");
+  await page.getByLabel("acmecoffee").check();
+  await upload(page, ["video-valid-720x1280.mp4"]);
+  await page
+    .getByRole("textbox", { name: "Caption" })
+    .fill("Morning brew ☕ #coffee @acme\nSecond line");
+  await privacy(page, "Followers only").check();
+  await page.getByLabel("Allow comments").check();
+  await page.getByLabel("Schedule").check();
+  await page.getByLabel("Date and time").fill("2030-06-01T09:30");
+  await expect(page.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
+
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(
+    "Morning brew ☕ #coffee @acme\nSecond line",
+  );
+  await expect(privacy(page, "Followers only")).toBeChecked();
+  await expect(page.getByLabel("Allow comments")).toBeChecked();
+  await expect(page.getByLabel("Allow Duet")).not.toBeChecked();
+  await expect(page.getByLabel("Date and time")).toHaveValue("2030-06-01T09:30");
+  await expect(page.getByRole("listitem", { name: "video-valid-720x1280.mp4" })).toBeVisible();
+});
+
+test("a video post from upload to scheduled, then published", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await startWorkspace(page, "Vera Video");
+  await page.getByLabel("@acmecoffee").check();
+  await upload(page, ["video-valid-720x1280.mp4"]);
+  await expect(page.getByText("Video post", { exact: true }).first()).toBeVisible();
+  const caption = "Cold brew season 🧊 #coffee #coldbrew";
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+  await privacy(page, "Followers only").check();
+  await page.getByLabel("Allow comments").check();
+  await page.getByLabel("Allow Stitch").check();
+  await page.getByLabel("AI-generated content").check();
+  await expect(page.getByLabel("Add music automatically")).toHaveCount(0);
+  await page.getByLabel("Schedule", { exact: true }).check();
+  await page.getByLabel("Date and time").fill(await inTwoHours(page));
+  await expect(page.getByText(/^That is .* UTC/)).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Preview on TikTok" })).toContainText(
+    "@acmecoffee",
+  );
+  await shoot(page, testInfo, "composer-video");
+
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expectScheduledThenPublished(page, "@acmecoffee");
+  expect(await sandboxTikTokParams(caption)).toMatchObject({
+    format: "video",
+    privacy_status: "FOLLOWER_OF_CREATOR",
+    disable_comment: false,
+    disable_duet: true,
+    disable_stitch: false,
+    made_with_ai: true,
+  });
+});
+
+test("a photo post: five photos, the cover follows its photo when reordered, scheduled then published", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await startWorkspace(page, "Paco Photos");
+  await page.getByLabel("@acmecoffee").check();
+  const photos = [1, 2, 3, 4, 5].map((n) => `photo-${n}-720x900.jpg`);
+  await upload(page, photos);
+  await expect(page.getByText("Photo post", { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel("Allow Duet")).toHaveCount(0);
+  await expect(page.getByLabel("Allow Stitch")).toHaveCount(0);
+  await expect(page.getByLabel("AI-generated content")).toHaveCount(0);
+
+  // Uploads finish in any order; make photo-3 the cover wherever it landed, then move it.
+  const list = page.getByRole("list", { name: "Photos in post order" });
+  const names = await list
+    .getByRole("listitem")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("aria-label")));
+  const before = names.indexOf("photo-3-720x900.jpg");
+  expect(before).toBeGreaterThanOrEqual(0);
+  const cover = page.getByRole("radio", { name: "Cover: photo-3-720x900.jpg" });
+  await cover.check();
+  const after = before === 0 ? 1 : before - 1;
+  await page
+    .getByRole("button", { name: `Move photo-3-720x900.jpg ${before === 0 ? "right" : "left"}` })
+    .click();
+  await expect(cover).toBeChecked();
+  await expect(list.getByText(`${after + 1}. photo-3-720x900.jpg`)).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: `Photo ${after + 1} of 5: photo-3-720x900.jpg` }),
+  ).toBeVisible();
+
+  const caption = "Five roasts, one morning 📸 #coffee";
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+  await privacy(page, "Mutual followers").check();
+  await page.getByLabel("Add music automatically").check();
+  await page.getByLabel("Schedule", { exact: true }).check();
+  await page.getByLabel("Date and time").fill(await inTwoHours(page));
+  await shoot(page, testInfo, "composer-photo");
+
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expectScheduledThenPublished(page, "@acmecoffee");
+  const params = await sandboxTikTokParams(caption);
+  expect(params).toMatchObject({
+    format: "image",
+    privacy_status: "MUTUAL_FOLLOW_FRIENDS",
+    photo_cover_index: after,
+    auto_add_music: true,
+  });
+  for (const key of ["disable_duet", "disable_stitch", "made_with_ai"])
+    expect(params).not.toHaveProperty(key);
+});
+
+test("errors show at their fields with focus on the first; a refused video says why on its card", async ({
+  page,
+}, testInfo) => {
+  await startWorkspace(page, "Erin Errors");
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Some fields need attention");
+  await expect(page.getByText("Choose at least one TikTok profile.")).toBeVisible();
+  await expect(page.getByText("Add a video or photos.")).toBeVisible();
+  await expect(page.getByText("Choose who can see this post.")).toBeVisible();
+  await expect(page.getByLabel("@acmecoffee")).toBeFocused();
+
+  await upload(page, ["video-small-640x360.mp4"]);
+  const card = page.getByRole("listitem", { name: "video-small-640x360.mp4", exact: true });
+  await expect(card).toContainText("TikTok needs at least 720×1280");
+  // The browser does not know the probe's facts; the server refuses the file at its card.
+  await page.getByLabel("@acmecoffee").check();
+  await privacy(page, "Only me").check();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(card.locator("#media-error-0")).toContainText("720×1280");
+  await expect(page).toHaveURL(/\/compose(\?post=[0-9a-f-]{36})?$/);
+  await expect(page.getByLabel("@acmecoffee")).toBeChecked();
+  await page.getByRole("textbox", { name: "Caption" }).fill("🙂".repeat(1101));
+  await expect(page.getByText(/TikTok captions take at most 2,200 characters/)).toBeVisible();
+  await shoot(page, testInfo, "composer-errors");
+});

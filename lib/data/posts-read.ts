@@ -1,0 +1,243 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { posts, postTargets, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import type { TikTokSettings } from "@/lib/tiktok/params";
+import {
+  isFinalTargetStatus,
+  type LocalPostStatus,
+  type PostListItem,
+  type PostTargetView,
+  type PostView,
+} from "@/lib/validation/post-view";
+import { requireRole, type WorkspaceCtx } from "./context";
+import { loadMediaCards } from "./posts-media";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const notFound = () => new AppError("not_found", "That post does not exist in this workspace.");
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const targetColumns = {
+  id: postTargets.id,
+  postId: postTargets.postId,
+  profileId: postTargets.profileId,
+  profileName: postTargets.profileName,
+  profileAvatarUrl: postTargets.profileAvatarUrl,
+  status: postTargets.status,
+  error: postTargets.error,
+  errorKind: postTargets.errorKind,
+  postproxyPostId: postTargets.postproxyPostId,
+  revision: postTargets.revision,
+  attempts: postTargets.attempts,
+  scheduledAt: postTargets.scheduledAt,
+  publishedAt: postTargets.publishedAt,
+  platformUrl: postTargets.platformUrl,
+  lastSyncedAt: postTargets.lastSyncedAt,
+  updatedAt: postTargets.updatedAt,
+};
+
+type TargetRow = {
+  [K in keyof typeof targetColumns]: (typeof targetColumns)[K]["_"]["data"] | null;
+} & { id: string; profileId: string; profileName: string; updatedAt: Date };
+
+export function toTargetView(t: TargetRow): PostTargetView {
+  const isFailed = t.status === "failed";
+  return {
+    id: t.id,
+    profileId: t.profileId,
+    profileName: t.profileName,
+    profileAvatarUrl: t.profileAvatarUrl,
+    status: t.status ?? "pending",
+    error: t.error,
+    canRetry: isFailed && t.errorKind === "retryable",
+    needsEdit: isFailed && t.errorKind === "needs_edit",
+    postproxyPostId: t.postproxyPostId,
+    scheduledAt: iso(t.scheduledAt),
+    publishedAt: iso(t.publishedAt),
+    platformUrl: t.platformUrl,
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** The post page's data; another workspace's post is not found. */
+export async function getPostView(ctx: WorkspaceCtx, postId: string): Promise<PostView> {
+  requireRole(ctx, "viewer");
+  if (!uuidPattern.test(postId)) throw notFound();
+  const [post] = await ctx.db
+    .select({
+      id: posts.id,
+      workspaceId: posts.workspaceId,
+      status: posts.status,
+      caption: posts.caption,
+      format: posts.format,
+      media: posts.media,
+      settings: posts.settings,
+      scheduleMode: posts.scheduleMode,
+      scheduledAt: posts.scheduledAt,
+      timeZone: posts.timeZone,
+      createdAt: posts.createdAt,
+      updatedAt: posts.updatedAt,
+      submittedAt: posts.submittedAt,
+      createdByName: users.name,
+    })
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.createdById))
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
+  if (!post) throw notFound();
+  const [media, targets] = await Promise.all([
+    loadMediaCards(ctx.db, ctx.workspaceId, post.media),
+    ctx.db
+      .select(targetColumns)
+      .from(postTargets)
+      .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, post.id)))
+      .orderBy(asc(postTargets.profileName), asc(postTargets.id)),
+  ]);
+  const views = targets.map(toTargetView);
+  return {
+    id: post.id,
+    workspaceId: post.workspaceId,
+    status: post.status,
+    caption: post.caption,
+    format: post.format,
+    media,
+    settings: post.settings as TikTokSettings,
+    scheduleMode: post.scheduleMode,
+    scheduledAt: iso(post.scheduledAt),
+    timeZone: post.timeZone,
+    createdAt: post.createdAt.toISOString(),
+    updatedAt: post.updatedAt.toISOString(),
+    submittedAt: iso(post.submittedAt),
+    createdByName: post.createdByName,
+    targets: views,
+    isFinal: post.status === "draft" || views.every((t) => isFinalTargetStatus(t.status)),
+  };
+}
+
+type Cursor = { isDraft: number; updatedAt: string; id: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.isDraft, c.updatedAt, c.id])).toString("base64url");
+}
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const [isDraft, updatedAt, id] = JSON.parse(Buffer.from(value, "base64url").toString());
+    if (
+      (isDraft === 0 || isDraft === 1) &&
+      !Number.isNaN(Date.parse(updatedAt)) &&
+      uuidPattern.test(id)
+    )
+      return { isDraft, updatedAt, id };
+  } catch {
+    // A malformed cursor starts from the top.
+  }
+  return null;
+}
+
+/** Drafts first, then every other post, newest first; keyset-paginated. */
+export async function listPosts(
+  ctx: WorkspaceCtx,
+  input: { status?: LocalPostStatus; limit: number; cursor?: string },
+): Promise<{ items: PostListItem[]; nextCursor: string | null }> {
+  requireRole(ctx, "viewer");
+  const limit = Math.min(Math.max(1, input.limit), 100);
+  const isDraft = sql<number>`(case when ${posts.status} = 'draft' then 1 else 0 end)`;
+  const cursor = decodeCursor(input.cursor);
+  const conditions = [eq(posts.workspaceId, ctx.workspaceId)];
+  if (input.status) conditions.push(eq(posts.status, input.status));
+  if (cursor)
+    conditions.push(
+      sql`(${isDraft}, ${posts.updatedAt}, ${posts.id}) < (${cursor.isDraft}, ${cursor.updatedAt}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  const rows = await ctx.db
+    .select({
+      id: posts.id,
+      status: posts.status,
+      caption: posts.caption,
+      format: posts.format,
+      media: posts.media,
+      scheduledAt: posts.scheduledAt,
+      updatedAt: posts.updatedAt,
+      isDraft,
+    })
+    .from(posts)
+    .where(and(...conditions))
+    .orderBy(desc(isDraft), desc(posts.updatedAt), desc(posts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const targets = page.length
+    ? await ctx.db
+        .select({
+          postId: postTargets.postId,
+          profileName: postTargets.profileName,
+          status: postTargets.status,
+        })
+        .from(postTargets)
+        .where(
+          and(
+            eq(postTargets.workspaceId, ctx.workspaceId),
+            inArray(
+              postTargets.postId,
+              page.map((p) => p.id),
+            ),
+          ),
+        )
+        .orderBy(asc(postTargets.profileName))
+    : [];
+  const items = page.map((p): PostListItem => {
+    const mine = targets.filter((t) => t.postId === p.id);
+    return {
+      id: p.id,
+      status: p.status,
+      caption: p.caption,
+      format: p.format,
+      mediaCount: p.media.length,
+      thumbnailMediaId: p.media[0]?.id ?? null,
+      profileNames: mine.map((t) => t.profileName),
+      scheduledAt: iso(p.scheduledAt),
+      updatedAt: p.updatedAt.toISOString(),
+      targetStatuses: mine.map((t) => t.status),
+    };
+  });
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({
+          isDraft: Number(last.isDraft),
+          updatedAt: last.updatedAt.toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { items, nextCursor };
+}
+
+/**
+ * When each profile posts (scheduled and published targets, 1 day ago to 60 days ahead), for the
+ * composer's 15-a-day warning.
+ */
+export async function listProfilePostTimes(
+  ctx: WorkspaceCtx,
+  profileIds: string[],
+  now = new Date(),
+): Promise<Record<string, string[]>> {
+  requireRole(ctx, "viewer");
+  const out: Record<string, string[]> = Object.fromEntries(profileIds.map((id) => [id, []]));
+  if (profileIds.length === 0) return out;
+  const day = 24 * 60 * 60 * 1000;
+  const rows = await ctx.db
+    .select({ profileId: postTargets.profileId, at: postTargets.scheduledAt })
+    .from(postTargets)
+    .where(
+      and(
+        eq(postTargets.workspaceId, ctx.workspaceId),
+        inArray(postTargets.profileId, profileIds),
+        inArray(postTargets.status, ["scheduled", "processing", "published"]),
+        gte(postTargets.scheduledAt, new Date(now.getTime() - day)),
+        lte(postTargets.scheduledAt, new Date(now.getTime() + 60 * day)),
+      ),
+    )
+    .orderBy(asc(postTargets.scheduledAt));
+  for (const r of rows) if (r.at) out[r.profileId]?.push(r.at.toISOString());
+  return out;
+}

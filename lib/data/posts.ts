@@ -1,0 +1,217 @@
+import "server-only";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { posts, postTargets, workspaces, type PostMediaRef } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { readMediaSelection } from "@/lib/tiktok/media-selection";
+import type { TikTokSettings } from "@/lib/tiktok/params";
+import { publishTexts } from "@/lib/tiktok/texts";
+import type { MediaCardData } from "@/lib/validation/media";
+import type { ComposePostFormValues, DraftInput } from "@/lib/validation/post";
+import { toScheduledAt } from "@/lib/validation/post";
+import type { TargetStatus } from "@/lib/validation/post-view";
+import { requireRole, type WorkspaceCtx } from "./context";
+import { loadMediaCards, syncMediaUsages } from "./posts-media";
+
+export { getPostView, listPosts, listProfilePostTimes } from "./posts-read";
+export { toMediaCardData } from "./posts-media";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const postNotFound = () => new AppError("not_found", publishTexts.notFound);
+
+/** Targets in these statuses were taken by Postproxy: their profile stays on the post. */
+export const acceptedTargetStatuses = [
+  "scheduled",
+  "processing",
+  "published",
+] as const satisfies readonly TargetStatus[];
+
+export function pickSettings(input: TikTokSettings): TikTokSettings {
+  return {
+    privacy: input.privacy ?? null,
+    allowComments: input.allowComments,
+    allowDuet: input.allowDuet,
+    allowStitch: input.allowStitch,
+    madeWithAi: input.madeWithAi,
+    coverIndex: input.coverIndex ?? null,
+    autoAddMusic: input.autoAddMusic,
+    discloseContent: input.discloseContent,
+    yourBrand: input.yourBrand,
+    brandedContent: input.brandedContent,
+  };
+}
+
+/** The post's columns as the composer's input gives them (a draft's, or a submitted post's). */
+export function postColumnsOf(input: DraftInput, fallbackTimeZone: string) {
+  const media: PostMediaRef[] = input.media.map((m) => ({ id: m.id, kind: m.kind }));
+  const mode = input.schedule?.mode ?? "now";
+  const timeZone = input.schedule?.timeZone || fallbackTimeZone;
+  const at = input.schedule?.at || null;
+  return {
+    caption: input.caption,
+    format: readMediaSelection(media.map((m) => m.kind)).format,
+    settings: pickSettings(input),
+    profileIds: input.profileIds,
+    media,
+    scheduleMode: mode,
+    scheduleAt: at,
+    timeZone,
+    scheduledAt:
+      mode === "schedule" && at ? toScheduledAt({ schedule: { mode, at, timeZone } }) : null,
+  };
+}
+
+async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
+  const [row] = await db
+    .select({ timezone: workspaces.timezone })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row?.timezone ?? "UTC";
+}
+
+/** Why a post cannot be written as a draft: gone (or another workspace's), or submitted. */
+async function refuseDraftWrite(db: Db, workspaceId: string, postId: string): Promise<never> {
+  const [row] = await db
+    .select({ status: posts.status })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)));
+  if (!row) throw postNotFound();
+  throw new AppError("conflict", publishTexts.notDraft);
+}
+
+/**
+ * Autosave: creates the draft when `postId` is absent, else updates it while it is still a draft
+ * (a post submitted meanwhile is a conflict, never overwritten).
+ */
+export async function saveDraft(
+  ctx: WorkspaceCtx,
+  input: DraftInput,
+): Promise<{ postId: string; savedAt: string }> {
+  requireRole(ctx, "editor");
+  if (input.postId && !uuidPattern.test(input.postId)) throw postNotFound();
+  const now = new Date();
+  return ctx.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const columns = postColumnsOf(input, await workspaceTimeZone(tx, ctx.workspaceId));
+    let postId: string;
+    if (input.postId) {
+      const [row] = await tx
+        .update(posts)
+        .set({ ...columns, updatedAt: now })
+        .where(
+          and(
+            eq(posts.id, input.postId),
+            eq(posts.workspaceId, ctx.workspaceId),
+            eq(posts.status, "draft"),
+          ),
+        )
+        .returning({ id: posts.id });
+      if (!row) return refuseDraftWrite(tx, ctx.workspaceId, input.postId);
+      postId = row.id;
+    } else {
+      const [row] = await tx
+        .insert(posts)
+        .values({
+          ...columns,
+          workspaceId: ctx.workspaceId,
+          createdById: ctx.user.id,
+          status: "draft",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: posts.id });
+      postId = row.id;
+    }
+    await syncMediaUsages(
+      tx,
+      ctx.workspaceId,
+      postId,
+      columns.media.map((m) => m.id),
+      "draft",
+    );
+    return { postId, savedAt: now.toISOString() };
+  });
+}
+
+export type ComposeDraft = {
+  postId: string;
+  values: ComposePostFormValues;
+  media: MediaCardData[];
+  /** Profiles Postproxy already took: shown as sent, cannot be unpicked. */
+  lockedProfileIds: string[];
+  savedAt: string;
+};
+
+/** A draft (or a submitted post whose refused targets are to be fixed) as the form reopens it. */
+export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promise<ComposeDraft> {
+  requireRole(ctx, "viewer");
+  if (!uuidPattern.test(postId)) throw postNotFound();
+  const [post] = await ctx.db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
+  if (!post) throw postNotFound();
+  const [media, locked] = await Promise.all([
+    loadMediaCards(ctx.db, ctx.workspaceId, post.media),
+    ctx.db
+      .select({ profileId: postTargets.profileId })
+      .from(postTargets)
+      .where(
+        and(
+          eq(postTargets.workspaceId, ctx.workspaceId),
+          eq(postTargets.postId, post.id),
+          inArray(postTargets.status, [...acceptedTargetStatuses]),
+        ),
+      ),
+  ]);
+  const kinds = new Map(media.map((m) => [m.id, m.kind]));
+  const values: ComposePostFormValues = {
+    workspaceId: ctx.workspaceId,
+    postId: post.id,
+    profileIds: post.profileIds,
+    // Files deleted from the library since drop out; kinds are the probed ones.
+    media: post.media.flatMap((m) => {
+      const kind = kinds.get(m.id);
+      if (!kind) return [];
+      return [{ id: m.id, kind: kind === "video" || kind === "image" ? kind : m.kind }];
+    }),
+    caption: post.caption,
+    ...pickSettings(post.settings),
+    schedule: {
+      mode: post.scheduleMode,
+      ...(post.scheduleAt ? { at: post.scheduleAt } : {}),
+      timeZone: post.timeZone,
+    },
+  };
+  return {
+    postId: post.id,
+    values,
+    media,
+    lockedProfileIds: locked.map((l) => l.profileId),
+    savedAt: post.updatedAt.toISOString(),
+  };
+}
+
+/** Deletes a draft with its targets and media usages; a submitted post is a conflict. */
+export async function deleteDraft(ctx: WorkspaceCtx, postId: string): Promise<{ id: string }> {
+  requireRole(ctx, "editor");
+  if (!uuidPattern.test(postId)) throw postNotFound();
+  return ctx.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [post] = await tx
+      .select({ id: posts.id, status: posts.status })
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)))
+      .for("update");
+    if (!post) throw postNotFound();
+    const [sent] = await tx
+      .select({ id: postTargets.id })
+      .from(postTargets)
+      .where(and(eq(postTargets.postId, post.id), isNotNull(postTargets.postproxyPostId)))
+      .limit(1);
+    if (post.status !== "draft" || sent)
+      throw new AppError("conflict", publishTexts.notADraftToDelete);
+    await tx.delete(posts).where(eq(posts.id, post.id));
+    return { id: post.id };
+  });
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import type { TargetPatch } from "@/lib/data/posts-submit";
+import { isPostproxyError, MultipartFileError, type Post } from "@/lib/postproxy";
+import { mediaSubmitTexts, publishTexts } from "@/lib/tiktok/texts";
+import type { TargetStatus } from "@/lib/validation/post-view";
+
+/** Postproxy took the request, but an earlier one under the same key differed (422). */
+const keyReusedPattern = /Idempotency-Key has already been used/i;
+
+export class MediaUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly isAdminFix: boolean,
+  ) {
+    super(message);
+    this.name = "MediaUnavailableError";
+  }
+}
+
+export type SendFailure = {
+  patch: TargetPatch;
+  /** Postproxy's 422 messages, to place at the composer's fields. */
+  refusals: string[];
+};
+
+const seconds = (ms: number | undefined) => `${Math.round((ms ?? 0) / 100) / 10} s`;
+
+/** A failed create in plain words: cause, who acts, the fix, and whether a retry can help. */
+export function describeSendFailure(error: unknown): SendFailure {
+  const failed = (errorKind: TargetPatch["errorKind"], text: string, refusals: string[] = []) => ({
+    patch: { status: "failed" as const, error: text, errorKind },
+    refusals,
+  });
+  if (error instanceof MediaUnavailableError)
+    return failed(error.isAdminFix ? "final" : "needs_edit", error.message);
+  if (error instanceof MultipartFileError)
+    return failed("needs_edit", mediaSubmitTexts.notReadable("A file of this post"));
+  if (!isPostproxyError(error)) throw error;
+  switch (error.kind) {
+    case "validation":
+    case "bad_request": {
+      const messages = error.messages.length
+        ? error.messages
+        : [`Postproxy refused the request (${error.status})`];
+      if (messages.some((m) => keyReusedPattern.test(m)))
+        return failed("final", publishTexts.keyReused);
+      return failed("needs_edit", publishTexts.refused(messages), messages);
+    }
+    case "unauthorized":
+      return failed("retryable", publishTexts.unauthorized);
+    case "forbidden":
+    case "not_found":
+      return failed("retryable", publishTexts.forbidden);
+    case "rate_limited":
+      return failed("retryable", publishTexts.rateLimited);
+    case "server":
+      return failed("retryable", publishTexts.serverError(error.status));
+    case "timeout":
+      return failed(
+        "retryable",
+        publishTexts.unknownOutcome(`did not answer within ${seconds(error.timeoutMs)}`),
+      );
+    case "conflict":
+      return failed(
+        "retryable",
+        publishTexts.unknownOutcome("was still handling an earlier attempt"),
+      );
+    default:
+      return failed("retryable", publishTexts.unknownOutcome("could not be reached"));
+  }
+}
+
+type PlatformResult = Post["platforms"][number];
+
+const unauditedCode = "unaudited_client_can_only_post_to_private_accounts";
+const expiredCodes = new Set(["access_token_invalid", "profile_disconnected"]);
+const editCodes = new Set(["invalid_params", unauditedCode, "spam_risk_too_many_posts"]);
+
+function platformFailure(result: PlatformResult, profileName: string): TargetPatch {
+  const code = result.error_details?.platform_error_code ?? "";
+  const detail =
+    result.error_details?.platform_error_message ?? result.error ?? "TikTok gave no reason";
+  const note = result.error_details?.postproxy_note;
+  const withNote = note ? `${detail} (${note})` : detail;
+  if (code === unauditedCode || result.error?.startsWith(unauditedCode))
+    return { status: "failed", error: publishTexts.unauditedApp, errorKind: "needs_edit" };
+  if (expiredCodes.has(code))
+    return {
+      status: "failed",
+      error: publishTexts.expiredProfile(profileName),
+      errorKind: "retryable",
+    };
+  if (editCodes.has(code))
+    return {
+      status: "failed",
+      error: publishTexts.platformFailed(withNote),
+      errorKind: "needs_edit",
+    };
+  return { status: "failed", error: publishTexts.platformFinal(withNote), errorKind: "final" };
+}
+
+/**
+ * A target's state from its Postproxy post. Postproxy's post status says where the media and the
+ * schedule are; the TikTok platform result says what TikTok did.
+ */
+export function targetFromPost(post: Post, profileName: string, now: Date): TargetPatch {
+  const result = post.platforms.find((p) => p.platform === "tiktok") ?? post.platforms[0];
+  const base = { postproxyPostId: post.id, error: null, errorKind: null };
+  const scheduledAt = post.scheduled_at ? new Date(post.scheduled_at) : undefined;
+  if (post.status === "media_processing_failed") {
+    const detail =
+      post.media
+        .map((m) => m.error_message)
+        .filter(Boolean)
+        .join("; ") ||
+      result?.error ||
+      "a file could not be processed";
+    return {
+      ...base,
+      status: "failed",
+      error: publishTexts.mediaFailed(detail),
+      errorKind: "needs_edit",
+    };
+  }
+  switch (result?.status) {
+    case "published":
+      return {
+        ...base,
+        status: "published",
+        publishedAt: result.attempted_at ? new Date(result.attempted_at) : now,
+        platformUrl: typeof result.url === "string" ? result.url : null,
+      };
+    case "failed":
+      return { ...base, ...platformFailure(result, profileName) };
+    case "deleted":
+    case "pending_deletion":
+      return { ...base, status: "cancelled", error: publishTexts.deleted, errorKind: "final" };
+    case "processing":
+    case "failed_waiting_for_retry":
+      return { ...base, status: "processing" };
+  }
+  const isLater = scheduledAt !== undefined && scheduledAt.getTime() > now.getTime();
+  const status: TargetStatus =
+    post.status === "processing" || post.status === "processed" || !isLater
+      ? "processing"
+      : "scheduled";
+  return { ...base, status, ...(scheduledAt ? { scheduledAt } : {}) };
+}

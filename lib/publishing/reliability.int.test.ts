@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { resetEnvForTests } from "@/lib/env";
+import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
+import type { MediaStorage } from "@/lib/media/server/storage";
+import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { makeOwner } from "@/lib/test/factories";
+import { draftSchema } from "@/lib/validation/post";
+import { TestSandbox } from "../../sandbox/test-support/harness";
+import { startMediaServer } from "./test-support/media-server";
+import {
+  connectSandbox,
+  fastClient,
+  sandboxPostCount,
+  storeFixture,
+  videoPost,
+} from "./test-support/setup";
+
+let t: TestDatabase;
+let dir: string;
+let storage: MediaStorage;
+let sandbox: TestSandbox;
+
+vi.mock("@/lib/media/server/storage", async (orig) => ({
+  ...(await orig<object>()),
+  getMediaStorage: async () => storage,
+}));
+vi.mock("@/lib/integrations/postproxy", async (orig) => ({
+  ...(await orig<object>()),
+  getWorkspacePostproxy: async (ctx: WorkspaceCtx) => fastClient(sandbox, ctx),
+}));
+
+const { createFileStorage } = await import("@/lib/media/server/storage");
+const { submitPost, retryTarget } = await import("./submit");
+const { getPostView } = await import("@/lib/data/posts");
+const { listComposeProfiles } = await import("@/lib/integrations/tiktok-profiles");
+
+let owner: WorkspaceCtx;
+let profiles: ComposeProfiles;
+let mediaServer: Awaited<ReturnType<typeof startMediaServer>> | null = null;
+
+beforeAll(async () => {
+  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
+  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
+  t = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "postdeck-reliability-"));
+  storage = await createFileStorage(dir);
+  sandbox = await TestSandbox.start({ timeScale: 1000, log: false });
+  owner = await makeOwner(t.db, "Reliable");
+  await connectSandbox(owner, sandbox);
+  profiles = await listComposeProfiles(owner);
+});
+afterAll(async () => {
+  delete process.env.PUBLIC_BASE_URL;
+  resetEnvForTests();
+  await mediaServer?.close();
+  await sandbox?.close();
+  await t?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const faults: Record<string, unknown>[] = [
+  { hangNext: { count: 1, afterHandling: true } },
+  { failNext: { count: 2, status: 503 } },
+  { rateLimitNext: { count: 1, retryAfter: 1 } },
+  { failNext: { count: 1, status: 502, afterHandling: true } },
+  { hangNext: { count: 1 } },
+];
+
+async function runTrials(label: string, count: number, mediaId: string) {
+  const profileIds = ["prof_acme_tiktok", "prof_northwind_tiktok"];
+  const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+  for (let trial = 0; trial < count; trial++) {
+    const before = await sandboxPostCount(sandbox);
+    await sandbox.faults({ ...faults[trial % faults.length] });
+    const values = videoPost(owner, mediaId, {
+      profileIds,
+      caption: `${label} trial ${trial}`,
+      schedule: { mode: "schedule", at, timeZone: "UTC" },
+    });
+    const { postId } = await submitPost(owner, draftSchema.parse(values), {
+      loadProfiles: async () => profiles,
+    });
+    await sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
+    let view = await getPostView(owner, postId);
+    // Every target ends clearly: taken, or failed with a safe retry (which then converges).
+    for (const target of view.targets) {
+      expect(["scheduled", "failed"]).toContain(target.status);
+      if (target.status === "failed") {
+        expect(target).toMatchObject({ canRetry: true, needsEdit: false });
+        expect(target.error).toMatch(/Retry/);
+        await retryTarget(owner, { postId, targetId: target.id });
+      }
+    }
+    view = await getPostView(owner, postId);
+    expect(view.caption).toBe(`${label} trial ${trial}`);
+    expect(view.targets.map((x) => x.status)).toEqual(["scheduled", "scheduled"]);
+    expect(view.status).toBe("scheduled");
+    const ids = view.targets.map((x) => x.postproxyPostId);
+    expect(new Set(ids).size).toBe(2);
+    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    for (const [i, id] of ids.entries()) {
+      const stored = await sandbox.get(`/api/posts/${id}`, {
+        query: { profile_group_id: i === 0 ? "grp_acme" : "grp_northwind" },
+      });
+      expect(stored.status).toBe(200);
+    }
+  }
+}
+
+describe("submitting under Postproxy faults", () => {
+  it("25 trials streamed as multipart: one sandbox post per profile, a clear state, the post intact", async () => {
+    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+    await runTrials("multipart", 25, video);
+  }, 60_000);
+
+  it("25 trials with signed media links: the same", async () => {
+    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+    mediaServer = await startMediaServer({
+      db: t.db,
+      storage,
+      secret: process.env.NEXTAUTH_SECRET!,
+    });
+    process.env.PUBLIC_BASE_URL = mediaServer.url;
+    resetEnvForTests();
+    await runTrials("links", 25, video);
+    const view = (await getPostView(owner, (await latestPostId())!)).targets[0];
+    const stored = await sandbox.get(`/api/posts/${view.postproxyPostId}`, {
+      query: { profile_group_id: "grp_acme" },
+    });
+    expect(stored.body.media[0].source_url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/media\/.+signature=/,
+    );
+  }, 60_000);
+});
+
+async function latestPostId() {
+  const { listPosts } = await import("@/lib/data/posts");
+  return (await listPosts(owner, { limit: 1 })).items[0]?.id;
+}

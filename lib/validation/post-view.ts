@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type { TikTokSettings } from "@/lib/tiktok/params";
+import type { MediaCardData } from "./media";
+import { idSchema } from "./workspace";
+
+/** A post's status, derived from its targets (one per profile). */
+export const localPostStatuses = [
+  "draft",
+  "submitting",
+  "scheduled",
+  "publishing",
+  "published",
+  "partially_published",
+  "failed",
+  "cancelled",
+] as const;
+export type LocalPostStatus = (typeof localPostStatuses)[number];
+
+/** One profile's copy of a post, as Postproxy reports it. */
+export const targetStatuses = [
+  "pending",
+  "sending",
+  "scheduled",
+  "processing",
+  "published",
+  "failed",
+  "cancelled",
+] as const;
+export type TargetStatus = (typeof targetStatuses)[number];
+
+/** Statuses after which Postproxy has nothing more to say about a target. */
+export const finalTargetStatuses = [
+  "published",
+  "failed",
+  "cancelled",
+] as const satisfies readonly TargetStatus[];
+
+export function isFinalTargetStatus(status: TargetStatus): boolean {
+  return (finalTargetStatuses as readonly TargetStatus[]).includes(status);
+}
+
+/**
+ * What a failed target needs: `needs_edit` (refused by validation: fix the post and send it again),
+ * `retryable` (transient or unknown outcome: resend with the same Idempotency-Key), `final`
+ * (nothing Postdeck can resend changes it).
+ */
+export const targetErrorKinds = ["needs_edit", "retryable", "final"] as const;
+export type TargetErrorKind = (typeof targetErrorKinds)[number];
+
+export type PostFormat = "video" | "image";
+export type PostScheduleMode = "now" | "schedule" | "draft";
+
+export type PostTargetView = {
+  id: string;
+  profileId: string;
+  profileName: string;
+  profileAvatarUrl: string | null;
+  status: TargetStatus;
+  /** Plain words: the cause, who acts, the fix. */
+  error: string | null;
+  /** Transient failure or unknown outcome: resending with the same Idempotency-Key is safe. */
+  canRetry: boolean;
+  /** Refused by validation (422): fix it in /compose?post=<id>. */
+  needsEdit: boolean;
+  postproxyPostId: string | null;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  platformUrl: string | null;
+  updatedAt: string;
+};
+
+export type PostView = {
+  id: string;
+  workspaceId: string;
+  status: LocalPostStatus;
+  caption: string;
+  format: PostFormat | null;
+  /** In post order. */
+  media: MediaCardData[];
+  settings: TikTokSettings;
+  scheduleMode: PostScheduleMode;
+  scheduledAt: string | null;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  createdByName: string | null;
+  targets: PostTargetView[];
+  /** Every target is final (or the post is a draft): nothing left to poll for. */
+  isFinal: boolean;
+};
+
+export type PostListItem = {
+  id: string;
+  status: LocalPostStatus;
+  caption: string;
+  format: PostFormat | null;
+  mediaCount: number;
+  thumbnailMediaId: string | null;
+  profileNames: string[];
+  scheduledAt: string | null;
+  updatedAt: string;
+  targetStatuses: TargetStatus[];
+};
+
+/** `?status=` of the posts list; anything else lists every post. */
+export const postListFilterSchema = z.enum(localPostStatuses).optional().catch(undefined);
+
+export const postIdSchema = z.object({ workspaceId: idSchema, postId: idSchema });
+export type PostIdInput = z.infer<typeof postIdSchema>;
+
+export const targetIdSchema = z.object({
+  workspaceId: idSchema,
+  postId: idSchema,
+  targetId: idSchema,
+});
+export type TargetIdInput = z.infer<typeof targetIdSchema>;
+
+const targetRank: Record<TargetStatus, number> = {
+  pending: 0,
+  sending: 1,
+  scheduled: 2,
+  processing: 3,
+  published: 4,
+  failed: 4,
+  cancelled: 4,
+};
+
+/**
+ * Whether a target may go from `from` to `to`: never backwards (a late or repeated report cannot
+ * undo a later one), and never out of a final status except by resending (which the sender does).
+ */
+export function canMoveTarget(from: TargetStatus, to: TargetStatus): boolean {
+  if (from === to) return false;
+  if (isFinalTargetStatus(from)) return false;
+  return targetRank[to] >= targetRank[from];
+}
+
+/** The post's status from its targets' (a post with no targets, or kept as a draft, is a draft). */
+export function derivePostStatus(statuses: readonly TargetStatus[]): LocalPostStatus {
+  if (statuses.length === 0) return "draft";
+  const has = (s: TargetStatus) => statuses.includes(s);
+  const every = (s: TargetStatus) => statuses.every((x) => x === s);
+  if (has("sending") || has("pending")) return "submitting";
+  if (statuses.every(isFinalTargetStatus)) {
+    if (every("published")) return "published";
+    if (every("cancelled")) return "cancelled";
+    if (has("published")) return "partially_published";
+    return "failed";
+  }
+  if (has("processing")) return "publishing";
+  return "scheduled";
+}
