@@ -52,17 +52,23 @@ test.afterEach(async () => {
   await sandboxAdmin("profiles/prof_acme_tiktok/unaudited", { unaudited: false });
 });
 
-/** From the composer to the post page: a video for both active TikTok profiles. */
-async function composeVideoPost(page: Page, caption: string, privacy: string, scheduleAt?: string) {
+/** From the composer to the post page: a video (or photos) for both active TikTok profiles. */
+async function composePost(
+  page: Page,
+  caption: string,
+  privacy: string,
+  scheduleAt?: string,
+  files = ["video-valid-720x1280.mp4"],
+) {
   await page.goto("/compose");
   await page.getByLabel("@acmecoffee", { exact: false }).first().check();
   await page.getByLabel("@northwind.outdoors", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles(fixture("video-valid-720x1280.mp4"));
+  await page.getByLabel("Choose files to upload").setInputFiles(files.map(fixture));
   await expect(
-    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
+    page
+      .getByRole("list", { name: /Photos in post order|Media of the post/ })
+      .getByRole("listitem"),
+  ).toHaveCount(files.length, { timeout: 30_000 });
   await page.getByRole("textbox", { name: "Caption" }).fill(caption);
   await page.getByRole("radio", { name: privacy, exact: true }).check();
   if (scheduleAt) {
@@ -77,6 +83,7 @@ async function composeVideoPost(page: Page, caption: string, privacy: string, sc
 
 test("a saved draft is listed first, reopens in the composer and is deleted after confirming", async ({
   page,
+  browser,
 }) => {
   await startWorkspace(page, "Dana Drafts");
   await page.goto("/posts");
@@ -104,6 +111,28 @@ test("a saved draft is listed first, reopens in the composer and is deleted afte
   await expect(page).toHaveURL(`/compose?post=${postId}`);
   await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
 
+  // A viewer sees the same list, without the controls that change it.
+  await page.goto("/settings/members");
+  await page.getByLabel("Role for the new member").selectOption("viewer");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const invite = await page.getByLabel("Invite link").inputValue();
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signUp(viewer, newAccount("Vera Viewer"), `/sign-up?invite=${invite.split("/invite/")[1]}`);
+  await expect(viewer).toHaveURL(/\/home$/);
+  await viewer.goto("/posts");
+  const viewerDraft = viewer.getByRole("list", { name: "Drafts" }).getByRole("listitem");
+  await expect(viewerDraft).toHaveCount(1);
+  await expect(viewerDraft.getByText(/^Last saved/)).toBeVisible();
+  await expect(viewerDraft.getByRole("button")).toHaveCount(0);
+  await expect(viewerDraft.getByRole("link")).toHaveCount(1);
+  await viewerDraft.getByRole("link", { name: /View draft/ }).click();
+  await expect(viewer.getByRole("heading", { name: "Post" })).toBeVisible();
+  await expect(viewer.getByText("This draft has not been sent to any profile yet.")).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Continue editing" })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Compose a post" })).toHaveCount(0);
+  await viewerContext.close();
+
   await page.goto("/posts");
   await draft.getByRole("button", { name: /Delete draft/ }).click();
   // Cancelling keeps it; confirming deletes it.
@@ -124,7 +153,7 @@ test("the post page shows each profile's status, the processing line, then publi
 }) => {
   test.setTimeout(120_000);
   await startWorkspace(page, "Pia Publisher");
-  await composeVideoPost(page, "New single origin is in ☕\nCome taste it #coffee", "Only me");
+  await composePost(page, "New single origin is in ☕\nCome taste it #coffee", "Only me");
   await expect(page.getByRole("heading", { name: "Video post" })).toBeVisible();
   const profiles = page.getByRole("list", { name: "Profiles" });
   const acme = profiles.getByRole("listitem", { name: "@acmecoffee" });
@@ -174,7 +203,7 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   await startWorkspace(page, "Nell Needs-attention");
   // Acme's TikTok app is unaudited: TikTok refuses its non-private posts at publish time.
   await sandboxAdmin("profiles/prof_acme_tiktok/unaudited", { unaudited: true });
-  await composeVideoPost(page, "Harvest blend launch", "Followers only");
+  await composePost(page, "Harvest blend launch", "Followers only");
   const profiles = page.getByRole("list", { name: "Profiles" });
   const acme = profiles.getByRole("listitem", { name: "@acmecoffee" });
   const northwind = profiles.getByRole("listitem", { name: "@northwind.outdoors" });
@@ -186,10 +215,22 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   await expect(page.getByText(processingLine, { exact: true })).toHaveCount(0);
   await screenshot(page, "post-partly-published");
 
-  await composeVideoPost(page, "Winter menu preview", "Followers only", "2030-06-01T09:30");
+  await composePost(page, "Winter menu preview", "Followers only", "2030-06-01T09:30", [
+    "photo-1-720x900.jpg",
+    "photo-2-720x900.jpg",
+  ]);
+  await expect(page.getByRole("heading", { name: "Photo post" })).toBeVisible();
   await expect(page.getByText(processingLine, { exact: true })).toBeVisible();
   for (const row of [acme, northwind])
     await expect(row.getByText("Scheduled", { exact: true })).toBeVisible({ timeout: 20_000 });
+  // The carousel starts at the cover; the schedule shows in the workspace's zone and the viewer's.
+  await expect(page.getByText("Photo 1 of 2")).toBeVisible();
+  await page.getByRole("button", { name: "Next photo" }).click();
+  await expect(page.getByText("Photo 2 of 2")).toBeVisible();
+  await expect(page.getByText("In your timezone")).toBeVisible();
+  await expect(page.getByText(/Jun 1, 2030, 9:30 AM/).first()).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+  await screenshot(page, "post-scheduled-photos");
 
   await page.goto("/home");
   const attention = page.getByRole("list", { name: "Needs attention" });

@@ -85,7 +85,15 @@ export function DraftRow({
             {isDeleting ? "Deleting…" : "Delete draft"}
           </Button>
         </div>
-      ) : null}
+      ) : (
+        <Link
+          href={`/posts/${draft.id}`}
+          className={buttonVariants({ size: "sm", variant: "secondary", className: "sm:ml-4" })}
+          aria-label={`View draft ${name}`}
+        >
+          View draft
+        </Link>
+      )}
     </li>
   );
 }
