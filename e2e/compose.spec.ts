@@ -319,3 +319,26 @@ test("errors show at their fields with focus on the first; a refused video says 
   await expect(page.getByText(/TikTok captions take at most 2,200 characters/)).toBeVisible();
   await shoot(page, testInfo, "composer-errors");
 });
+
+test("text typed offline survives a closed tab and comes back from this browser", async ({
+  page,
+  context,
+}) => {
+  await startWorkspace(page, "Otto Offline");
+  await context.setOffline(true);
+  const caption = "Written on the train, no signal 🚆 #offline";
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+  await expect(page.getByTestId("save-indicator")).toContainText("Couldn't save — retrying", {
+    timeout: 15_000,
+  });
+  await page.close();
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto("/compose");
+  await expect(again.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
+  await expect(again.getByText("Restored the changes you made in this browser")).toBeVisible();
+  // The restored copy reaches the server as a draft too.
+  await expect(again.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 15_000 });
+  await expect(again).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
+});

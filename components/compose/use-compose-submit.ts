@@ -60,6 +60,8 @@ export function useComposeSubmit({
 
   const mutation = useMutation({
     mutationFn: async (values: ComposePostFormValues) => {
+      // Offline, a server action would throw into the error boundary; say so in the form instead.
+      if (!navigator.onLine) throw new Error("The browser is offline.");
       autosave.pause();
       const postId = await autosave.flush();
       return submit({ ...values, postId: postId ?? values.postId });
