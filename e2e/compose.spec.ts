@@ -325,6 +325,9 @@ test("text typed offline survives a closed tab and comes back from this browser"
   context,
 }) => {
   await startWorkspace(page, "Otto Offline");
+  // The media field and the preview load after hydration; let them arrive before the signal goes.
+  await expect(page.getByRole("button", { name: "Browse files" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Preview on TikTok" })).toBeVisible();
   await context.setOffline(true);
   const caption = "Written on the train, no signal 🚆 #offline";
   await page.getByRole("textbox", { name: "Caption" }).fill(caption);
