@@ -74,6 +74,26 @@ const config = [
       ...layering,
     },
   },
+  {
+    // The first-load budget (250 kB): sonner and next-auth's client load on demand only.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["components/ui/toast.ts", "components/ui/toaster.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "sonner",
+              message:
+                'Import { toast } from "@/components/ui/toast": it loads sonner and mounts the Toaster on the first toast.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests and scripts may start the sandbox and reach any layer.
   { files: [...tests, "scripts/**", "e2e/**"], rules: { "import/no-restricted-paths": "off" } },
   {

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,6 +26,7 @@ export function SignOutEverywhere() {
         setError(result.message);
         return;
       }
+      const { signOut } = await import("next-auth/react");
       await signOut({ callbackUrl: "/sign-in" });
     });
   }

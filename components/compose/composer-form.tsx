@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
@@ -8,11 +7,12 @@ import { Alert, FormAlert } from "@/components/ui/alert";
 import { saveDraftAction, submitPostAction } from "@/lib/actions/posts";
 import { readDisclosure } from "@/lib/tiktok/disclosure";
 import { disclosureTexts, mediaTexts } from "@/lib/tiktok/texts";
-import { composePostSchema, type ComposePostFormValues } from "@/lib/validation/post";
+import type { ComposePostFormValues } from "@/lib/validation/post";
 import { CaptionField } from "./caption-field";
 import type { ComposerProps } from "./composer-types";
 import { errorAt, errorsByIndex } from "./form-errors";
 import { FormSection } from "./form-section";
+import { lazyComposeResolver } from "./lazy-resolver";
 import { browserStorage, localDraftKey, readLocalDraft, shouldRestoreLocal } from "./local-draft";
 import { ProfilePicker } from "./profile-picker";
 import { SaveIndicator } from "./save-indicator";
@@ -36,9 +36,9 @@ const PhonePreview = dynamic(() => import("./phone-preview").then((m) => m.Phone
 /** The composer (PRODUCT.md §4): Profiles, Media, Caption, TikTok settings, When, then send. */
 export function ComposerForm(props: ComposerProps) {
   const { workspaceId, auditStatus, profiles, draft } = props;
-  const schema = useMemo(() => composePostSchema({ auditStatus }), [auditStatus]);
+  const resolver = useMemo(() => lazyComposeResolver(auditStatus), [auditStatus]);
   const form = useForm<ComposePostFormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver,
     defaultValues: draft.values,
     shouldFocusError: false,
   });
@@ -73,14 +73,13 @@ export function ComposerForm(props: ComposerProps) {
   useEffect(() => {
     if (props.hasPresetMedia && !draft.postId) return;
     const key = localDraftKey(workspaceId, draft.postId);
-    const local = readLocalDraft(browserStorage(), key, workspaceId);
-    if (!local || !shouldRestoreLocal(local, draft.savedAt)) return;
-    media.restore(local.media);
-    form.reset({ ...local.values, workspaceId });
-    autosave.controller.change();
-    // localStorage exists only after hydration, so this cannot be initial state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setIsRestored(true);
+    void readLocalDraft(browserStorage(), key, workspaceId).then((local) => {
+      if (!local || !shouldRestoreLocal(local, draft.savedAt)) return;
+      media.restore(local.media);
+      form.reset({ ...local.values, workspaceId });
+      autosave.controller.change();
+      setIsRestored(true);
+    });
     // Once, on mount: the server's draft is the starting point, the browser's copy may replace it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

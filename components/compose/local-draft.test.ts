@@ -32,27 +32,27 @@ function draft(overrides: Partial<LocalDraft> = {}): LocalDraft {
 }
 
 describe("local drafts", () => {
-  it("round-trips per workspace and post", () => {
+  it("round-trips per workspace and post", async () => {
     const storage = memoryStorage();
     const key = localDraftKey(workspaceId);
     writeLocalDraft(storage, key, draft());
-    expect(readLocalDraft(storage, key, workspaceId)?.values.caption).toBe("Hello #fyp");
+    expect((await readLocalDraft(storage, key, workspaceId))?.values.caption).toBe("Hello #fyp");
     expect(localDraftKey(workspaceId, "p1")).not.toBe(key);
     removeLocalDraft(storage, key);
-    expect(readLocalDraft(storage, key, workspaceId)).toBeNull();
+    expect(await readLocalDraft(storage, key, workspaceId)).toBeNull();
   });
 
-  it("ignores a copy of another workspace, broken JSON and values the draft schema refuses", () => {
+  it("ignores a copy of another workspace, broken JSON and values the draft schema refuses", async () => {
     const storage = memoryStorage();
     writeLocalDraft(storage, "a", draft());
-    expect(readLocalDraft(storage, "a", otherWorkspace)).toBeNull();
+    expect(await readLocalDraft(storage, "a", otherWorkspace)).toBeNull();
     storage.setItem("b", "{not json");
-    expect(readLocalDraft(storage, "b", workspaceId)).toBeNull();
+    expect(await readLocalDraft(storage, "b", workspaceId)).toBeNull();
     writeLocalDraft(storage, "c", draft({ values: { ...draft().values, caption: 42 as never } }));
-    expect(readLocalDraft(storage, "c", workspaceId)).toBeNull();
+    expect(await readLocalDraft(storage, "c", workspaceId)).toBeNull();
   });
 
-  it("survives storage that throws", () => {
+  it("survives storage that throws", async () => {
     const broken = {
       getItem: () => {
         throw new Error("denied");
@@ -65,7 +65,7 @@ describe("local drafts", () => {
       },
     };
     expect(() => writeLocalDraft(broken, "k", draft())).not.toThrow();
-    expect(readLocalDraft(broken, "k", workspaceId)).toBeNull();
+    expect(await readLocalDraft(broken, "k", workspaceId)).toBeNull();
     expect(() => removeLocalDraft(broken, "k")).not.toThrow();
   });
 

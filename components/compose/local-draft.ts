@@ -1,5 +1,5 @@
 import type { MediaCardData } from "@/components/media/types";
-import { draftSchema, type ComposePostFormValues } from "@/lib/validation/post";
+import type { ComposePostFormValues } from "@/lib/validation/post";
 
 /** The browser's copy of a post being composed, so a closed tab or an offline save loses nothing. */
 export type LocalDraft = {
@@ -18,15 +18,17 @@ export function localDraftKey(workspaceId: string, postId?: string): string {
   return `postdeck:compose:${workspaceId}:${postId ?? "new"}`;
 }
 
-export function readLocalDraft(
+/** The copy, checked against the draft schema (loaded on demand: zod stays out of first load). */
+export async function readLocalDraft(
   storage: Storage | null,
   key: string,
   workspaceId: string,
-): LocalDraft | null {
+): Promise<LocalDraft | null> {
   try {
     const raw = storage?.getItem(key);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<LocalDraft>;
+    const { draftSchema } = await import("@/lib/validation/post");
     const values = draftSchema.safeParse(parsed.values);
     if (!values.success || values.data.workspaceId !== workspaceId) return null;
     if (typeof parsed.updatedAt !== "string" || !Array.isArray(parsed.media)) return null;

@@ -39,7 +39,10 @@ export function useAutosave({
   const [controller] = useState(
     () =>
       new AutosaveController<ComposePostFormValues>({
-        save,
+        // A server action that cannot reach the server throws into the page's error boundary:
+        // while offline, do not call it; the copy stays in this browser and the save is retried.
+        save: (values) =>
+          navigator.onLine ? save(values) : Promise.reject(new Error("The browser is offline.")),
         read: () => form.getValues(),
         postId: initialPostId,
         onStatus: (status, message) => setState({ status, message }),
@@ -81,17 +84,22 @@ export function useAutosave({
     function leave() {
       if (!controller.isDirty) return;
       writeLocal(false);
-      void controller.flush();
+      if (navigator.onLine) void controller.flush();
     }
     function onVisibility() {
       if (document.visibilityState === "hidden") leave();
     }
+    function onOnline() {
+      if (controller.isDirty) void controller.flush();
+    }
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", leave);
+    window.addEventListener("online", onOnline);
     return () => {
       subscription.unsubscribe();
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", leave);
+      window.removeEventListener("online", onOnline);
       if (localTimer.current) clearTimeout(localTimer.current);
       controller.pause();
     };

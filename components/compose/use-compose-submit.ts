@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type RefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { scheduleTexts } from "@/lib/tiktok/texts";
@@ -60,6 +60,8 @@ export function useComposeSubmit({
 
   const mutation = useMutation({
     mutationFn: async (values: ComposePostFormValues) => {
+      // Offline, a server action would throw into the error boundary; say so in the form instead.
+      if (!navigator.onLine) throw new Error("The browser is offline.");
       autosave.pause();
       const postId = await autosave.flush();
       return submit({ ...values, postId: postId ?? values.postId });

@@ -1,80 +1,42 @@
 "use client";
 
-import { LogOut, MonitorX, UserCog } from "lucide-react";
-import Link from "next/link";
-import { signOut } from "next-auth/react";
-import { DropdownMenu } from "radix-ui";
-import { useTransition } from "react";
-import { toast } from "sonner";
-import { signOutEverywhereAction } from "@/lib/actions/account";
+import { LazyMenu } from "./lazy-menu";
 
-const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-highlighted:bg-gray-100 data-disabled:cursor-default data-disabled:opacity-60";
+export const userMenuTriggerClass =
+  "flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
-  const [isPending, startTransition] = useTransition();
+/** The user menu button's face: initials, name, email (its accessible name says "user menu"). */
+export function UserMenuFace({ name, email }: { name: string; email: string }) {
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
     .join("")
     .slice(0, 2)
     .toUpperCase();
-
-  function onSignOutEverywhere() {
-    startTransition(async () => {
-      const result = await signOutEverywhereAction();
-      // Already signed out (this session was ended elsewhere) counts as done.
-      if (!result.ok && result.code !== "unauthorized") {
-        toast.error(result.message);
-        return;
-      }
-      await signOut({ callbackUrl: "/sign-in" });
-    });
-  }
-
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex w-full items-center gap-3 rounded-md px-2 py-2 text-left hover:bg-gray-100">
-        <span
-          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-900 text-xs font-semibold text-white"
-          aria-hidden
-        >
-          {initials}
-        </span>
-        <span className="min-w-0">
-          <span className="block truncate text-sm font-medium text-gray-900">{name}</span>
-          <span className="block truncate text-xs text-gray-600">{email}</span>
-          <span className="sr-only">, user menu</span>
-        </span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          side="top"
-          align="start"
-          sideOffset={4}
-          className="z-50 w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
-        >
-          <DropdownMenu.Item asChild className={itemClass}>
-            <Link href="/account">
-              <UserCog className="size-4" aria-hidden /> Account settings
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item
-            onSelect={() => signOut({ callbackUrl: "/sign-in" })}
-            className={itemClass}
-          >
-            <LogOut className="size-4" aria-hidden /> Sign out
-          </DropdownMenu.Item>
-          <DropdownMenu.Item
-            onSelect={onSignOutEverywhere}
-            disabled={isPending}
-            className={itemClass}
-          >
-            <MonitorX className="size-4" aria-hidden />
-            {isPending ? "Signing out everywhere…" : "Sign out everywhere"}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <>
+      <span
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-900 text-xs font-semibold text-white"
+        aria-hidden
+      >
+        {initials}
+      </span>
+      <span className="min-w-0">
+        <span className="block truncate text-sm font-medium text-gray-900">{name}</span>
+        <span className="block truncate text-xs text-gray-600">{email}</span>
+        <span className="sr-only">, user menu</span>
+      </span>
+    </>
+  );
+}
+
+const loadDropdown = () => import("./user-menu-dropdown").then((m) => m.UserMenuDropdown);
+
+/** Account settings and sign-out; the menu's code loads when the button is hovered or focused. */
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  return (
+    <LazyMenu load={loadDropdown} props={{ name, email }} className={userMenuTriggerClass}>
+      <UserMenuFace name={name} email={email} />
+    </LazyMenu>
   );
 }

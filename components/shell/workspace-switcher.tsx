@@ -1,17 +1,34 @@
 "use client";
 
-import { Check, ChevronsUpDown, Plus } from "lucide-react";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { DropdownMenu } from "radix-ui";
-import { useTransition } from "react";
-import { toast } from "sonner";
-import { switchWorkspaceAction } from "@/lib/actions/workspace";
-import { useUnsavedChangesGuard } from "@/lib/hooks/use-unsaved-changes";
+import { ChevronsUpDown } from "lucide-react";
 import type { WorkspaceRole } from "@/lib/validation/enums";
+import { LazyMenu } from "./lazy-menu";
 
-type Workspace = { id: string; name: string; role: WorkspaceRole };
+export type Workspace = { id: string; name: string; role: WorkspaceRole };
 
+export const switcherTriggerClass =
+  "flex w-full items-center justify-between gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-left text-sm hover:bg-gray-50";
+
+/** The switcher button's face: the workspace on screen and the user's role in it. */
+export function SwitcherFace({ current, status }: { current?: Workspace; status?: string }) {
+  return (
+    <>
+      <span className="min-w-0">
+        <span className="block truncate font-medium text-gray-900">
+          {current?.name ?? "Workspace"}
+        </span>
+        <span className="block text-xs capitalize text-gray-600">{status ?? current?.role}</span>
+        <span className="sr-only">, switch workspace</span>
+      </span>
+      <ChevronsUpDown className="size-4 shrink-0 text-gray-500" aria-hidden />
+    </>
+  );
+}
+
+const loadDropdown = () =>
+  import("./workspace-switcher-dropdown").then((m) => m.WorkspaceSwitcherDropdown);
+
+/** The sidebar's workspace menu; its code loads when the button is hovered or focused. */
 export function WorkspaceSwitcher({
   workspaces,
   currentId,
@@ -19,68 +36,13 @@ export function WorkspaceSwitcher({
   workspaces: Workspace[];
   currentId: string;
 }) {
-  const router = useRouter();
-  const [isPending, startTransition] = useTransition();
-  const confirmLeave = useUnsavedChangesGuard();
-  const current = workspaces.find((w) => w.id === currentId);
-
-  async function onSelect(id: string) {
-    if (id === currentId) return;
-    // Unsaved edits belong to the workspace on screen; ask before the page re-renders for another.
-    if (!(await confirmLeave())) return;
-    startTransition(async () => {
-      const result = await switchWorkspaceAction({ workspaceId: id });
-      if (result.ok) router.refresh();
-      else toast.error(result.message);
-    });
-  }
-
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex w-full items-center justify-between gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-left text-sm hover:bg-gray-50">
-        <span className="min-w-0">
-          <span className="block truncate font-medium text-gray-900">
-            {current?.name ?? "Workspace"}
-          </span>
-          <span className="block text-xs capitalize text-gray-600">
-            {isPending ? "Switching…" : current?.role}
-          </span>
-          <span className="sr-only">, switch workspace</span>
-        </span>
-        <ChevronsUpDown className="size-4 shrink-0 text-gray-500" aria-hidden />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="start"
-          sideOffset={4}
-          className="z-50 w-60 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
-        >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-gray-600">
-            Workspaces
-          </DropdownMenu.Label>
-          {workspaces.map((w) => (
-            <DropdownMenu.Item
-              key={w.id}
-              onSelect={() => onSelect(w.id)}
-              className="flex cursor-pointer items-center justify-between rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
-            >
-              <span className="truncate">{w.name}</span>
-              {w.id === currentId ? (
-                <Check className="size-4 text-accent-700" aria-label="current" />
-              ) : null}
-            </DropdownMenu.Item>
-          ))}
-          <DropdownMenu.Separator className="my-1 h-px bg-gray-100" />
-          <DropdownMenu.Item
-            asChild
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
-          >
-            <Link href="/welcome">
-              <Plus className="size-4" aria-hidden /> New workspace
-            </Link>
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyMenu
+      load={loadDropdown}
+      props={{ workspaces, currentId }}
+      className={switcherTriggerClass}
+    >
+      <SwitcherFace current={workspaces.find((w) => w.id === currentId)} />
+    </LazyMenu>
   );
 }

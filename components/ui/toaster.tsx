@@ -1,9 +1,18 @@
 "use client";
 
-import { Toaster as Sonner } from "sonner";
+import dynamic from "next/dynamic";
+import { useSyncExternalStore } from "react";
+import { isToasterWanted, subscribeToasterWanted } from "./toast";
 
-/** Success feedback: short-lived toasts, announced politely; errors stay inline next to their cause. */
+const Sonner = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
+
+/**
+ * Success feedback: short-lived toasts, announced politely; errors stay inline next to their cause.
+ * Mounted with the first toast, so pages that show none do not load sonner.
+ */
 export function Toaster() {
+  const isWanted = useSyncExternalStore(subscribeToasterWanted, isToasterWanted, () => false);
+  if (!isWanted) return null;
   return (
     <Sonner
       position="bottom-right"

@@ -1,14 +1,7 @@
 import { getTimeZones, type TimeZone } from "@vvo/tzdb";
 
-export function isValidTimeZone(value: string): boolean {
-  if (!value || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-  } catch {
-    return false;
-  }
-  return value === "UTC" || value.includes("/");
-}
+// The check lives apart so forms that only validate a zone do not ship the zone database.
+export { isValidTimeZone } from "./timezone-name";
 
 export type TimeZoneOption = {
   /** Canonical IANA name, saved as is. */

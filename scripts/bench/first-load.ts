@@ -1,0 +1,189 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { chromium, type BrowserContext } from "@playwright/test";
+import { openDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { demoLogin, seedDemo } from "@/lib/db/seed";
+import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { startSandboxProcess } from "./sandbox-process";
+
+/** The dashboard routes measured; /compose carries the goal of issue 9. */
+const routes = [
+  "/home",
+  "/compose",
+  "/posts",
+  "/media",
+  "/calendar",
+  "/profiles",
+  "/stats",
+  "/settings",
+  "/account",
+];
+const goalKb = 250;
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (!address || typeof address === "string") throw new Error("No free port");
+  return address.port;
+}
+
+async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, ...demoLogin, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"));
+  if (!session) throw new Error(`Sign-in failed (${res.status})`);
+  return [...cookies, session.split(";")[0]].map((c) => {
+    const at = c.indexOf("=");
+    return { name: c.slice(0, at), value: c.slice(at + 1) };
+  });
+}
+
+type Script = { url: string; wire: number; decoded: number };
+
+/**
+ * Loads a route with an empty cache and sums the JavaScript bodies as they came over the wire
+ * (CDP: bytes of the response minus its headers, so compressed), and as decoded.
+ */
+async function measure(context: BrowserContext, url: string): Promise<Script[]> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const seen = new Map<string, { url: string; headers: number; decoded: number; isJs: boolean }>();
+  const scripts: Script[] = [];
+  cdp.on("Network.responseReceived", (e) => {
+    const isJs = e.type === "Script" || /javascript/.test(e.response.mimeType);
+    seen.set(e.requestId, {
+      url: e.response.url,
+      headers: e.response.encodedDataLength,
+      decoded: 0,
+      isJs,
+    });
+  });
+  cdp.on("Network.dataReceived", (e) => {
+    const entry = seen.get(e.requestId);
+    if (entry) entry.decoded += e.dataLength;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const entry = seen.get(e.requestId);
+    if (entry?.isJs)
+      scripts.push({
+        url: entry.url,
+        wire: e.encodedDataLength - entry.headers,
+        decoded: entry.decoded,
+      });
+  });
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+  if (new URL(page.url()).pathname !== new URL(url).pathname)
+    throw new Error(`${url} sent the browser to ${page.url()}`);
+  await page.close();
+  return scripts;
+}
+
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ??
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+/** First-load JavaScript of each dashboard route, compressed, as Chromium receives it. */
+export async function benchFirstLoad(): Promise<void> {
+  console.log("\n== First-load JavaScript (compressed, as the browser receives it) ==");
+  const dir = path.resolve(".data/bench-first-load");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const sandbox = await startSandboxProcess();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dir,
+    PGLITE_DIR: path.join(dir, "pglite"),
+    MEDIA_DIR: path.join(dir, "media"),
+    DATABASE_URL: "",
+    POSTPROXY_BASE_URL: sandbox.url,
+    ALLOW_INSECURE_HTTP: "true",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  };
+  let app: ReturnType<typeof spawn> | null = null;
+  try {
+    if (isBuildStale()) await run(bin("next"), ["build"], { env });
+    const handle = await openDatabase({ pgliteDir: env.PGLITE_DIR });
+    await migrateDatabase(handle);
+    await seedDemo(handle.db, {
+      apiKey: sandbox.apiKey,
+      encryptionKey: Buffer.from(env.APP_ENCRYPTION_KEY, "hex"),
+    });
+    await handle.close();
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...env, NEXTAUTH_URL: baseUrl },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitForHttp(`${baseUrl}/api/health`);
+    const cookies = await signIn(baseUrl);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
+    try {
+      const results: { route: string; scripts: Script[] }[] = [];
+      for (const route of routes) {
+        // A fresh context per route: nothing cached from the previous one.
+        const context = await browser.newContext();
+        await context.addCookies(cookies.map((c) => ({ ...c, url: baseUrl })));
+        await measure(context, `${baseUrl}${route}`); // warms the server, not the browser
+        results.push({ route, scripts: await measure(context, `${baseUrl}${route}`) });
+        await context.close();
+      }
+      const shared = results
+        .map((r) => new Set(r.scripts.map((s) => new URL(s.url).pathname)))
+        .reduce((a, b) => new Set([...a].filter((u) => b.has(u))));
+      const shell = results[0].scripts.filter((s) => shared.has(new URL(s.url).pathname));
+      const sum = (list: Script[], key: "wire" | "decoded") => list.reduce((t, s) => t + s[key], 0);
+      console.log(`\nroute        JS kB (wire)  JS kB (decoded)  files   goal ≤ ${goalKb} kB`);
+      for (const { route, scripts } of results) {
+        const wire = sum(scripts, "wire");
+        console.log(
+          `${route.padEnd(12)} ${kb(wire).padStart(12)}  ${kb(sum(scripts, "decoded")).padStart(15)}  ${String(scripts.length).padStart(5)}   ${wire <= goalKb * 1000 ? "ok" : "OVER"}`,
+        );
+      }
+      console.log(
+        `\nshared by every route (the shell and framework): ${kb(sum(shell, "wire"))} kB in ${shell.length} files`,
+      );
+      if (process.argv.includes("--verbose"))
+        for (const { route, scripts } of results) {
+          console.log(`\n${route}`);
+          for (const s of [...scripts].sort((a, b) => b.wire - a.wire))
+            console.log(`  ${kb(s.wire).padStart(7)} kB  ${new URL(s.url).pathname}`);
+        }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (app) {
+      app.kill("SIGTERM");
+      await once(app, "exit").catch(() => {});
+    }
+    await sandbox.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
