@@ -1,6 +1,7 @@
 "use client";
 
 import { UploadCloud } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
@@ -19,7 +20,6 @@ import {
   selectMedia,
   type MediaState,
 } from "./media-field-helpers";
-import { SortableMediaList } from "./sortable-media-list";
 
 export type MediaFieldProps = {
   items: MediaCardData[];
@@ -34,6 +34,12 @@ export type MediaFieldProps = {
   /** Put on the "Browse files" button, so a label or focusFirstInvalid can reach the field. */
   id?: string;
 };
+
+// Drag and drop (@dnd-kit) loads once the post has files to order.
+const SortableMediaList = dynamic(
+  () => import("./sortable-media-list").then((m) => m.SortableMediaList),
+  { ssr: false, loading: () => <div className="h-48 animate-pulse rounded-lg bg-gray-100" /> },
+);
 
 const busyStates = new Set(["uploading", "paused", "processing"]);
 

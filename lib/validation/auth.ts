@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "./text";
-import { isValidTimeZone } from "./timezones";
+import { isValidTimeZone } from "./timezone-name";
 
 export const emailSchema = text({ error: "Enter your email address." })
   .trim()

@@ -7,7 +7,7 @@ import { refusePrivacy } from "@/lib/tiktok/privacy";
 import { mediaTexts, privacyTexts, profileTexts, scheduleTexts } from "@/lib/tiktok/texts";
 import type { ComposeContext, DraftInput } from "./post";
 import { isLocalDateTime, toScheduledInstant } from "./schedule";
-import { isValidTimeZone } from "./timezones";
+import { isValidTimeZone } from "./timezone-name";
 
 type Fields = Omit<DraftInput, "schedule"> & { schedule: NonNullable<DraftInput["schedule"]> };
 type Issue = (path: (string | number)[], message: string) => void;

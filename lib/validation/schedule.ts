@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { isValidTimeZone } from "./timezones";
+import { isValidTimeZone } from "./timezone-name";
 
 /** A wall-clock time as `<input type="datetime-local">` gives it: "2026-11-25T14:30". */
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;

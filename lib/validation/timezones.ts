@@ -1,14 +1,8 @@
 import { getTimeZones, type TimeZone } from "@vvo/tzdb";
 
-export function isValidTimeZone(value: string): boolean {
-  if (!value || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-  } catch {
-    return false;
-  }
-  return value === "UTC" || value.includes("/");
-}
+// Re-exported for existing imports; the check lives apart so that schemas using it (the composer's
+// among them) do not pull @vvo/tzdb's data into the browser.
+export { isValidTimeZone } from "./timezone-name";
 
 export type TimeZoneOption = {
   /** Canonical IANA name, saved as is. */

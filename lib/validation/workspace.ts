@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditStatuses, inviteRoles, workspaceRoles } from "@/lib/validation/enums";
 import { text } from "./text";
-import { isValidTimeZone } from "./timezones";
+import { isValidTimeZone } from "./timezone-name";
 
 export const idSchema = z.uuid({ error: "Invalid id." });
 
