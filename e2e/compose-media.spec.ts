@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { e2e } from "./support/config";
 import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
@@ -15,6 +15,18 @@ async function startComposer(page: Page, name: string) {
   await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();
 }
 
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.getByRole("list", { name: "Photos in post order" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 const photoList = (page: Page) => page.getByRole("list", { name: "Photos in post order" });
 
 async function expectOrder(page: Page, names: string[]) {
@@ -27,17 +39,19 @@ async function expectOrder(page: Page, names: string[]) {
     .toEqual(names);
 }
 
+/** One at a time: files join the post in the order their uploads finish. */
 async function uploadPhotos(page: Page, names: string[]) {
-  await page.getByLabel("Choose files to upload").setInputFiles(names.map(fixture));
-  for (const name of names)
+  for (const name of names) {
+    await page.getByLabel("Choose files to upload").setInputFiles(fixture(name));
     await expect(photoList(page).getByRole("listitem", { name, exact: true })).toBeVisible({
       timeout: 30_000,
     });
+  }
 }
 
 test("photos reorder by keyboard and buttons, the cover follows its photo, the preview opens on it", async ({
   page,
-}) => {
+}, testInfo) => {
   await startComposer(page, "Kim Keys");
   await uploadPhotos(page, [p1, p2, p3]);
   await expect(page.getByText("Photo post · 3 of 35")).toBeVisible();
@@ -48,12 +62,17 @@ test("photos reorder by keyboard and buttons, the cover follows its photo, the p
   await expect(preview.getByRole("img", { name: `Photo 2 of 3: ${p2}` })).toBeVisible();
 
   // Keyboard drag and drop: Space picks the photo up, arrows move it, Space drops it.
-  await page.getByRole("button", { name: `Drag ${p2} to reorder` }).focus();
+  const handle = page.getByRole("button", { name: `Drag ${p2} to reorder` });
+  await handle.focus();
   await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
   await expect(
-    page.getByText(`Picked up ${p2}, position 2 of 3.`, { exact: false }),
+    page.getByRole("status").filter({ hasText: `${p2} is over position 2 of 3` }),
   ).toBeAttached();
   await page.keyboard.press("ArrowRight");
+  await expect(
+    page.getByRole("status").filter({ hasText: `${p2} is over position 3 of 3` }),
+  ).toBeAttached();
   await page.keyboard.press("Space");
   await expectOrder(page, [p1, p3, p2]);
   await expect(page.getByRole("radio", { name: `Cover: ${p2}` })).toBeChecked();
@@ -82,6 +101,7 @@ test("photos reorder by keyboard and buttons, the cover follows its photo, the p
   await expect(dialog).toBeHidden();
   await expectOrder(page, [p1, p2, p3]);
   await expect(page.getByText("Photo post · 3 of 35")).toBeVisible();
+  await shoot(page, testInfo, "compose-media-photos");
 });
 
 test("the caption counts UTF-16 units, highlights tags and shows TikTok's fold in the preview", async ({
