@@ -58,12 +58,17 @@ export function MediaField(props: MediaFieldProps) {
     [onChange],
   );
   const [notice, setNotice] = useState<string | null>(null);
+  const [placed, setPlaced] = useState<string[]>([]);
 
   const onFinished = useCallback(
     (outcome: UploadOutcome) => {
       if (outcome.state !== "done" || !outcome.mediaId) return;
       fetchLibrary(workspaceId, [outcome.mediaId]).then(
-        (added) => apply(addMedia(latest.current, added)),
+        (added) => {
+          apply(addMedia(latest.current, added));
+          // Its card now stands in the post; the finished upload row has nothing more to say.
+          setPlaced((keys) => [...keys, outcome.key]);
+        },
         () =>
           setNotice(
             `${outcome.name} was uploaded but could not be added here. Choose it from the library.`,
@@ -73,6 +78,7 @@ export function MediaField(props: MediaFieldProps) {
     [workspaceId, apply],
   );
   const uploads = useUploads(workspaceId, onFinished);
+  const rows = uploads.items.filter((u) => !placed.includes(u.key));
   const isBusy = uploads.items.some((u) => busyStates.has(u.state));
   useEffect(() => onBusyChange?.(isBusy), [isBusy, onBusyChange]);
 
@@ -159,9 +165,9 @@ export function MediaField(props: MediaFieldProps) {
         ) : null}
         {notice ? <p className="text-sm text-danger-700">{notice}</p> : null}
       </div>
-      {uploads.items.length > 0 ? (
+      {rows.length > 0 ? (
         <ul className="space-y-2" aria-label="Uploads">
-          {uploads.items.map((item) => (
+          {rows.map((item) => (
             <UploadRow
               key={item.key}
               item={item}
