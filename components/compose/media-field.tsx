@@ -46,13 +46,18 @@ const busyStates = new Set(["uploading", "paused", "processing"]);
 /** The composer's media: upload or pick from the library, order photos, choose the cover. */
 export function MediaField(props: MediaFieldProps) {
   const { items, coverIndex, workspaceId, disabled, onChange, onBusyChange } = props;
+  // Uploads finish in any order, several per render: each change builds on the newest state, and
+  // an older list the parent renders meanwhile (one this field sent) must not replace it.
   const latest = useRef<MediaState>({ items, coverIndex });
+  const sent = useRef(new WeakSet<MediaCardData[]>());
   useEffect(() => {
-    latest.current = { items, coverIndex };
+    if (items === latest.current.items || !sent.current.has(items))
+      latest.current = { items, coverIndex };
   }, [items, coverIndex]);
   const apply = useCallback(
     (next: MediaState) => {
       latest.current = next;
+      sent.current.add(next.items);
       onChange(next.items, next.coverIndex);
     },
     [onChange],
