@@ -83,7 +83,9 @@ export function MediaFieldCard(p: MediaFieldCardProps) {
           <span
             className={cn(
               "absolute top-1.5 left-1.5 flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium",
-              isCover ? "bg-accent-700 text-white" : "bg-white/90 text-gray-800",
+              isCover
+                ? "bg-white text-accent-800 ring-2 ring-accent-700"
+                : "bg-white/90 text-gray-800",
             )}
           >
             <input

@@ -1,6 +1,7 @@
 "use client";
 
 import { UploadCloud } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
@@ -19,7 +20,6 @@ import {
   selectMedia,
   type MediaState,
 } from "./media-field-helpers";
-import { SortableMediaList } from "./sortable-media-list";
 
 export type MediaFieldProps = {
   items: MediaCardData[];
@@ -35,29 +35,45 @@ export type MediaFieldProps = {
   id?: string;
 };
 
+// Drag and drop (@dnd-kit) loads once the post has files to order.
+const SortableMediaList = dynamic(
+  () => import("./sortable-media-list").then((m) => m.SortableMediaList),
+  { ssr: false, loading: () => <div className="h-48 animate-pulse rounded-lg bg-gray-100" /> },
+);
+
 const busyStates = new Set(["uploading", "paused", "processing"]);
 
 /** The composer's media: upload or pick from the library, order photos, choose the cover. */
 export function MediaField(props: MediaFieldProps) {
   const { items, coverIndex, workspaceId, disabled, onChange, onBusyChange } = props;
+  // Uploads finish in any order, several per render: each change builds on the newest state, and
+  // an older list the parent renders meanwhile (one this field sent) must not replace it.
   const latest = useRef<MediaState>({ items, coverIndex });
+  const sent = useRef(new WeakSet<MediaCardData[]>());
   useEffect(() => {
-    latest.current = { items, coverIndex };
+    if (items === latest.current.items || !sent.current.has(items))
+      latest.current = { items, coverIndex };
   }, [items, coverIndex]);
   const apply = useCallback(
     (next: MediaState) => {
       latest.current = next;
+      sent.current.add(next.items);
       onChange(next.items, next.coverIndex);
     },
     [onChange],
   );
   const [notice, setNotice] = useState<string | null>(null);
+  const [placed, setPlaced] = useState<string[]>([]);
 
   const onFinished = useCallback(
     (outcome: UploadOutcome) => {
       if (outcome.state !== "done" || !outcome.mediaId) return;
       fetchLibrary(workspaceId, [outcome.mediaId]).then(
-        (added) => apply(addMedia(latest.current, added)),
+        (added) => {
+          apply(addMedia(latest.current, added));
+          // Its card now stands in the post; the finished upload row has nothing more to say.
+          setPlaced((keys) => [...keys, outcome.key]);
+        },
         () =>
           setNotice(
             `${outcome.name} was uploaded but could not be added here. Choose it from the library.`,
@@ -67,6 +83,7 @@ export function MediaField(props: MediaFieldProps) {
     [workspaceId, apply],
   );
   const uploads = useUploads(workspaceId, onFinished);
+  const rows = uploads.items.filter((u) => !placed.includes(u.key));
   const isBusy = uploads.items.some((u) => busyStates.has(u.state));
   useEffect(() => onBusyChange?.(isBusy), [isBusy, onBusyChange]);
 
@@ -153,9 +170,9 @@ export function MediaField(props: MediaFieldProps) {
         ) : null}
         {notice ? <p className="text-sm text-danger-700">{notice}</p> : null}
       </div>
-      {uploads.items.length > 0 ? (
+      {rows.length > 0 ? (
         <ul className="space-y-2" aria-label="Uploads">
-          {uploads.items.map((item) => (
+          {rows.map((item) => (
             <UploadRow
               key={item.key}
               item={item}

@@ -7,7 +7,7 @@ import { cn } from "@/lib/utils";
 import { carouselStartIndex, stepCarousel } from "./phone-preview-helpers";
 
 const arrow =
-  "absolute top-1/2 z-10 inline-flex size-8 -translate-y-1/2 items-center justify-center rounded-full bg-black/40 text-white hover:bg-black/60 disabled:hidden";
+  "absolute top-1/3 z-10 inline-flex size-8 -translate-y-1/2 items-center justify-center rounded-full bg-black/40 text-white hover:bg-black/60 disabled:hidden";
 
 /** A photo post's carousel; mount it with a key of the order and cover to start over on them. */
 export function PhonePreviewCarousel({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { DetailedError, Upload } from "tus-js-client";
+import type { DetailedError, Upload } from "tus-js-client";
 import { declaredKindOf, uploadLimitFor, uploadTooLargeMessage } from "@/lib/tiktok";
 import { capturePoster } from "./capture-poster";
 
@@ -26,8 +26,8 @@ const chunkSize = 64 * 1024 * 1024;
 
 type Entry = { name: string; upload: Upload; samples: { t: number; bytes: number }[] };
 
-function messageOf(error: Error): string {
-  if (error instanceof DetailedError && error.originalResponse) {
+function messageOf(error: Error, Detailed: typeof DetailedError): string {
+  if (error instanceof Detailed && error.originalResponse) {
     const status = error.originalResponse.getStatus();
     const body = error.originalResponse.getBody()?.trim();
     if (body && status < 500) return body;
@@ -78,7 +78,9 @@ export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutc
       setItems((list) => [...list, item]);
       const poster = kind === "video" ? capturePoster(file) : Promise.resolve(null);
       const entry: Entry = { name: file.name, upload: null as unknown as Upload, samples: [] };
-      const upload = new Upload(file, {
+      // tus-js-client loads with the first file picked, not with the page.
+      const tus = await import("tus-js-client");
+      const upload = new tus.Upload(file, {
         endpoint,
         chunkSize,
         retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
@@ -121,7 +123,7 @@ export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutc
           });
         },
         onError(error) {
-          update(key, { state: "failed", message: messageOf(error) });
+          update(key, { state: "failed", message: messageOf(error, tus.DetailedError) });
         },
       });
       entry.upload = upload;
