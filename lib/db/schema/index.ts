@@ -1,0 +1,5 @@
+/** The database schema, one file per area; drizzle-kit and the db client read this index. */
+export * from "./enums";
+export * from "./accounts";
+export * from "./media";
+export * from "./posts";

@@ -1,0 +1,114 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  postFormatEnum,
+  postModeEnum,
+  postStatusEnum,
+  targetErrorKindEnum,
+  targetStatusEnum,
+  createdAt,
+} from "./enums";
+import type { TikTokPostParams, TikTokSettings } from "@/lib/tiktok/params";
+import { users, workspaces } from "./accounts";
+
+/**
+ * Exactly what a target sends to Postproxy, kept so a retry under the same Idempotency-Key sends
+ * the same request (Postproxy answers 422 to a different request under a used key).
+ */
+export type PostTargetRequest = {
+  /** Postproxy scopes posts by profile group; each call names the profile's own group. */
+  profileGroupId: string | null;
+  body: string;
+  scheduledAt: string | null;
+  platforms: { tiktok: TikTokPostParams };
+  mediaIds: string[];
+  /** Signed links when PUBLIC_BASE_URL is set; null: the files are streamed as multipart. */
+  mediaUrls: string[] | null;
+};
+
+/** Media of a draft as the composer holds them: ordered ids with the kind the client saw. */
+export type PostMediaRef = { id: string; kind: "video" | "image" };
+
+/**
+ * A post as the composer wrote it. Its status is derived from its targets (one per profile) and
+ * stored for filtering; the wall-clock `scheduleAt` + `timeZone` reopen the form as typed, while
+ * `scheduledAt` is the UTC instant sent to Postproxy.
+ */
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    status: postStatusEnum().notNull().default("draft"),
+    caption: text().notNull().default(""),
+    format: postFormatEnum(),
+    settings: jsonb().$type<TikTokSettings>().notNull(),
+    /** The draft's chosen profiles (Postproxy ids), in the order picked. */
+    profileIds: jsonb().$type<string[]>().notNull().default([]),
+    /** Ordered; a file may still be uploading while a draft is saved. */
+    media: jsonb().$type<PostMediaRef[]>().notNull().default([]),
+    scheduleMode: postModeEnum().notNull().default("now"),
+    scheduleAt: text(),
+    timeZone: text().notNull().default("UTC"),
+    scheduledAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index("posts_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
+    index("posts_workspace_status_idx").on(t.workspaceId, t.status, t.updatedAt),
+    index("posts_created_by_idx").on(t.createdById),
+  ],
+);
+
+/**
+ * One Postproxy post per chosen profile. The Idempotency-Key is derived from id + revision, so a
+ * retry never posts twice; revision grows only when a refused target is sent again after an edit.
+ */
+export const postTargets = pgTable(
+  "post_targets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    profileId: text().notNull(),
+    profileName: text().notNull(),
+    profileAvatarUrl: text(),
+    status: targetStatusEnum().notNull().default("pending"),
+    error: text(),
+    errorKind: targetErrorKindEnum(),
+    postproxyPostId: text(),
+    revision: integer().notNull().default(0),
+    attempts: integer().notNull().default(0),
+    request: jsonb().$type<PostTargetRequest>(),
+    sentAt: timestamp({ withTimezone: true }),
+    scheduledAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    platformUrl: text(),
+    lastSyncedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("post_targets_post_profile_idx").on(t.postId, t.profileId),
+    index("post_targets_workspace_status_idx").on(t.workspaceId, t.status),
+    index("post_targets_profile_time_idx").on(t.workspaceId, t.profileId, t.scheduledAt),
+    index("post_targets_postproxy_post_idx").on(t.postproxyPostId),
+  ],
+);
