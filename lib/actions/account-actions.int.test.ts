@@ -86,6 +86,11 @@ describe("password reset by email", () => {
       form({ token, password: "new password 123", confirmPassword: "new password 123" }),
     );
     expect(done.ok).toBe(true);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({
+      to: owner.user.email,
+      text: expect.stringContaining("with a reset link sent to this email address"),
+    });
     const after = await userRow(owner.user.id);
     expect(await verifyPassword(after.hash, "new password 123")).toBe(true);
     expect(after.version).toBe(before.version + 1);
@@ -119,7 +124,7 @@ describe("password reset by email", () => {
 describe("owner-issued reset links", () => {
   it("without SMTP the owner gets the link; with SMTP the member gets it by email", async () => {
     const owner = await makeOwner(t.db, "Omar Owner");
-    const editor = await addMember(owner, "editor", "Ella Editor");
+    const editor = await addMember(owner, "editor", "Ella Editor", { invitedOnly: true });
     sessionUser = owner.user;
     const shown = await resetActions.issueResetLinkAction(
       form({ workspaceId: owner.workspaceId, membershipId: editor.membershipId }),
@@ -136,7 +141,38 @@ describe("owner-issued reset links", () => {
       form({ workspaceId: owner.workspaceId, membershipId: editor.membershipId }),
     );
     expect(emailed).toMatchObject({ ok: true, data: { emailed: true, link: null } });
+    expect(JSON.stringify(emailed)).not.toContain("reset-password");
+    expect(sent).toHaveLength(1);
     expect(sent[0].to).toBe(editor.user.email);
+
+    const token = sent[0].text.match(/reset-password\/([\w-]+)/)![1];
+    sessionUser = null;
+    const used = await resetActions.resetPasswordAction(
+      form({ token, password: "member password 1", confirmPassword: "member password 1" }),
+    );
+    expect(used.ok).toBe(true);
+    expect(sent[1]).toMatchObject({
+      to: editor.user.email,
+      text: expect.stringContaining("Omar Owner, an owner of the workspace"),
+    });
+  });
+
+  it("are refused, with the reason, for a member whose account is also in another workspace", async () => {
+    const owner = await makeOwner(t.db, "Aldo Attacker");
+    const victim = await addMember(owner, "viewer", "Carla Victim");
+    sessionUser = owner.user;
+    for (const smtp of [false, true]) {
+      mailConfigured = smtp;
+      const refused = await resetActions.issueResetLinkAction(
+        form({ workspaceId: owner.workspaceId, membershipId: victim.membershipId }),
+      );
+      expect(refused).toMatchObject({
+        ok: false,
+        code: "forbidden",
+        message: expect.stringContaining("another workspace"),
+      });
+    }
+    expect(sent).toHaveLength(0);
   });
 
   it("are refused to editors, viewers and owners of other workspaces", async () => {

@@ -9,10 +9,12 @@ import {
   createResetTokenForMember,
   resetLinkLifetimeMs,
   resetPasswordWithToken,
+  type ResetRoute,
 } from "@/lib/data/password-resets";
 import { consumeRateLimit, describeWait } from "@/lib/data/rate-limits";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { isMailConfigured, publicUrl, sendMail } from "@/lib/mail/mailer";
 import {
   issueResetLinkSchema,
@@ -42,6 +44,22 @@ function resetEmail(link: string) {
       "",
       "The link works once. Using it signs your account out everywhere.",
       "If you did not ask for this, ignore this email: your password stays as it is.",
+    ].join("\n"),
+  };
+}
+
+function passwordChangedEmail(route: ResetRoute) {
+  const how =
+    route.kind === "owner"
+      ? `with a one-time reset link that ${route.issuerName}, an owner of the workspace “${route.workspaceName}”, created for your account.`
+      : "with a reset link sent to this email address.";
+  return {
+    subject: "Your Postdeck password was changed",
+    text: [
+      `The password of your Postdeck account was just changed ${how}`,
+      "",
+      "Every session of the account was signed out.",
+      "If this was not you, reset your password at once with “Forgot your password?” on the sign-in page, and tell your workspace owner.",
     ].join("\n"),
   };
 }
@@ -98,7 +116,13 @@ const reset = createAction({
   handler: async ({ token, password }, { db }) => {
     await limitOrThrow(db, "password-reset:use", clientIpFrom(await headers()), 20, hour);
     const passwordHash = await hashPassword(password);
-    return resetPasswordWithToken(db, { token, passwordHash });
+    const changed = await resetPasswordWithToken(db, { token, passwordHash });
+    // The account's owner hears of every reset, whoever made the link.
+    if (isMailConfigured())
+      await sendMail({ to: changed.email, ...passwordChangedEmail(changed.route) }).catch(
+        (error: unknown) => logError("password-reset:changed-notice", error),
+      );
+    return { email: changed.email };
   },
 });
 

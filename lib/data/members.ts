@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -13,6 +13,8 @@ export type Member = {
   email: string;
   role: WorkspaceRole;
   joinedAt: Date;
+  /** The account also belongs to another workspace, so an owner here may not reset its password. */
+  isInOtherWorkspaces: boolean;
 };
 
 export async function listMembers(ctx: WorkspaceCtx): Promise<Member[]> {
@@ -25,6 +27,7 @@ export async function listMembers(ctx: WorkspaceCtx): Promise<Member[]> {
       email: users.email,
       role: memberships.role,
       joinedAt: memberships.createdAt,
+      isInOtherWorkspaces: sql<boolean>`exists (select 1 from ${memberships} as other where other.user_id = ${memberships.userId} and other.id <> ${memberships.id})`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -7,9 +7,14 @@ import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 
-export async function makeUser(db: Db, name = "Test User"): Promise<SessionUser> {
+/** A user; like a sign-up, with a workspace of their own unless they joined through an invite. */
+export async function makeUser(
+  db: Db,
+  name = "Test User",
+  options = { withWorkspace: true },
+): Promise<SessionUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@example.com`;
-  return createUser(db, { email, name, passwordHash: null }, { withWorkspace: true });
+  return createUser(db, { email, name, passwordHash: null }, options);
 }
 
 /** An owner with their own workspace. */
@@ -20,9 +25,17 @@ export async function makeOwner(db: Db, name = "Owner"): Promise<WorkspaceCtx> {
   return ctx;
 }
 
-/** A user added to `ctx`'s workspace with a role, returned as a context acting in it. */
-export async function addMember(ctx: WorkspaceCtx, role: WorkspaceRole, name = `${role} user`) {
-  const user = await makeUser(ctx.db, name);
+/**
+ * A user added to `ctx`'s workspace with a role, returned as a context acting in it. By default the
+ * user also owns a workspace of their own; `invitedOnly` makes one who signed up through the invite.
+ */
+export async function addMember(
+  ctx: WorkspaceCtx,
+  role: WorkspaceRole,
+  name = `${role} user`,
+  options: { invitedOnly?: boolean } = {},
+) {
+  const user = await makeUser(ctx.db, name, { withWorkspace: !options.invitedOnly });
   const [row] = await ctx.db
     .insert(memberships)
     .values({ workspaceId: ctx.workspaceId, userId: user.id, role })

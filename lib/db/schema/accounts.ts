@@ -135,6 +135,8 @@ export const passwordResetTokens = pgTable(
     tokenHash: text().notNull().unique(),
     issuedById: uuid().references(() => users.id, { onDelete: "set null" }),
     workspaceId: uuid().references(() => workspaces.id, { onDelete: "cascade" }),
+    /** For an owner-issued link: the membership it was issued for (checked again at use). */
+    membershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -143,5 +145,6 @@ export const passwordResetTokens = pgTable(
     index("password_reset_tokens_user_idx").on(t.userId),
     index("password_reset_tokens_issued_by_idx").on(t.issuedById),
     index("password_reset_tokens_workspace_idx").on(t.workspaceId),
+    index("password_reset_tokens_membership_idx").on(t.membershipId),
   ],
 );

@@ -28,6 +28,18 @@ type Deps = {
 /** tus hooks refuse a request by throwing this shape; the body reaches the browser. */
 const refuse = (status_code: number, message: string) => ({ status_code, body: `${message}\n` });
 
+const uploadIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The upload id of a request, read once and handed to both tus and the code that authorizes and
+ * deletes by it: exactly one server-made uuid segment after the tus path, nothing else.
+ */
+export function uploadIdOf(req: Request): string | null {
+  const { pathname } = new URL(req.url);
+  const id = pathname.startsWith(`${uploadPath}/`) ? pathname.slice(uploadPath.length + 1) : "";
+  return uploadIdPattern.test(id) ? id : null;
+}
+
 /** A display name only: it never becomes a path (the storage key is a server-made uuid). */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
@@ -44,6 +56,7 @@ export function cleanFileName(name: string): string {
  */
 export function createUploadHandler(deps: Deps) {
   const users = new WeakMap<Request, SessionUser>();
+  const ids = new WeakMap<Request, string>();
   const userOf = (req: Request) => {
     const user = users.get(req);
     if (!user) throw refuse(401, "Sign in again to upload.");
@@ -59,6 +72,7 @@ export function createUploadHandler(deps: Deps) {
     // message naming it); afterwards no upload can grow past the largest limit or its declared size.
     maxSize: (req) => (req.method === "POST" ? 0 : tiktokMediaLimits.videoMaxBytes),
     namingFunction: () => randomUUID(),
+    getFileIdFromRequest: (req) => ids.get(req as Request),
     async onUploadCreate(req, upload) {
       const user = userOf(req as Request);
       if (upload.sizeIsDeferred || upload.size === undefined)
@@ -123,10 +137,13 @@ export function createUploadHandler(deps: Deps) {
       if (!user) return new Response("Sign in again to upload.\n", { status: 401 });
       users.set(req, user);
     }
+    const id = req.method === "POST" || req.method === "OPTIONS" ? null : uploadIdOf(req);
+    if (id) ids.set(req, id);
+    else if (req.method !== "POST" && req.method !== "OPTIONS")
+      return new Response("Upload not found.\n", { status: 404 });
     const response = await server.handleWeb(req);
-    if (req.method === "DELETE" && response.status === 204) {
+    if (id && req.method === "DELETE" && response.status === 204) {
       // A cancelled upload leaves nothing behind: the store removed the bytes, this the row.
-      const id = new URL(req.url).pathname.split("/").pop() ?? "";
       await deleteMediaRows(deps.db, [id]);
     }
     return response;

@@ -307,6 +307,39 @@ describe("reading, attaching and deleting across workspaces", () => {
     expect((await getMedia(owner, id)).status).toBe("ready");
   });
 
+  it("reads the upload id once: crafted tus URLs reach no other upload and delete nothing", async () => {
+    const started = async (as: WorkspaceCtx) => {
+      const created = await create(as, { length: 1000, filename: "clip.mp4" });
+      expect(created.status).toBe(201);
+      return created.headers.get("location")!.split("/").pop()!;
+    };
+    const victim = await started(editor);
+    const mine = await started(outsider);
+    const crafted = [
+      `/api/uploads/${mine}%2F..%2F${victim}`,
+      `/api/uploads/${mine}%2f${victim}`,
+      `/api/uploads/${mine}/${victim}`,
+      `/api/uploads/${mine}/../${victim}`,
+      `/api/uploads/..%2F${victim}`,
+      `/api/uploads?id=${victim}`,
+      `/api/uploads/?${victim}`,
+      `/api/uploads/${victim}%3Fid%3D${mine}`,
+      `/api/uploads/${victim.toUpperCase()}`,
+    ];
+    for (const url of crafted) {
+      const response = await routes.uploads(
+        new Request(`${base}${url}`, {
+          method: "DELETE",
+          headers: { "x-test-user": tokenOf(outsider), "Tus-Resumable": "1.0.0" },
+        }),
+      );
+      expect(response.status, url).toBe(404);
+    }
+    expect((await getMedia(editor, victim)).status).toBe("uploading");
+    expect((await getMedia(outsider, mine)).status).toBe("uploading");
+    expect(await storedFiles()).toEqual(expect.arrayContaining([victim, mine]));
+  });
+
   it("lets viewers read but not attach, delete or continue an upload", async () => {
     const { id } = await upload(editor, "photo-2-720x900.jpg");
     const postId = crypto.randomUUID();

@@ -60,13 +60,18 @@ export default async function MembersPage() {
                 workspaceId={ctx.workspaceId}
                 canManage={isOwner}
                 extraActions={
-                  isOwner && m.userId !== ctx.user.id ? (
+                  !isOwner || m.userId === ctx.user.id ? undefined : m.isInOtherWorkspaces ? (
+                    <p className="max-w-56 text-xs text-gray-500">
+                      Also in another workspace: resets their own password with “Forgot your
+                      password?”
+                    </p>
+                  ) : (
                     <ResetLinkButton
                       workspaceId={ctx.workspaceId}
                       membershipId={m.membershipId}
                       memberName={m.name}
                     />
-                  ) : undefined
+                  )
                 }
                 member={{
                   membershipId: m.membershipId,

@@ -1,0 +1,3 @@
+ALTER TABLE "password_reset_tokens" ADD COLUMN "membership_id" uuid;--> statement-breakpoint
+ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "password_reset_tokens_membership_idx" ON "password_reset_tokens" USING btree ("membership_id");
