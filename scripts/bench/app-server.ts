@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { openDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { demoLogin, seedDemo } from "@/lib/db/seed";
+import { assertLocalDatabaseUrl } from "@/lib/test/db";
+import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
+
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (!address || typeof address === "string") throw new Error("No free port");
+  return address.port;
+}
+
+/** Signs the demo login in through next-auth's credentials route; returns the cookies. */
+export async function signInDemo(baseUrl: string): Promise<{ name: string; value: string }[]> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, ...demoLogin, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"));
+  if (!session) throw new Error(`Sign-in failed (${res.status})`);
+  return [...cookies, session.split(";")[0]].map((c) => {
+    const at = c.indexOf("=");
+    return { name: c.slice(0, at), value: c.slice(at + 1) };
+  });
+}
+
+export type BenchApp = {
+  url: string;
+  /** The `next start` process, for reading its CPU time. */
+  app: ChildProcess;
+  sandbox: SandboxProcess;
+  cookieHeader: string;
+  databaseUrl: string | null;
+  stop(): Promise<void>;
+};
+
+/**
+ * A production build of the app (built when stale) over a fresh, demo-seeded database — a new
+ * PostgreSQL database when `databaseUrl` names a local server, else PGlite — with the sandbox in its
+ * own process and the demo login signed in. Everything it made is removed by stop().
+ */
+export async function startBenchApp(
+  options: { name: string; databaseUrl?: string; nodeArgs?: string[] } = { name: "bench" },
+): Promise<BenchApp> {
+  const dir = path.resolve(`.data/bench-${options.name}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const sandbox = await startSandboxProcess();
+  let databaseUrl: string | null = null;
+  let dropDatabase = async () => {};
+  if (options.databaseUrl) {
+    assertLocalDatabaseUrl(options.databaseUrl);
+    const { default: postgres } = await import("postgres");
+    const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
+    const name = `postdeck_bench_${randomBytes(4).toString("hex")}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(options.databaseUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  }
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dir,
+    PGLITE_DIR: path.join(dir, "pglite"),
+    MEDIA_DIR: path.join(dir, "media"),
+    DATABASE_URL: databaseUrl ?? "",
+    POSTPROXY_BASE_URL: sandbox.url,
+    ALLOW_INSECURE_HTTP: "true",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  };
+  let app: ChildProcess | null = null;
+  const stop = async () => {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await once(app, "exit").catch(() => {});
+    }
+    await sandbox.stop();
+    await dropDatabase();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    if (isBuildStale()) await run(bin("next"), ["build"], { env });
+    const handle = await openDatabase({ url: databaseUrl ?? undefined, pgliteDir: env.PGLITE_DIR });
+    await migrateDatabase(handle);
+    await seedDemo(handle.db, {
+      apiKey: sandbox.apiKey,
+      encryptionKey: Buffer.from(env.APP_ENCRYPTION_KEY, "hex"),
+    });
+    await handle.close();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    // Node's own flags (a CPU profile, say) cannot go through NODE_OPTIONS: run Next's bin directly.
+    const nextBin = path.resolve("node_modules/next/dist/bin/next");
+    const args = [
+      ...(options.nodeArgs ?? []),
+      nextBin,
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ];
+    app = spawn(process.execPath, args, {
+      env: { ...env, NEXTAUTH_URL: url },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitForHttp(`${url}/api/health`);
+    const cookies = await signInDemo(url);
+    const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return { url, app, sandbox, cookieHeader, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import autocannon from "autocannon";
+import { startBenchApp } from "./app-server";
+
+/** The signed-in pages measured; /stats and /calendar are measured once they exist. */
+const routes = ["/home", "/posts", "/compose", "/media", "/stats"];
+const connections = 50;
+const seconds = Number(process.env.BENCH_PAGES_SECONDS ?? 10);
+const goalPagesPerSecond = 150;
+const goalP99Ms = 500;
+const clockTicks = 100; // USER_HZ on Linux
+
+/** CPU seconds used so far by a process and all its descendants (next start forks its server). */
+function treeCpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return total / clockTicks;
+}
+
+/**
+ * Pages per second and server CPU per page for the main signed-in pages, 50 concurrent
+ * connections against one `next start` on PostgreSQL (issue 15 §5): goal ≥ 150 pages/s, p99 ≤ 500 ms.
+ */
+export async function benchPages(): Promise<void> {
+  console.log(`\n== Pages: ${connections} concurrent connections, ${seconds} s each ==`);
+  const databaseUrl =
+    process.env.TEST_DATABASE_URL ??
+    process.env.BENCH_DATABASE_URL ??
+    "postgres://postgres@127.0.0.1:5432/postgres";
+  const server = await startBenchApp({ name: "pages", databaseUrl });
+  try {
+    console.log(
+      `machine: ${cpus().length} cores, load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} before the run`,
+    );
+    console.log(`route        pages/s   p50 ms   p99 ms   CPU ms/page   non-2xx   goal`);
+    for (const route of routes) {
+      const url = `${server.url}${route}`;
+      const probe = await fetch(url, {
+        headers: { cookie: server.cookieHeader },
+        redirect: "manual",
+      });
+      if (probe.status === 404) {
+        console.log(`${route.padEnd(12)} (not built yet)`);
+        continue;
+      }
+      if (probe.status !== 200) throw new Error(`${route} answered ${probe.status}`);
+      await autocannon({
+        url,
+        connections: 10,
+        amount: 50,
+        headers: { cookie: server.cookieHeader },
+      });
+      const cpuBefore = treeCpuSeconds(server.app.pid!);
+      const result = await autocannon({
+        url,
+        connections,
+        duration: seconds,
+        headers: { cookie: server.cookieHeader },
+      });
+      const cpu = treeCpuSeconds(server.app.pid!) - cpuBefore;
+      const pages = result.requests.total;
+      const perSecond = result.requests.average;
+      const ok = perSecond >= goalPagesPerSecond && result.latency.p99 <= goalP99Ms;
+      console.log(
+        `${route.padEnd(12)} ${perSecond.toFixed(0).padStart(7)}  ${String(result.latency.p50).padStart(7)}  ${String(result.latency.p99).padStart(7)}  ${((cpu * 1000) / Math.max(pages, 1)).toFixed(1).padStart(12)}  ${String(result.non2xx).padStart(8)}   ${ok ? "ok" : "MISSED"}`,
+      );
+    }
+    console.log(`goal: ≥ ${goalPagesPerSecond} pages/s per process with p99 ≤ ${goalP99Ms} ms`);
+  } finally {
+    await server.stop();
+  }
+}
