@@ -3,3 +3,5 @@ export * from "./enums";
 export * from "./accounts";
 export * from "./media";
 export * from "./posts";
+export * from "./timeline";
+export * from "./webhooks";
