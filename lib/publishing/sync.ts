@@ -198,7 +198,7 @@ export async function syncWorkspaceTargets(
   if (!client) return { checked: 0 };
   const targets = await claimTargetsToSync(ctx, {
     now: now(),
-    minIntervalMs: options.minIntervalMs ?? 20_000,
+    minIntervalMs: options.minIntervalMs ?? 5_000,
     linkWindowMs: linkLookupMs,
     limit: options.limit ?? 100,
   });

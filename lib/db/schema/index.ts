@@ -5,3 +5,4 @@ export * from "./media";
 export * from "./posts";
 export * from "./timeline";
 export * from "./webhooks";
+export * from "./sync";
