@@ -1,6 +1,8 @@
 import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import { timingSafeEqual } from "node:crypto";
+import { getDb, type Db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { jobLeases, workspaces } from "@/lib/db/schema";
 
 /**
@@ -41,4 +43,19 @@ export async function listWorkspacesWithKey(db: Db): Promise<string[]> {
     .from(workspaces)
     .where(isNotNull(workspaces.postproxyKeyCiphertext));
   return rows.map((r) => r.id);
+}
+
+/** The database for a machine entry point (the sync route), after it authorized the call. */
+export async function openJobDb(): Promise<Db> {
+  return getDb();
+}
+
+/** `Authorization: Bearer <CRON_SECRET>`, compared in constant time; no secret set, no access. */
+export function isCronAuthorized(authorization: string | null): boolean {
+  const secret = getEnv().CRON_SECRET;
+  const header = authorization ?? "";
+  if (!secret || !header.startsWith("Bearer ")) return false;
+  const given = Buffer.from(header.slice("Bearer ".length));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
