@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, memberships, posts, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
