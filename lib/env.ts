@@ -73,6 +73,10 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalString.pipe(
     z.url({ message: "PUBLIC_BASE_URL must be the app's public URL (https://…)" }).optional(),
   ),
+  /** Bearer token of POST /api/cron/sync; unset, the sync route refuses every call. */
+  CRON_SECRET: optionalString.pipe(
+    z.string().min(24, { message: "CRON_SECRET must be at least 24 characters" }).optional(),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "NEXTAUTH_SECRET" | "APP_ENCRYPTION_KEY"> & {

@@ -20,6 +20,8 @@ export type ActionResult<T> =
       message: string;
       fieldErrors?: FieldErrors;
       values?: Record<string, string>;
+      /** Facts about the failure that are not field errors, e.g. the id of a draft kept. */
+      meta?: Record<string, string>;
     };
 
 /** An expected failure: carried to the caller as an ActionResult, never as a crash. */
@@ -28,6 +30,7 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly fieldErrors?: FieldErrors,
+    public readonly meta?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { startSandbox } from "../sandbox/server";
 import { e2e, appUrl } from "../e2e/support/config";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
-import { bin, isBuildStale, run } from "./lib/processes";
+import { bin, isBuildStale, run, startSyncLoop, waitForHttp } from "./lib/processes";
 
 /**
  * What the end-to-end tests run against: a fresh database, the Postproxy sandbox and a production
@@ -46,6 +46,7 @@ const env = {
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
   POSTPROXY_BASE_URL: sandbox.url,
+  CRON_SECRET: randomBytes(24).toString("hex"),
   // Every spec signs up from the same address; the limit itself is tested in lib/actions.
   SIGN_UP_LIMIT_PER_HOUR: "1000",
 };
@@ -66,7 +67,13 @@ for (const stream of [app.stdout, app.stderr]) {
   });
 }
 
+// Statuses reach the post page by the sync route, as in a deployment; every 2 s here so a spec
+// waits seconds, not a cron period.
+await waitForHttp(`${appUrl}/api/health`);
+const stopSync = startSyncLoop(appUrl, env.CRON_SECRET, 2_000);
+
 async function shutdown() {
+  stopSync();
   app.kill("SIGTERM");
   await sandbox.close();
   await dropDatabase();

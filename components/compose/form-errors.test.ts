@@ -27,7 +27,6 @@ describe("form errors", () => {
         "schedule.at": ["Choose a time in the future."],
         caption: ["One.", "Two."],
         _form: ["Postproxy said no."],
-        postId: ["0d6f5a1e-3b7c-4a2d-9e8f-1a2b3c4d5e6f"],
         privacy: [],
       }),
     ).toEqual([

@@ -22,14 +22,12 @@ export function errorsByIndex(
 
 /**
  * A server result's field errors keyed by dotted zod paths, as react-hook-form's setError calls:
- * the first message of each path. "_form" and empty lists are left for the form's alert, and
- * "postId" (the kept draft's id, which submitPost returns there when every profile refused) is no
- * error: the form already holds that id from its autosave.
+ * the first message of each path. "_form" and empty lists are left for the form's alert.
  */
 export function toServerFieldErrors(
   fieldErrors: Record<string, string[]> | undefined,
 ): { path: string; message: string }[] {
   return Object.entries(fieldErrors ?? {})
-    .filter(([path, messages]) => !["_form", "", "postId"].includes(path) && messages.length > 0)
+    .filter(([path, messages]) => !["_form", ""].includes(path) && messages.length > 0)
     .map(([path, messages]) => ({ path, message: messages.join(" ") }));
 }

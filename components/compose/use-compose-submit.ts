@@ -12,19 +12,51 @@ import type { ComposePostFormValues } from "@/lib/validation/post";
 import type { AutosaveController } from "./autosave-controller";
 import { toServerFieldErrors } from "./form-errors";
 
-export type SubmitPost = (
-  values: ComposePostFormValues,
-) => Promise<ActionResult<{ postId: string }>>;
+/** What Postproxy made of the submission, per profile (names). */
+export type SubmitOutcome = {
+  postId: string;
+  accepted: string[];
+  checking: string[];
+  notTaken: { profileName: string; error: string | null }[];
+};
+
+export type SubmitPost = (values: ComposePostFormValues) => Promise<ActionResult<SubmitOutcome>>;
 
 const invalidMessage = "Some fields need attention before this post can go out.";
 const unreachableMessage =
   "Could not reach Postdeck. Nothing was sent; your post is kept here. Check your connection and try again.";
 
-const successToasts = {
-  now: `Sent to TikTok. ${scheduleTexts.processingNotice}.`,
-  schedule: "Scheduled.",
-  draft: "Draft saved.",
-} as const;
+const names = (list: string[]) =>
+  list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+
+/**
+ * The toast says only what Postproxy accepted: success for those profiles, a warning naming the
+ * others (not taken, or not confirmed yet). `null` for a draft (its own toast).
+ */
+export function submitToast(
+  mode: "now" | "schedule",
+  outcome: SubmitOutcome,
+): { tone: "success" | "warning"; text: string } {
+  const done = mode === "now" ? "Sent to Postproxy for" : "Scheduled for";
+  const parts: string[] = [];
+  if (outcome.accepted.length > 0)
+    parts.push(
+      `${done} ${names(outcome.accepted)}.${mode === "now" ? ` ${scheduleTexts.processingNotice}.` : ""}`,
+    );
+  if (outcome.checking.length > 0)
+    parts.push(
+      `Postproxy has not confirmed ${names(outcome.checking)} yet; Postdeck is checking with it.`,
+    );
+  if (outcome.notTaken.length > 0)
+    parts.push(
+      `Postproxy did not take it for ${names(outcome.notTaken.map((n) => n.profileName))}: see the post's page.`,
+    );
+  const isClean = outcome.checking.length === 0 && outcome.notTaken.length === 0;
+  return {
+    tone: isClean && outcome.accepted.length > 0 ? "success" : "warning",
+    text: parts.join(" "),
+  };
+}
 
 /**
  * Submits through react-query: saves any pending autosave first (so the draft is the post that
@@ -70,8 +102,16 @@ export function useComposeSubmit({
       if (result.ok) {
         onSent();
         const mode = values.schedule?.mode ?? "now";
-        toast.success(successToasts[mode]);
-        router.push(mode === "draft" ? "/posts?status=draft" : `/posts/${result.data.postId}`);
+        if (mode === "draft") {
+          toast.success("Draft saved.");
+          router.push("/posts?status=draft");
+          return;
+        }
+        const { tone, text } = submitToast(mode, result.data);
+        if (tone === "success") toast.success(text);
+        else toast.warning(text);
+        // Replace, not push: Back must never land on a composer holding a sent post.
+        router.replace(`/posts/${result.data.postId}`);
         return;
       }
       autosave.resume();

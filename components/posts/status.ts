@@ -15,10 +15,21 @@ export const targetStatusWords: Record<TargetStatus, StatusWords> = {
     tone: "accent",
     description: "Postdeck is handing this post to Postproxy.",
   },
+  unknown: {
+    label: "Checking with Postproxy…",
+    tone: "amber",
+    description:
+      "Postproxy's answer never came, so Postdeck does not know yet whether it took the post.",
+  },
   scheduled: {
     label: "Scheduled",
     tone: "brand",
     description: "Postproxy holds the post and will send it to TikTok at the scheduled time.",
+  },
+  delayed: {
+    label: "Delayed",
+    tone: "amber",
+    description: "Its time passed more than 10 minutes ago and TikTok has not published it yet.",
   },
   processing: {
     label: "Processing on TikTok",

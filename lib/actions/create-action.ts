@@ -128,6 +128,7 @@ export function createAction<S extends z.ZodType, A extends Access, T>(config: {
           code: error.code,
           message: error.message,
           fieldErrors: error.fieldErrors,
+          ...(error.meta ? { meta: error.meta } : {}),
           values: safeValues(raw),
         };
       }

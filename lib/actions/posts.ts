@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
-import { retryTarget, submitPost } from "@/lib/publishing/submit";
+import { retryTarget, submitPost, type SubmitOutcome } from "@/lib/publishing/submit";
 import { draftSchema, type ComposePostFormValues, type DraftInput } from "@/lib/validation/post";
 import {
   postIdSchema,
@@ -11,6 +11,8 @@ import {
   type TargetIdInput,
 } from "@/lib/validation/post-view";
 import { createAction } from "./create-action";
+
+export type SubmitResult = SubmitOutcome;
 
 const save = createAction({
   name: "saveDraft",
@@ -25,8 +27,12 @@ const submit = createAction({
   name: "submitPost",
   schema: draftSchema,
   access: "editor",
-  handler: async (input, ctx) => {
-    const result = await submitPost(ctx, input);
+  handler: async (input, ctx): Promise<SubmitResult> => {
+    // Saving a draft and sending a post are two paths that share the one writer of post rows.
+    const result =
+      input.schedule?.mode === "draft"
+        ? { ...(await saveDraft(ctx, input)), accepted: [], checking: [], notTaken: [] }
+        : await submitPost(ctx, input);
     revalidatePath("/posts");
     return result;
   },

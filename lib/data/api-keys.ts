@@ -3,7 +3,12 @@ import { eq } from "drizzle-orm";
 import { workspaces } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { decryptSecret, encryptSecret, postproxyKeyContext } from "@/lib/security/encryption";
+import {
+  apiKeyFingerprint,
+  decryptSecret,
+  encryptSecret,
+  postproxyKeyContext,
+} from "@/lib/security/encryption";
 import type { AuditStatus } from "@/lib/validation/enums";
 import { requireRole, type WorkspaceCtx } from "./context";
 
@@ -57,7 +62,7 @@ export async function getApiKey(
 export async function getPublishingSettings(
   ctx: WorkspaceCtx,
   encryptionKey = getEnv().encryptionKey,
-): Promise<{ apiKey: string | null; auditStatus: AuditStatus }> {
+): Promise<{ apiKey: string | null; apiKeyFingerprint: string | null; auditStatus: AuditStatus }> {
   requireRole(ctx, "viewer");
   const [row] = await ctx.db
     .select({
@@ -70,5 +75,9 @@ export async function getPublishingSettings(
   const apiKey = row.ciphertext
     ? decryptSecret(row.ciphertext, encryptionKey, postproxyKeyContext(ctx.workspaceId))
     : null;
-  return { apiKey, auditStatus: row.auditStatus };
+  return {
+    apiKey,
+    apiKeyFingerprint: apiKey ? apiKeyFingerprint(apiKey) : null,
+    auditStatus: row.auditStatus,
+  };
 }

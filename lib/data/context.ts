@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { memberships } from "@/lib/db/schema";
+import { memberships, workspaces } from "@/lib/db/schema";
 import { hasRole, type WorkspaceRole } from "@/lib/validation/enums";
 import { AppError } from "@/lib/errors";
 
@@ -40,6 +40,37 @@ export async function openWorkspaceCtx(
   const ctx = Object.freeze({ db, user, workspaceId: row.workspaceId, role: row.role });
   issuedContexts.add(ctx);
   return ctx as WorkspaceCtx;
+}
+
+/** The actor of a system context: its id is never written as a user id (see `actorIdOf`). */
+export const systemUserId = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * A context for a verified machine entry point (a webhook whose signature checked out, the sync
+ * route behind CRON_SECRET): it acts for the workspace as an editor, with no user behind it.
+ * Only those entry points call this; the workspace id is the one the database returns.
+ */
+export async function openSystemWorkspaceCtx(
+  db: Db,
+  workspaceId: string,
+  source: "webhook" | "sync",
+): Promise<WorkspaceCtx | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(workspaceId))
+    return null;
+  const [row] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (!row) return null;
+  const user = { id: systemUserId, email: "", name: source === "webhook" ? "Postproxy" : "Sync" };
+  const ctx = Object.freeze({ db, user, workspaceId: row.id, role: "editor" as const });
+  issuedContexts.add(ctx);
+  return ctx as WorkspaceCtx;
+}
+
+/** The user to name on a timeline entry: none for a system context. */
+export function actorIdOf(ctx: WorkspaceCtx): string | null {
+  return ctx.user.id === systemUserId ? null : ctx.user.id;
 }
 
 /** Refuses a context that openWorkspaceCtx did not issue (a forged or copied one). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, memberships, posts, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -290,35 +290,19 @@ export async function createConvertedMedia(
 }
 
 /**
- * What the cleanup removes: uploads unfinished after `unfinishedMs`, and files that no post ever
- * used after `unusedMs`.
+ * What the cleanup removes: uploads still unfinished after `unfinishedMs`, and nothing else. A
+ * finished file is a manager's library and leaves it only when a user deletes it.
  */
 export async function listExpiredMedia(
   db: Db,
   now: Date,
-  limits: { unfinishedMs: number; unusedMs: number },
+  limits: { unfinishedMs: number },
 ): Promise<{ id: string; hasThumbnail: boolean }[]> {
   const unfinishedBefore = new Date(now.getTime() - limits.unfinishedMs);
-  const unusedBefore = new Date(now.getTime() - limits.unusedMs);
   return db
     .select({ id: mediaFiles.id, hasThumbnail: mediaFiles.hasThumbnail })
     .from(mediaFiles)
-    .where(
-      or(
-        and(eq(mediaFiles.status, "uploading"), lt(mediaFiles.createdAt, unfinishedBefore)),
-        and(
-          sql`${mediaFiles.status} <> 'uploading'`,
-          lt(mediaFiles.createdAt, unusedBefore),
-          isNull(mediaFiles.firstAttachedAt),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(mediaUsages)
-              .where(eq(mediaUsages.mediaId, mediaFiles.id)),
-          ),
-        ),
-      ),
-    )
+    .where(and(eq(mediaFiles.status, "uploading"), lt(mediaFiles.createdAt, unfinishedBefore)))
     .limit(1000);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { posts, postTargets, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { publishTexts } from "@/lib/tiktok/texts";
 import type { TikTokSettings } from "@/lib/tiktok/params";
 import {
   isFinalTargetStatus,
@@ -40,15 +41,23 @@ type TargetRow = {
   [K in keyof typeof targetColumns]: (typeof targetColumns)[K]["_"]["data"] | null;
 } & { id: string; profileId: string; profileName: string; updatedAt: Date };
 
-export function toTargetView(t: TargetRow): PostTargetView {
+/** A published post is looked up for its TikTok link this long (the status core's window). */
+const linkWindowMs = 48 * 60 * 60 * 1000;
+
+export function toTargetView(t: TargetRow, now = Date.now()): PostTargetView {
   const isFailed = t.status === "failed";
+  const isLinkOverdue =
+    t.status === "published" &&
+    !t.platformUrl &&
+    t.publishedAt !== null &&
+    now - t.publishedAt.getTime() > linkWindowMs;
   return {
     id: t.id,
     profileId: t.profileId,
     profileName: t.profileName,
     profileAvatarUrl: t.profileAvatarUrl,
     status: t.status ?? "pending",
-    error: t.error,
+    error: isLinkOverdue ? publishTexts.noLinkYet : t.error,
     canRetry: isFailed && t.errorKind === "retryable",
     needsEdit: isFailed && t.errorKind === "needs_edit",
     postproxyPostId: t.postproxyPostId,

@@ -49,10 +49,13 @@ export function isAccepted(t: Pick<ExistingTarget, "status">): boolean {
   return (acceptedTargetStatuses as readonly TargetStatus[]).includes(t.status);
 }
 
-/** A target whose last send got no clear answer: it may exist on Postproxy. */
-export function isUnknownOutcome(t: Pick<ExistingTarget, "status" | "errorKind">): boolean {
+/** A failure a resend (a new revision, a new Idempotency-Key) can fix: 429, 401, 403. */
+export function isRetryableFailure(t: Pick<ExistingTarget, "status" | "errorKind">): boolean {
   return t.status === "failed" && t.errorKind === "retryable";
 }
+
+/** Sent posts are changed on their page (never by the composer's create path). */
+export const alreadySent = () => new AppError("conflict", publishTexts.alreadySent);
 
 /** The targets of a post being submitted again (validation needs the accepted ones). */
 export async function listPostTargetsForSubmit(
@@ -92,7 +95,9 @@ export async function claimSubmission(
   input: {
     values: DraftInput;
     profiles: TargetProfile[];
-    requestFor: (profileId: string) => PostTargetRequest;
+    /** Built by publishing for each profile (the request a new revision sends). */
+    requests: Map<string, PostTargetRequest>;
+    apiKeyFingerprint: string | null;
     scheduledAt: Date | null;
     usageStatus: MediaUsageStatus;
     now: Date;
@@ -107,11 +112,13 @@ export async function claimSubmission(
     let postId: string;
     if (values.postId) {
       const [row] = await tx
-        .select({ id: posts.id })
+        .select({ id: posts.id, status: posts.status })
         .from(posts)
         .where(and(eq(posts.id, values.postId), eq(posts.workspaceId, ctx.workspaceId)))
         .for("update");
       if (!row) throw postNotFound();
+      // Only a draft (never sent, or refused by every profile) goes through the composer again.
+      if (row.status !== "draft") throw alreadySent();
       postId = row.id;
       await tx
         .update(posts)
@@ -151,11 +158,9 @@ export async function claimSubmission(
         now.getTime() - (current.sentAt?.getTime() ?? 0) < staleSendingMs
       )
         throw new AppError("conflict", publishTexts.inFlight(current.profileName));
-      const keepsRequest =
-        current && (isUnknownOutcome(current) || current.status === "sending") && current.request;
-      const request = keepsRequest ? current.request! : input.requestFor(profile.profileId);
-      // A new revision (a new Idempotency-Key) only once the previous one is known to be refused
-      // or failed; an unanswered one is resent as it was.
+      const keepsRequest = current?.status === "sending" && current.request;
+      const request = keepsRequest ? current.request! : input.requests.get(profile.profileId)!;
+      // Each attempt has its own key: a resend after a refusal is a new revision.
       const revision =
         current && !keepsRequest && (current.status === "failed" || current.postproxyPostId)
           ? current.revision + 1
@@ -170,6 +175,7 @@ export async function claimSubmission(
         request,
         sentAt: now,
         scheduledAt: targetTime,
+        apiKeyFingerprint: input.apiKeyFingerprint,
         postproxyPostId: keepsRequest ? current!.postproxyPostId : null,
         publishedAt: null,
         platformUrl: null,
@@ -207,7 +213,6 @@ export async function claimSubmission(
             eq(postTargets.postId, postId),
             chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
             inArray(postTargets.status, ["pending", "failed", "cancelled"]),
-            sql`not (${postTargets.status} = 'failed' and ${postTargets.errorKind} = 'retryable')`,
           ),
         );
     await syncMediaUsages(
@@ -241,7 +246,7 @@ async function claimNewPost(
     id: randomUUID(),
     ...pick(profile),
     revision: 0,
-    request: input.requestFor(profile.profileId),
+    request: input.requests.get(profile.profileId)!,
   }));
   const mediaIds = [...new Set(columns.media.map((m) => m.id))];
   const post = db.$with("new_post").as(
@@ -304,6 +309,7 @@ async function claimNewPost(
         request: target.request,
         sentAt: now,
         scheduledAt: input.scheduledAt ?? now,
+        apiKeyFingerprint: input.apiKeyFingerprint,
         createdAt: now,
         updatedAt: now,
       })),
@@ -315,7 +321,11 @@ function pick(p: TargetProfile) {
   return { profileId: p.profileId, profileName: p.profileName };
 }
 
-/** Claims one failed target for a retry; refused unless its failure is one a resend can fix. */
+/**
+ * Claims one failed target for a retry, as a new revision (a new Idempotency-Key) with fresh
+ * links; refused unless its failure is one a resend can fix. Unknown outcomes are never resent
+ * by hand: only the status core's replay under the same key may resend them.
+ */
 export async function claimRetry(
   ctx: WorkspaceCtx,
   input: {
@@ -323,6 +333,7 @@ export async function claimRetry(
     targetId: string;
     now: Date;
     refresh: (r: PostTargetRequest) => PostTargetRequest;
+    apiKeyFingerprint: string | null;
   },
 ): Promise<ClaimedTarget> {
   requireRole(ctx, "editor");
@@ -341,12 +352,10 @@ export async function claimRetry(
       )
       .for("update");
     if (!target) throw postNotFound();
-    if (!isUnknownOutcome(target) || !target.request)
+    if (!isRetryableFailure(target) || !target.request)
       throw new AppError("conflict", publishTexts.notRetryable);
-    // Postproxy took the last revision and it failed on TikTok: only a new post can go out now.
-    const isNewPost = target.postproxyPostId !== null;
-    const revision = isNewPost ? target.revision + 1 : target.revision;
-    const request = isNewPost ? input.refresh(target.request) : target.request;
+    const revision = target.revision + 1;
+    const request = input.refresh(target.request);
     await tx
       .update(postTargets)
       .set({
@@ -356,7 +365,8 @@ export async function claimRetry(
         revision,
         request,
         sentAt: input.now,
-        postproxyPostId: isNewPost ? null : target.postproxyPostId,
+        apiKeyFingerprint: input.apiKeyFingerprint,
+        postproxyPostId: null,
         attempts: sql`${postTargets.attempts} + 1`,
         updatedAt: input.now,
       })

@@ -19,9 +19,11 @@ export { toMediaCardData } from "./posts-media";
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const postNotFound = () => new AppError("not_found", publishTexts.notFound);
 
-/** Targets in these statuses were taken by Postproxy: their profile stays on the post. */
+/** Targets in these statuses were (or may have been) taken by Postproxy: never sent again. */
 export const acceptedTargetStatuses = [
+  "unknown",
   "scheduled",
+  "delayed",
   "processing",
   "published",
 ] as const satisfies readonly TargetStatus[];
@@ -151,6 +153,9 @@ export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promis
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)));
   if (!post) throw postNotFound();
+  // A sent post never reopens in the composer's create path: its page is where it changes.
+  if (post.status !== "draft")
+    throw new AppError("conflict", publishTexts.alreadySent, undefined, { postId: post.id });
   const [media, locked] = await Promise.all([
     loadMediaCards(ctx.db, ctx.workspaceId, post.media),
     ctx.db

@@ -93,17 +93,20 @@ describe("targetFromPost", () => {
 });
 
 describe("describeSendFailure", () => {
-  it("a 422 needs an edit and keeps Postproxy's texts; transient failures can be retried", () => {
+  it("a 422 needs an edit; only a refusal fails a target, a lost answer leaves it unknown", () => {
     const refused = describeSendFailure(
       failure("validation", { status: 422, messages: ["Body is too long for tiktok"] }),
     );
     expect(refused.patch).toMatchObject({ status: "failed", errorKind: "needs_edit" });
     expect(refused.refusals).toEqual(["Body is too long for tiktok"]);
-    for (const kind of ["timeout", "network", "server", "rate_limited", "conflict"] as const) {
+    for (const kind of ["timeout", "network", "server", "conflict"] as const) {
       const { patch } = describeSendFailure(failure(kind, { status: 503, timeoutMs: 1000 }));
-      expect(patch).toMatchObject({ status: "failed", errorKind: "retryable" });
-      expect(patch.error).toMatch(/[Rr]etry/);
+      expect(patch).toMatchObject({ status: "unknown", errorKind: null });
+      expect(patch.error).toMatch(/Checking with Postproxy/);
     }
+    const limited = describeSendFailure(failure("rate_limited", { status: 429 }));
+    expect(limited.patch).toMatchObject({ status: "failed", errorKind: "retryable" });
+    expect(limited.patch.error).toMatch(/did not take the post/);
     expect(describeSendFailure(failure("unauthorized")).patch.error).toMatch(/owner must update/);
   });
 });

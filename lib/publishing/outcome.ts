@@ -2,7 +2,7 @@ import "server-only";
 import type { TargetPatch } from "@/lib/data/posts-targets";
 import { isPostproxyError, MultipartFileError, type Post } from "@/lib/postproxy";
 import { mediaSubmitTexts, publishTexts } from "@/lib/tiktok/texts";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import type { TargetErrorKind, TargetStatus } from "@/lib/validation/post-view";
 
 /** Postproxy took the request, but an earlier one under the same key differed (422). */
 const keyReusedPattern = /Idempotency-Key has already been used/i;
@@ -25,16 +25,64 @@ export type SendFailure = {
 
 const seconds = (ms: number | undefined) => `${Math.round((ms ?? 0) / 100) / 10} s`;
 
-/** A failed create in plain words: cause, who acts, the fix, and whether a retry can help. */
-export function describeSendFailure(error: unknown): SendFailure {
-  const failed = (errorKind: TargetPatch["errorKind"], text: string, refusals: string[] = []) => ({
-    patch: { status: "failed" as const, error: text, errorKind },
+/** Who must act on a failure, for the classification below. */
+export type FailureActor = "user" | "owner" | "postdeck" | "postproxy" | "tiktok";
+
+/**
+ * Every Postproxy and TikTok error in one table: its cause, who must act, the fix, and whether a
+ * retry can help. `outcome` says what it makes of the target: a refusal (`failed`, Postproxy has
+ * no post) or `unknown` (Postproxy may hold the post: never called a failure, never resent by
+ * hand).
+ */
+export type Classified = {
+  outcome: "refused" | "unknown";
+  errorKind: TargetErrorKind;
+  cause: string;
+  actor: FailureActor;
+  retryable: boolean;
+  refusals: string[];
+  text: string;
+};
+
+export function classifySendError(error: unknown): Classified {
+  const refused = (
+    errorKind: TargetErrorKind,
+    actor: FailureActor,
+    cause: string,
+    text: string,
+    refusals: string[] = [],
+  ): Classified => ({
+    outcome: "refused",
+    errorKind,
+    actor,
+    cause,
+    retryable: errorKind === "retryable",
     refusals,
+    text,
+  });
+  const unknown = (cause: string, what: string): Classified => ({
+    outcome: "unknown",
+    errorKind: "retryable",
+    actor: "postdeck",
+    cause,
+    retryable: true,
+    refusals: [],
+    text: publishTexts.unknownOutcome(what),
   });
   if (error instanceof MediaUnavailableError)
-    return failed(error.isAdminFix ? "final" : "needs_edit", error.message);
+    return refused(
+      error.isAdminFix ? "final" : "needs_edit",
+      error.isAdminFix ? "owner" : "user",
+      "media",
+      error.message,
+    );
   if (error instanceof MultipartFileError)
-    return failed("needs_edit", mediaSubmitTexts.notReadable("A file of this post"));
+    return refused(
+      "needs_edit",
+      "user",
+      "media",
+      mediaSubmitTexts.notReadable("A file of this post"),
+    );
   if (!isPostproxyError(error)) throw error;
   switch (error.kind) {
     case "validation":
@@ -43,31 +91,41 @@ export function describeSendFailure(error: unknown): SendFailure {
         ? error.messages
         : [`Postproxy refused the request (${error.status})`];
       if (messages.some((m) => keyReusedPattern.test(m)))
-        return failed("final", publishTexts.keyReused);
-      return failed("needs_edit", publishTexts.refused(messages), messages);
+        return refused("final", "user", "key_reused", publishTexts.keyReused);
+      return refused("needs_edit", "user", "validation", publishTexts.refused(messages), messages);
     }
     case "unauthorized":
-      return failed("retryable", publishTexts.unauthorized);
+      return refused("retryable", "owner", "unauthorized", publishTexts.unauthorized);
     case "forbidden":
     case "not_found":
-      return failed("retryable", publishTexts.forbidden);
+      return refused("retryable", "owner", "forbidden", publishTexts.forbidden);
     case "rate_limited":
-      return failed("retryable", publishTexts.rateLimited);
+      return refused("retryable", "user", "rate_limited", publishTexts.rateLimited);
     case "server":
-      return failed("retryable", publishTexts.serverError(error.status));
+      return unknown("server", publishTexts.serverError(error.status));
     case "timeout":
-      return failed(
-        "retryable",
-        publishTexts.unknownOutcome(`did not answer within ${seconds(error.timeoutMs)}`),
-      );
+      return unknown("timeout", `did not answer within ${seconds(error.timeoutMs)}`);
     case "conflict":
-      return failed(
-        "retryable",
-        publishTexts.unknownOutcome("was still handling an earlier attempt"),
-      );
+      return unknown("conflict", "was still handling an earlier attempt");
     default:
-      return failed("retryable", publishTexts.unknownOutcome("could not be reached"));
+      return unknown("network", "could not be reached");
   }
+}
+
+/** A failed create as a target patch: a refusal fails it, anything else leaves it unknown. */
+export function describeSendFailure(error: unknown): SendFailure & { cause: string } {
+  const c = classifySendError(error);
+  if (c.outcome === "unknown")
+    return {
+      patch: { status: "unknown", error: c.text, errorKind: null },
+      refusals: [],
+      cause: c.cause,
+    };
+  return {
+    patch: { status: "failed", error: c.text, errorKind: c.errorKind },
+    refusals: c.refusals,
+    cause: c.cause,
+  };
 }
 
 type PlatformResult = Post["platforms"][number];

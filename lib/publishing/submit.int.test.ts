@@ -33,7 +33,7 @@ vi.mock("@/lib/media/server/storage", async (orig) => ({
 
 const { createFileStorage } = await import("@/lib/media/server/storage");
 const { submitPost } = await import("./submit");
-const { syncPostTargets } = await import("./sync");
+const { syncWorkspaceTargets } = await import("./sync");
 const { getPostView, getComposeDraft } = await import("@/lib/data/posts");
 const { listComposeProfiles } = await import("@/lib/integrations/tiktok-profiles");
 
@@ -106,7 +106,8 @@ describe("Postproxy refusals", () => {
       "Invalid platform params for tiktok: disable_duet",
     ]);
     expect(error.message).toMatch(/kept as a draft.*Something Postproxy says about the account/);
-    const postId = error.fieldErrors.postId[0];
+    expect(error.fieldErrors.postId).toBeUndefined();
+    const postId = error.meta.postId;
     const view = await getPostView(owner, postId);
     expect(view.status).toBe("draft");
     expect(view.caption).toBe(values.caption);
@@ -133,16 +134,16 @@ describe("Postproxy refusals", () => {
     expect(rows.map((r) => r.revision)).toEqual([1, 1]);
 
     // Status sync: published once the sandbox publishes, never before, and never backwards.
-    await syncPostTargets(owner, postId, { minIntervalMs: 0 }, { client });
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
     expect((await getPostView(owner, postId)).targets.map((x) => x.status)).toEqual([
       "scheduled",
       "scheduled",
     ]);
     await sandbox.advance(3 * 3600);
-    await syncPostTargets(owner, postId, { minIntervalMs: 60_000 }, { client });
+    await syncWorkspaceTargets(owner, { minIntervalMs: 60_000 }, { client });
     const throttled = await getPostView(owner, postId);
     expect(throttled.targets.every((x) => x.status !== "published")).toBe(true);
-    await syncPostTargets(owner, postId, { minIntervalMs: 0 }, { client });
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
     const done = await getPostView(owner, postId);
     expect(done.targets.map((x) => x.status)).toEqual(["published", "published"]);
     expect(done).toMatchObject({ status: "published", isFinal: true });
@@ -158,7 +159,9 @@ describe("Postproxy refusals", () => {
     });
     const before = await getPostView(owner, postId);
     const down = refusingClient([]);
+    let calls = 0;
     (down.posts as unknown as { get: () => Promise<never> }).get = async () => {
+      calls += 1;
       throw new PostproxyError({
         kind: "network",
         message: "down",
@@ -166,7 +169,8 @@ describe("Postproxy refusals", () => {
         host: "h",
       });
     };
-    await syncPostTargets(owner, postId, { minIntervalMs: 0 }, { client: down });
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client: down });
+    expect(calls).toBeGreaterThan(0);
     const after = await getPostView(owner, postId);
     expect(after.targets.map((x) => x.status)).toEqual(before.targets.map((x) => x.status));
     expect(after.status).toBe(before.status);

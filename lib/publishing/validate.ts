@@ -1,7 +1,7 @@
 import "server-only";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import type { MediaItem } from "@/lib/data/media";
-import { isAccepted, isUnknownOutcome, type ExistingTarget } from "@/lib/data/posts-submit";
+import { isAccepted, type ExistingTarget } from "@/lib/data/posts-submit";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import type { ComposeProfile } from "@/lib/tiktok/compose-profile";
@@ -53,9 +53,7 @@ function checkProfiles(
   errors: FieldErrors,
 ): ValidSubmission["profiles"] {
   const byId = new Map<string, ComposeProfile>(listed.profiles.map((p) => [p.id, p]));
-  const kept = new Map(
-    existing.filter((t) => isAccepted(t) || isUnknownOutcome(t)).map((t) => [t.profileId, t]),
-  );
+  const kept = new Map(existing.filter((t) => isAccepted(t)).map((t) => [t.profileId, t]));
   for (const target of kept.values())
     if (!values.profileIds.includes(target.profileId))
       add(errors, "profileIds", profileTexts.alreadySent(target.profileName));

@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 const version = "v1";
 
@@ -35,4 +35,12 @@ export function decryptSecret(payload: string, key: Buffer, context = ""): strin
 /** Associated data for a workspace's Postproxy key: the ciphertext only opens for that workspace. */
 export function postproxyKeyContext(workspaceId: string) {
   return `workspace:${workspaceId}:postproxy`;
+}
+
+/**
+ * Which API key sent a post, without keeping the key: a short SHA-256 prefix (the key is long and
+ * random, so the prefix reveals nothing usable).
+ */
+export function apiKeyFingerprint(apiKey: string): string {
+  return createHash("sha256").update(`postdeck-key:${apiKey}`).digest("hex").slice(0, 16);
 }

@@ -174,11 +174,23 @@ export const publishTexts = {
   forbidden:
     "Postproxy refused this API key for this profile (403). A workspace owner must check the key's access in Postproxy; then retry.",
   unknownOutcome: (what: string) =>
-    `Postproxy ${what}, so Postdeck does not know whether it took the post. Retry: the same request key is resent, so TikTok never gets it twice.`,
+    `Checking with Postproxy… It ${what}, so Postdeck does not know yet whether it took the post. Postdeck asks again by itself under the same request key, which can never post twice.`,
+  unknownStuck: (name: string) =>
+    `Postdeck cannot tell whether TikTok got this post: Postproxy never answered, and asking again now could publish it late or twice. Check ${name}'s TikTok profile (or the post in Postproxy) before sending anything; Postdeck sends nothing by itself.`,
+  unexpectedNotFound:
+    "Postproxy says it has no such post, though Postdeck did not delete it. Nothing was changed here; check the post in Postproxy.",
+  previousKey:
+    "Sent with a previous Postproxy API key: this is its last known status, and it is no longer checked with the current key.",
+  noLinkYet:
+    "TikTok gave no link within 48 hours. “Only me” posts may never get one; look for it on the profile in TikTok.",
+  delayed:
+    "Postproxy has not published this post 10 minutes after its time. Postdeck keeps checking; nothing needs doing yet.",
+  alreadySent:
+    "This post was already sent to Postproxy, so the composer cannot change it. Open it from Posts to see where it stands.",
   rateLimited:
     "Postproxy is limiting requests right now (429) and did not take the post. Retry in a minute; it cannot post twice.",
   serverError: (status: number | undefined) =>
-    `Postproxy had an internal error${status ? ` (${status})` : ""} and did not confirm the post. Retry shortly; it cannot post twice.`,
+    `answered with an internal error${status ? ` (${status})` : ""} after every retry`,
   mediaFailed: (detail: string) =>
     `TikTok's media check failed on Postproxy: ${detail}. Replace the file in the composer and send it again.`,
   platformFailed: (detail: string) =>

@@ -20,13 +20,21 @@ export type LocalPostStatus = (typeof localPostStatuses)[number];
 export const targetStatuses = [
   "pending",
   "sending",
+  /** A create whose answer never came: Postproxy may or may not hold the post. */
+  "unknown",
   "scheduled",
+  /** Scheduled, and still not published 10 minutes after its time. */
+  "delayed",
   "processing",
   "published",
   "failed",
   "cancelled",
 ] as const;
 export type TargetStatus = (typeof targetStatuses)[number];
+
+/** Who caused an entry of a post's timeline. */
+export const postEventSources = ["user", "submit", "webhook", "sync", "system"] as const;
+export type PostEventSource = (typeof postEventSources)[number];
 
 /** Statuses after which Postproxy has nothing more to say about a target. */
 export const finalTargetStatuses = [
@@ -115,39 +123,3 @@ export const targetIdSchema = z.object({
   targetId: idSchema,
 });
 export type TargetIdInput = z.infer<typeof targetIdSchema>;
-
-const targetRank: Record<TargetStatus, number> = {
-  pending: 0,
-  sending: 1,
-  scheduled: 2,
-  processing: 3,
-  published: 4,
-  failed: 4,
-  cancelled: 4,
-};
-
-/**
- * Whether a target may go from `from` to `to`: never backwards (a late or repeated report cannot
- * undo a later one), and never out of a final status except by resending (which the sender does).
- */
-export function canMoveTarget(from: TargetStatus, to: TargetStatus): boolean {
-  if (from === to) return false;
-  if (isFinalTargetStatus(from)) return false;
-  return targetRank[to] >= targetRank[from];
-}
-
-/** The post's status from its targets' (a post with no targets, or kept as a draft, is a draft). */
-export function derivePostStatus(statuses: readonly TargetStatus[]): LocalPostStatus {
-  if (statuses.length === 0) return "draft";
-  const has = (s: TargetStatus) => statuses.includes(s);
-  const every = (s: TargetStatus) => statuses.every((x) => x === s);
-  if (has("sending") || has("pending")) return "submitting";
-  if (statuses.every(isFinalTargetStatus)) {
-    if (every("published")) return "published";
-    if (every("cancelled")) return "cancelled";
-    if (has("published")) return "partially_published";
-    return "failed";
-  }
-  if (has("processing")) return "publishing";
-  return "scheduled";
-}

@@ -70,3 +70,29 @@ export function isBuildStale(): boolean {
   ];
   return sources.some((s) => newestMtime(s) > built);
 }
+
+/**
+ * Calls the app's status sync every `intervalMs`, as a deployment's cron job does (the app has no
+ * timer of its own). A failed call is said once per failure, and the loop goes on.
+ */
+export function startSyncLoop(appUrl: string, cronSecret: string, intervalMs: number) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const res = await fetch(`${appUrl}/api/cron/sync`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${cronSecret}` },
+        signal: AbortSignal.timeout(Math.max(intervalMs * 4, 60_000)),
+      });
+      if (!res.ok) console.error(`[sync] ${res.status} ${await res.text()}`);
+    } catch (error) {
+      console.error(`[sync] ${error instanceof Error ? error.message : error}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  return () => clearInterval(timer);
+}

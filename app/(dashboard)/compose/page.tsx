@@ -1,7 +1,7 @@
 import { Eye, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Composer } from "@/components/compose/composer";
 import type { ComposerProps } from "@/components/compose/composer-types";
 import { settingsLinks } from "@/components/settings/links";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Compose" };
 type Search = { post?: string | string[]; media?: string | string[] };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** `?post=` reopens a draft (404 for another workspace's); `?media=` starts with a library file. */
+/** `?post=` reopens a draft (404 for another workspace's; a sent post opens its page); `?media=` starts with a library file. */
 async function loadDraft(
   ctx: WorkspaceCtx,
   timezone: string,
@@ -34,6 +34,8 @@ async function loadDraft(
       return await getComposeDraft(ctx, postId);
     } catch (error) {
       if (isAppError(error) && error.code === "not_found") notFound();
+      if (isAppError(error) && error.code === "conflict" && error.meta?.postId)
+        redirect(`/posts/${error.meta.postId}`);
       throw error;
     }
   }

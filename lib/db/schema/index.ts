@@ -3,3 +3,6 @@ export * from "./enums";
 export * from "./accounts";
 export * from "./media";
 export * from "./posts";
+export * from "./timeline";
+export * from "./webhooks";
+export * from "./sync";

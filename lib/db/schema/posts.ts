@@ -101,6 +101,13 @@ export const postTargets = pgTable(
     scheduledAt: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),
     platformUrl: text(),
+    /** Which Postproxy key sent it (a fingerprint): another account's key must not sync it. */
+    apiKeyFingerprint: text(),
+    /**
+     * Why sync stopped checking it, its status kept as last known: `previous_key` (Postproxy has
+     * it only under a key this workspace no longer uses) or `not_found` (404, not deleted here).
+     */
+    syncHalt: text(),
     lastSyncedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: createdAt(),

@@ -470,7 +470,7 @@ describe("conversion and cleanup", () => {
     });
   });
 
-  it("removes unfinished uploads after 24 h and never-used files after 30 days", async () => {
+  it("removes unfinished uploads after 24 h and never a finished file, used or not", async () => {
     const ws = await makeOwner(t.db, "Cleanup Owner");
     const unfinished = (await create(ws, { length: 50, filename: "stale.mp4" })).headers
       .get("location")!
@@ -499,16 +499,16 @@ describe("conversion and cleanup", () => {
       .where(eq(mediaFiles.id, used));
 
     const result = await cleanupMedia({ db: t.db, storage });
-    expect(result.removed).toBeGreaterThanOrEqual(2);
+    expect(result.removed).toBeGreaterThanOrEqual(1);
     const left = await t.db
       .select({ id: mediaFiles.id })
       .from(mediaFiles)
       .where(eq(mediaFiles.workspaceId, ws.workspaceId));
-    expect(left.map((r) => r.id).sort()).toEqual([used, fresh].sort());
+    expect(left.map((r) => r.id).sort()).toEqual([unused, used, fresh].sort());
     const files = await storedFiles();
     expect(files).not.toContain(unfinished);
-    expect(files).not.toContain(unused);
+    expect(files).toContain(unused);
     expect(files).toContain(used);
-    expect(await readdir(path.join(dir, "thumbs"))).not.toContain(`${unused}.jpg`);
+    expect(await readdir(path.join(dir, "thumbs"))).toContain(`${unused}.jpg`);
   });
 });

@@ -1,0 +1,84 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { openSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
+import { listWorkspacesWithKey, releaseJobLease, takeJobLease } from "@/lib/data/job-leases";
+import type { Db } from "@/lib/db/client";
+import { logError } from "@/lib/log";
+import { cleanupMedia } from "@/lib/media/server/cleanup";
+import { getMediaStorage } from "@/lib/media/server/storage";
+import { syncWorkspaceTargets, type SyncDeps } from "./sync";
+
+/**
+ * One step of the sync, run for each workspace with a key, in order. The status sync is the
+ * first; the webhook registration check, the profile mirror and stats refresh plug in here
+ * (`syncSteps`), each failing on its own without stopping the others.
+ */
+export type SyncStep = {
+  name: string;
+  run: (ctx: WorkspaceCtx, deps: SyncDeps) => Promise<unknown>;
+};
+
+export const syncSteps: SyncStep[] = [
+  { name: "targets", run: (ctx, deps) => syncWorkspaceTargets(ctx, {}, deps) },
+];
+
+/** Steps run once per sync, not per workspace (e.g. the media cleanup). */
+export type GlobalSyncStep = { name: string; run: (db: Db) => Promise<unknown> };
+export const globalSyncSteps: GlobalSyncStep[] = [
+  {
+    name: "media-cleanup",
+    run: async (db) => cleanupMedia({ db, storage: await getMediaStorage() }),
+  },
+];
+
+/** Longer than any sync run takes; a server that dies mid-run frees the sync after this. */
+const leaseMs = 5 * 60 * 1000;
+
+export type SyncRun =
+  | { ran: false; reason: "busy" }
+  | { ran: true; workspaces: number; results: Record<string, Record<string, unknown>> };
+
+/**
+ * The sync route's work: under the job lease (several app servers never run it twice at once),
+ * every workspace with a key goes through `steps` as a system context.
+ */
+export async function runSync(
+  db: Db,
+  options: {
+    steps?: SyncStep[];
+    globalSteps?: GlobalSyncStep[];
+    deps?: SyncDeps;
+    now?: () => Date;
+  } = {},
+): Promise<SyncRun> {
+  const now = options.now ?? (() => new Date());
+  const holder = randomUUID();
+  if (!(await takeJobLease(db, { name: "sync", holder, ms: leaseMs, now: now() })))
+    return { ran: false, reason: "busy" };
+  try {
+    const ids = await listWorkspacesWithKey(db);
+    const results: Record<string, Record<string, unknown>> = {};
+    for (const id of ids) {
+      const ctx = await openSystemWorkspaceCtx(db, id, "sync");
+      if (!ctx) continue;
+      results[id] = {};
+      for (const step of options.steps ?? syncSteps) {
+        try {
+          results[id][step.name] = await step.run(ctx, options.deps ?? {});
+        } catch (error) {
+          results[id][step.name] = { error: logError(`sync:${step.name}`, error) };
+        }
+      }
+    }
+    for (const step of options.globalSteps ?? globalSyncSteps) {
+      try {
+        await step.run(db);
+      } catch (error) {
+        logError(`sync:${step.name}`, error);
+      }
+    }
+    return { ran: true, workspaces: ids.length, results };
+  } finally {
+    await releaseJobLease(db, { name: "sync", holder });
+  }
+}
