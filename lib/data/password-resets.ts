@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { memberships, passwordResetTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireRole, type WorkspaceCtx } from "./context";
@@ -81,7 +81,7 @@ export async function createResetTokenForMember(
 }
 
 export async function getResetTokenStatus(
-  db: Db,
+  db: Db | Tx,
   token: string,
   now = new Date(),
 ): Promise<ResetTokenStatus> {
@@ -122,7 +122,7 @@ export async function resetPasswordWithToken(
       )
       .returning({ id: passwordResetTokens.id, userId: passwordResetTokens.userId });
     if (!claimed) {
-      const status = await getResetTokenStatus(tx as unknown as Db, input.token, now);
+      const status = await getResetTokenStatus(tx, input.token, now);
       throw new AppError(
         "invalid_input",
         resetTokenMessages[status === "valid" ? "invalid" : status],
