@@ -13,7 +13,13 @@ const databaseProjects = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgr
       name: `int:${driver}`,
       include: ["**/*.int.test.ts"],
       exclude,
-      env: { TEST_DB_DRIVER: driver },
+      env: {
+        TEST_DB_DRIVER: driver,
+        // Fixed test secrets (64 hex characters, 40 characters): never the machine's own.
+        APP_ENCRYPTION_KEY: "a".repeat(64),
+        NEXTAUTH_SECRET: "b".repeat(40),
+      },
+      setupFiles: ["lib/test/integration-setup.ts"],
     },
   }),
 );

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2e } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import {
   confirmDialog,
   newAccount,
@@ -31,9 +31,9 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
   await expect(page.getByTestId("saved-key")).toHaveCount(0);
 
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByText("API key checked with Postproxy and saved.")).toBeVisible();
-  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${specSandbox().key.slice(-4)}`);
 
   // Replace: a wrong key is refused and the saved one stays; then remove and save again.
   await page.getByRole("button", { name: "Replace key" }).click();
@@ -41,7 +41,7 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await page.getByRole("button", { name: "Check and save key" }).click();
   await expect(page.getByText(/Postproxy refused this key \(401/)).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${specSandbox().key.slice(-4)}`);
   await page.getByRole("button", { name: "Remove key" }).click();
   await confirmDialog(page, "Remove key");
   await expect(page.getByText("API key removed.")).toBeVisible();
@@ -49,7 +49,7 @@ test("sign up, save the Postproxy key, sign out and sign in again", async ({ pag
   await expect(page.getByTestId("saved-key")).toHaveCount(0);
   await page.getByRole("link", { name: "Profiles" }).click();
   await expect(page.getByText("Connect your Postproxy account first")).toBeVisible();
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 
   await page.getByRole("link", { name: "Profiles" }).click();

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { e2e } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
@@ -9,7 +9,7 @@ const [p1, p2, p3] = ["photo-1-720x900.jpg", "photo-2-720x900.jpg", "photo-3-720
 async function startComposer(page: Page, name: string) {
   await signUp(page, newAccount(name));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   await page.goto("/compose");
   await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { e2e, sandboxUrl } from "./support/config";
+import { sandboxUrl } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
@@ -14,7 +15,7 @@ const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 async function startWorkspace(page: Page, name: string, audit?: RegExp) {
   await signUp(page, newAccount(name));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   if (audit) {
     await page.getByLabel(audit).check();
@@ -53,7 +54,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 async function advanceSandboxClock(seconds: number) {
-  const res = await fetch(`${sandboxUrl}/__sandbox/clock/advance`, {
+  const res = await fetch(`${specSandbox().url}/__sandbox/clock/advance`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ seconds }),
@@ -64,7 +65,7 @@ async function advanceSandboxClock(seconds: number) {
 /** The TikTok params the sandbox stored for the post with this caption (Acme's group). */
 async function sandboxTikTokParams(caption: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${sandboxUrl}/api/posts`, {
-    headers: { authorization: `Bearer ${e2e.sandboxKey}` },
+    headers: { authorization: `Bearer ${specSandbox().key}` },
   });
   const { data } = (await res.json()) as {
     data: { body: string; platforms: { platform: string; params: Record<string, unknown> }[] }[];

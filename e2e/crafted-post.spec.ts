@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { appUrl, e2e } from "./support/config";
+import { appUrl } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
 /** Server action ids from the build, so the test can call them the way a hand-made POST would. */
@@ -35,7 +36,7 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
 }) => {
   await signUp(page, newAccount("Carla Crafted"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
 
@@ -76,7 +77,7 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
   await viewerContext.close();
 
   await page.goto("/settings");
-  await expect(page.getByTestId("saved-key")).toHaveText(`••••${e2e.sandboxKey.slice(-4)}`);
+  await expect(page.getByTestId("saved-key")).toHaveText(`••••${specSandbox().key.slice(-4)}`);
   await expect(page.getByLabel("Workspace name")).toHaveValue("Carla's workspace");
   await page.goto("/settings/members");
   await expect(page.getByText("No pending invites.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { e2e } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
@@ -32,7 +32,7 @@ async function visit(page: Page, path: string) {
 async function setUpOwner(page: Page) {
   await signUp(page, newAccount("Axel Audit"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   await page.goto("/settings/members");
   await page.getByRole("button", { name: "Create invite link" }).click();

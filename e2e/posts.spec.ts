@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { e2e, sandboxUrl } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import {
   confirmDialog,
   expectNoHorizontalScroll,
@@ -18,7 +18,7 @@ const processingLine = "TikTok may take a few minutes to process your post.";
 async function startWorkspace(page: Page, name: string) {
   await signUp(page, newAccount(name));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 }
 
@@ -37,7 +37,7 @@ async function screenshot(page: Page, name: string) {
 }
 
 async function sandboxAdmin(route: string, body: unknown) {
-  const res = await fetch(`${sandboxUrl}/__sandbox/${route}`, {
+  const res = await fetch(`${specSandbox().url}/__sandbox/${route}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),

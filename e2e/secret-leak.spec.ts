@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2e } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
 function filesUnder(dir: string): string[] {
@@ -14,11 +15,11 @@ function filesUnder(dir: string): string[] {
 test("the saved API key appears in no build output, page HTML or server log", async ({ page }) => {
   await signUp(page, newAccount("Sara Secure"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 
   const html = await (await page.request.get("/settings")).text();
-  expect(html).toContain(`••••${e2e.sandboxKey.slice(-4)}`);
+  expect(html).toContain(`••••${specSandbox().key.slice(-4)}`);
   expect(html).not.toContain(e2e.sandboxKey);
   expect(await page.content()).not.toContain(e2e.sandboxKey);
 

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { appUrl, e2e, sandboxUrl } from "./support/config";
+import { appUrl } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { newAccount, saveApiKey, signUp } from "./support/helpers";
 
 function expectSecurityHeaders(headers: Record<string, string>) {
@@ -65,14 +66,19 @@ test.describe("framing", () => {
 
   test("the app does not render inside a cross-origin frame", async ({ page }) => {
     const appResponse = page.waitForResponse((r) => r.url().startsWith(`${appUrl}/sign-in`));
+    // Chromium says on the console when it refuses a frame (CSP frame-ancestors or X-Frame-Options).
+    const refused = page.waitForEvent("console", {
+      predicate: (m) => /Refused to (frame|display)/i.test(m.text()) && m.text().includes(appUrl),
+      timeout: 30_000,
+    });
     await page.goto(otherUrl);
     expect((await appResponse).status()).toBe(200);
     // The harness works: its own frame renders.
     await expect(
       page.frameLocator("#own").getByRole("heading", { name: "Framed page of my own" }),
     ).toBeVisible();
-    // The app answered, but the browser refused to show it in the frame.
-    await page.waitForTimeout(1_000);
+    // The app answered, and the browser refused to show it in the frame: waited for, not slept on.
+    await refused;
     await expect(page.frameLocator("#app").getByRole("button", { name: "Sign in" })).toHaveCount(0);
     await expect(page.frameLocator("#app").getByLabel("Email")).toHaveCount(0);
   });
@@ -93,7 +99,7 @@ test("the app works under its CSP: no violation while signing up and opening eve
   const violations = collectCspViolations(page);
   await signUp(page, newAccount("Csp Checker"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   for (const path of [
     "/home",
@@ -124,9 +130,9 @@ test("Profiles answers within 10 s with a clear message while Postproxy hangs", 
 }) => {
   await signUp(page, newAccount("Frozen Proxy"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
-  const faults = `${sandboxUrl}/__sandbox/faults`;
+  const faults = `${specSandbox().url}/__sandbox/faults`;
   await fetch(faults, {
     method: "POST",
     headers: { "content-type": "application/json" },

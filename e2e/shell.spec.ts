@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { e2e } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { newAccount, signIn, signOut, signUp, workspaceSwitcher } from "./support/helpers";
 
 async function start(page: Page, name: string) {
@@ -232,7 +232,7 @@ test("defect 10 and Home: checklist links land in the field that completes each 
   await page.getByRole("link", { name: "Add the API key" }).click();
   await expect(page).toHaveURL(/\/settings#apiKey$/);
   await expect(page.getByLabel("Postproxy API key")).toBeFocused();
-  await page.getByLabel("Postproxy API key").fill(e2e.sandboxKey);
+  await page.getByLabel("Postproxy API key").fill(specSandbox().key);
   await page.getByRole("button", { name: "Check and save key" }).click();
   await expect(page.getByTestId("saved-key")).toBeVisible();
 

@@ -79,7 +79,12 @@ describe("Idempotency-Key", () => {
     first.write(
       part("post[body]", "slow") + part("post[draft]", "true") + part("profiles[]", "tiktok"),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // The sandbox has taken the first request as in flight: a condition, not a sleep.
+    await expect
+      .poll(
+        async () => (await sb.get("/__sandbox/state", { key: null })).body.idempotency_in_flight,
+      )
+      .toContain("key-inflight");
 
     const concurrent = await sb.post("/api/posts", body("slow"), withKey("key-inflight"));
     expect(concurrent.status).toBe(409);

@@ -58,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     scheduler,
     faults: new Faults(),
+    idempotencyInFlight: new Set(),
     storage,
     ingest: new MediaIngest(storage, shutdown.signal),
     shutdown: shutdown.signal,

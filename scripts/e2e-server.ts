@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { startSandbox } from "../sandbox/server";
 import { e2e, appUrl } from "../e2e/support/config";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
 import { bin, isBuildStale, run, startSyncLoop, waitForHttp } from "./lib/processes";
+import { startSandboxRouter } from "./lib/sandbox-router";
 
 /**
  * What the end-to-end tests run against: a fresh database, the Postproxy sandbox and a production
@@ -14,7 +14,12 @@ import { bin, isBuildStale, run, startSyncLoop, waitForHttp } from "./lib/proces
 rmSync(e2e.dataDir, { recursive: true, force: true });
 mkdirSync(e2e.dataDir, { recursive: true });
 
-const sandbox = await startSandbox({ port: e2e.sandboxPort, apiKey: e2e.sandboxKey, log: false });
+// Each spec's key gets its own sandbox behind this one address (e2e/support/sandbox.ts).
+const sandbox = await startSandboxRouter({
+  port: e2e.sandboxPort,
+  keyPrefix: `${e2e.sandboxKey}_`,
+  defaultKey: e2e.sandboxKey,
+});
 
 let databaseUrl: string | undefined;
 let dropDatabase = async () => {};

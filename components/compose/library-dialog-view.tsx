@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { formatBytes, formatDuration, mediaVerdict } from "@/lib/tiktok";
-import { fetchLibrary } from "./library-dialog";
+import { fetchLibrary } from "./fetch-library";
 
 type Load =
   | { state: "loading" }

@@ -6,20 +6,6 @@ import { useState } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { Button } from "@/components/ui/button";
 
-/** Reads files of the workspace through the library route: all ready ones, or those named. */
-export async function fetchLibrary(workspaceId: string, ids: string[] = []) {
-  const query = new URLSearchParams({ workspaceId });
-  for (const id of ids) query.append("id", id);
-  const res = await fetch(`/api/media/library?${query}`, { cache: "no-store" });
-  const body = (await res.json().catch(() => null)) as {
-    items?: MediaCardData[];
-    error?: string;
-  } | null;
-  if (!res.ok || !body?.items)
-    throw new Error(body?.error ?? "The media library could not be loaded. Try again.");
-  return body.items;
-}
-
 // The modal's code (Radix dialog) loads with the first press, not with the composer.
 const loadView = () => import("./library-dialog-view").then((m) => m.LibraryDialogView);
 const LibraryDialogView = dynamic(loadView, { ssr: false });

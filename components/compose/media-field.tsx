@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { interactionTexts } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
-import { fetchLibrary, LibraryDialog } from "./library-dialog";
+import { fetchLibrary } from "./fetch-library";
+import { LibraryDialog } from "./library-dialog";
 import {
   addMedia,
   describeFormat,

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type RefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import type { ActionResult } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { scheduleTexts } from "@/lib/tiktok/texts";

@@ -3,7 +3,7 @@
 import { AlertDialog } from "radix-ui";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { deleteMediaAction } from "@/lib/actions/media";
 

@@ -4,7 +4,7 @@ import { AlertTriangle, Check, Film, Image as ImageIcon, X } from "lucide-react"
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { convertMediaToJpegAction } from "@/lib/actions/media";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
-import { postStatusFilters, type PostStatusFilter } from "./status";
+import { postStatusFilters, type PostStatusFilter } from "@/lib/validation/post-list";
 
 export function StatusTabs({ current }: { current: PostStatusFilter }) {
   return (

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { ExternalLink, RotateCw } from "lucide-react";
 import Link from "next/link";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";

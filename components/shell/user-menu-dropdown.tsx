@@ -4,10 +4,10 @@ import { LogOut, MonitorX, UserCog } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import { signOutEverywhereAction } from "@/lib/actions/account";
 import type { LazyMenuProps } from "./lazy-menu";
-import { UserMenuFace, userMenuTriggerClass } from "./user-menu";
+import { UserMenuFace, userMenuTriggerClass } from "./user-menu-face";
 
 // next-auth's client (about 12 kB) loads only when someone signs out.
 const signOut = async () => (await import("next-auth/react")).signOut({ callbackUrl: "/sign-in" });

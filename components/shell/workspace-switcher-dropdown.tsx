@@ -5,11 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import { switchWorkspaceAction } from "@/lib/actions/workspace";
 import { useUnsavedChangesGuard } from "@/lib/hooks/use-unsaved-changes";
 import type { LazyMenuProps } from "./lazy-menu";
-import { SwitcherFace, switcherTriggerClass, type Workspace } from "./workspace-switcher";
+import { SwitcherFace, switcherTriggerClass, type Workspace } from "./workspace-switcher-face";
 
 /** The workspace menu itself, loaded on demand by WorkspaceSwitcher. */
 export function WorkspaceSwitcherDropdown({

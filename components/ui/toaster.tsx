@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useSyncExternalStore } from "react";
-import { isToasterWanted, subscribeToasterWanted } from "./toast";
+import { isToasterWanted, subscribeToasterWanted } from "@/lib/toast";
 
 const Sonner = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
 

@@ -1,21 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/context";
 import { users } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
 import { addMember, makeOwner } from "@/lib/test/factories";
 
-let t: TestDatabase;
+const t = await testDatabase();
 let sessionUser: SessionUser | null = null;
 let mailConfigured = false;
 const sent: { to: string; text: string }[] = [];
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("@/lib/mail/mailer", () => ({
   isMailConfigured: () => mailConfigured,
@@ -30,14 +25,6 @@ const resetActions = await import("./password-reset");
 const profileActions = await import("./profile");
 const { listMembers } = await import("@/lib/data/members");
 
-beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
 beforeEach(() => {
   sessionUser = null;
   mailConfigured = false;

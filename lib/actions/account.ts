@@ -5,7 +5,8 @@ import { bumpSessionVersion, changePassword } from "@/lib/data/users";
 import { changePasswordSchema, signOutEverywhereSchema } from "@/lib/validation/account";
 import { createAction } from "./create-action";
 
-const signOutEverywhere = createAction({
+/** Ends every session of the signed-in user, this one included. */
+export const signOutEverywhereAction = createAction({
   name: "signOutEverywhere",
   schema: signOutEverywhereSchema,
   access: "user",
@@ -16,12 +17,8 @@ const signOutEverywhere = createAction({
   },
 });
 
-/** Ends every session of the signed-in user, this one included. */
-export async function signOutEverywhereAction() {
-  return signOutEverywhere({});
-}
-
-const changeUserPassword = createAction({
+/** Changes the password after checking the current one; other sessions end, this one stays. */
+export const changePasswordAction = createAction({
   name: "changePassword",
   schema: changePasswordSchema,
   access: "user",
@@ -32,8 +29,3 @@ const changeUserPassword = createAction({
     return { changed: true };
   },
 });
-
-/** Changes the password after checking the current one; other sessions end, this one stays. */
-export async function changePasswordAction(input: FormData) {
-  return changeUserPassword(input);
-}

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/context";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
 import { addMember, makeOwner } from "@/lib/test/factories";
 
-let t: TestDatabase;
+const t = await testDatabase();
 let sessionUser: SessionUser | null = null;
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const verifyKey = vi.fn(async (_key: string) => {});
 vi.mock("@/lib/integrations/postproxy", () => ({
   verifyPostproxyKey: (key: string) => verifyKey(key),
@@ -24,14 +19,6 @@ const workspaceActions = await import("./workspace");
 const memberActions = await import("./members");
 const { AppError } = await import("@/lib/errors");
 
-beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
 beforeEach(() => {
   sessionUser = null;
   verifyKey.mockReset();

@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
 
-let t: TestDatabase;
+const t = await testDatabase();
 let requestHeaders = new Headers();
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 
 const { setClientIpHeaderName } = await import("@/lib/auth/client-ip");
@@ -25,17 +21,13 @@ function fromNewAddress() {
 }
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
   process.env.SIGN_UP_LIMIT_PER_HOUR = "3";
   resetEnvForTests();
   setClientIpHeaderName(ipHeader);
-  t = await createTestDatabase();
 });
 afterAll(async () => {
   delete process.env.SIGN_UP_LIMIT_PER_HOUR;
   resetEnvForTests();
-  await t?.close();
 });
 beforeEach(fromNewAddress);
 afterEach(() => {

@@ -4,31 +4,28 @@ import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { acceptInviteInTx } from "@/lib/data/invites";
-import { consumeRateLimit, describeWait } from "@/lib/data/rate-limits";
+import { enforceRateLimit } from "@/lib/data/rate-limits";
 import { createUser } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validation/auth";
 import { createAction } from "./create-action";
 
-const signUp = createAction({
+export const signUpAction = createAction({
   name: "signUp",
   schema: signUpSchema,
   access: "public",
   handler: async (input, { db }) => {
     // Counted in the database before the (deliberately slow) hash, so it holds across app servers.
-    const limit = await consumeRateLimit(db, {
-      scope: "sign-up:ip",
-      key: clientIpFrom(await headers()),
-      limit: getEnv().SIGN_UP_LIMIT_PER_HOUR,
-      windowMs: 60 * 60 * 1000,
-    });
-    if (!limit.ok) {
-      throw new AppError(
-        "rate_limited",
-        `Too many accounts were created from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.`,
-      );
-    }
+    await enforceRateLimit(
+      db,
+      {
+        scope: "sign-up:ip",
+        key: clientIpFrom(await headers()),
+        limit: getEnv().SIGN_UP_LIMIT_PER_HOUR,
+        windowMs: 60 * 60 * 1000,
+      },
+      (wait) => `Too many accounts were created from your network. Try again in ${wait}.`,
+    );
     const passwordHash = await hashPassword(input.password);
     // With an invite the account joins that workspace instead of getting an empty one of its own;
     // a bad invite rolls the whole sign-up back so nothing half-made is left.
@@ -47,7 +44,3 @@ const signUp = createAction({
     return { email: user.email };
   },
 });
-
-export async function signUpAction(input: FormData) {
-  return signUp(input);
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
@@ -44,16 +45,6 @@ export function safeValues(raw: Record<string, unknown>): Record<string, string>
   return out;
 }
 
-function isNextControlFlow(error: unknown) {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return (
-    typeof digest === "string" &&
-    (digest.startsWith("NEXT_REDIRECT") ||
-      digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") ||
-      digest === "NEXT_NOT_FOUND")
-  );
-}
-
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
@@ -73,7 +64,7 @@ export function createAction<S extends z.ZodType, A extends Access, T>(config: {
   access: A;
   handler: (input: z.output<S>, ctx: CtxFor<A>) => Promise<T>;
 }) {
-  return async (input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+  return async (input?: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const raw = toObject(input);
     try {
       const db = await getDb();
@@ -121,7 +112,8 @@ export function createAction<S extends z.ZodType, A extends Access, T>(config: {
       const data = await config.handler(parsed.data, ctx as CtxFor<A>);
       return { ok: true, data };
     } catch (error) {
-      if (isNextControlFlow(error)) throw error;
+      // Next signals redirect() and notFound() by throwing; they must reach Next untouched.
+      unstable_rethrow(error);
       if (isAppError(error)) {
         return {
           ok: false,

@@ -5,20 +5,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import type { MediaStorage } from "@/lib/media/server/storage";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
 import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
 
-let t: TestDatabase;
+const t = await testDatabase();
 let dir: string;
 let storage: MediaStorage;
 let sessionUser: SessionUser | null = null;
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/media/server/storage", async (orig) => ({
   ...(await orig<object>()),
   getMediaStorage: async () => storage,
@@ -30,14 +25,10 @@ const { attachMedia, completeUpload, createUploadRecord, getMedia } =
 const { convertMediaToJpegAction, deleteMediaAction } = await import("./media");
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
   dir = await mkdtemp(path.join(tmpdir(), "postdeck-media-actions-"));
   storage = await createFileStorage(dir);
 });
 afterAll(async () => {
-  await t?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

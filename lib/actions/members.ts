@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { acceptInvite, createInvite, revokeInvite } from "@/lib/data/invites";
 import { changeMemberRole, removeMember } from "@/lib/data/members";
 import {
@@ -11,74 +10,59 @@ import {
   revokeInviteSchema,
 } from "@/lib/validation/workspace";
 import { createAction } from "./create-action";
+import { revalidateAfter } from "./revalidate";
 
-const create = createAction({
+export const createInviteAction = createAction({
   name: "createInvite",
   schema: createInviteSchema,
   access: "owner",
   handler: async ({ role }, ctx) => {
     const invite = await createInvite(ctx, role);
-    revalidatePath("/settings/members");
+    revalidateAfter("members");
     return { token: invite.token, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
   },
 });
 
-const revoke = createAction({
+export const revokeInviteAction = createAction({
   name: "revokeInvite",
   schema: revokeInviteSchema,
   access: "owner",
   handler: async ({ inviteId }, ctx) => {
     await revokeInvite(ctx, inviteId);
-    revalidatePath("/settings/members");
+    revalidateAfter("members");
     return { revoked: true };
   },
 });
 
-const changeRole = createAction({
+export const changeMemberRoleAction = createAction({
   name: "changeMemberRole",
   schema: changeRoleSchema,
   access: "owner",
   handler: async ({ membershipId, role }, ctx) => {
     await changeMemberRole(ctx, { membershipId, role });
-    revalidatePath("/", "layout");
+    revalidateAfter("members");
     return { role };
   },
 });
 
-const remove = createAction({
+export const removeMemberAction = createAction({
   name: "removeMember",
   schema: removeMemberSchema,
   access: "owner",
   handler: async ({ membershipId }, ctx) => {
     await removeMember(ctx, { membershipId });
-    revalidatePath("/", "layout");
+    revalidateAfter("members");
     return { removed: true };
   },
 });
 
-const accept = createAction({
+export const acceptInviteAction = createAction({
   name: "acceptInvite",
   schema: acceptInviteSchema,
   access: "user",
   handler: async ({ token }, ctx) => {
     const joined = await acceptInvite(ctx.db, ctx.user, token);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return joined;
   },
 });
-
-export async function createInviteAction(input: FormData) {
-  return create(input);
-}
-export async function revokeInviteAction(input: FormData) {
-  return revoke(input);
-}
-export async function changeMemberRoleAction(input: FormData) {
-  return changeRole(input);
-}
-export async function removeMemberAction(input: FormData) {
-  return remove(input);
-}
-export async function acceptInviteAction(input: FormData) {
-  return accept(input);
-}

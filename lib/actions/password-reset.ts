@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "@/lib/db/client";
 import {
   createResetTokenForEmail,
   createResetTokenForMember,
@@ -11,8 +10,7 @@ import {
   resetPasswordWithToken,
   type ResetRoute,
 } from "@/lib/data/password-resets";
-import { consumeRateLimit, describeWait } from "@/lib/data/rate-limits";
-import { AppError } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/data/rate-limits";
 import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { isMailConfigured, publicUrl, sendMail } from "@/lib/mail/mailer";
@@ -24,15 +22,6 @@ import {
 import { createAction } from "./create-action";
 
 const hour = 60 * 60 * 1000;
-
-async function limitOrThrow(db: Db, scope: string, key: string, limit: number, windowMs: number) {
-  const result = await consumeRateLimit(db, { scope, key, limit, windowMs });
-  if (!result.ok)
-    throw new AppError(
-      "rate_limited",
-      `Too many attempts. Try again in ${describeWait(result.retryAfterSeconds)}.`,
-    );
-}
 
 function resetEmail(link: string) {
   return {
@@ -64,13 +53,23 @@ function passwordChangedEmail(route: ResetRoute) {
   };
 }
 
-const requestReset = createAction({
+export const requestPasswordResetAction = createAction({
   name: "requestPasswordReset",
   schema: requestPasswordResetSchema,
   access: "public",
   handler: async ({ email }, { db }) => {
-    await limitOrThrow(db, "password-reset:ip", clientIpFrom(await headers()), 10, hour);
-    await limitOrThrow(db, "password-reset:email", email, 3, hour);
+    await enforceRateLimit(db, {
+      scope: "password-reset:ip",
+      key: clientIpFrom(await headers()),
+      limit: 10,
+      windowMs: hour,
+    });
+    await enforceRateLimit(db, {
+      scope: "password-reset:email",
+      key: email,
+      limit: 3,
+      windowMs: hour,
+    });
     const issued = await createResetTokenForEmail(db, email);
     // The answer is the same whether or not the account exists, so it reveals nothing.
     if (issued) {
@@ -84,16 +83,17 @@ const requestReset = createAction({
   },
 });
 
-export async function requestPasswordResetAction(input: FormData) {
-  return requestReset(input);
-}
-
-const issueLink = createAction({
+export const issueResetLinkAction = createAction({
   name: "issueResetLink",
   schema: issueResetLinkSchema,
   access: "owner",
   handler: async ({ membershipId }, ctx) => {
-    await limitOrThrow(ctx.db, "password-reset:issuer", ctx.user.id, 10, hour);
+    await enforceRateLimit(ctx.db, {
+      scope: "password-reset:issuer",
+      key: ctx.user.id,
+      limit: 10,
+      windowMs: hour,
+    });
     const issued = await createResetTokenForMember(ctx, membershipId);
     const link = publicUrl(`/reset-password/${issued.token}`);
     // With email set up the member gets the link themselves and the owner never sees it.
@@ -105,16 +105,17 @@ const issueLink = createAction({
   },
 });
 
-export async function issueResetLinkAction(input: FormData) {
-  return issueLink(input);
-}
-
-const reset = createAction({
+export const resetPasswordAction = createAction({
   name: "resetPassword",
   schema: resetPasswordSchema,
   access: "public",
   handler: async ({ token, password }, { db }) => {
-    await limitOrThrow(db, "password-reset:use", clientIpFrom(await headers()), 20, hour);
+    await enforceRateLimit(db, {
+      scope: "password-reset:use",
+      key: clientIpFrom(await headers()),
+      limit: 20,
+      windowMs: hour,
+    });
     const passwordHash = await hashPassword(password);
     const changed = await resetPasswordWithToken(db, { token, passwordHash });
     // The account's owner hears of every reset, whoever made the link.
@@ -125,7 +126,3 @@ const reset = createAction({
     return { email: changed.email };
   },
 });
-
-export async function resetPasswordAction(input: FormData) {
-  return reset(input);
-}

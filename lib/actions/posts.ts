@@ -1,29 +1,28 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
 import { retryTarget, submitPost, type SubmitOutcome } from "@/lib/publishing/submit";
-import { draftSchema, type ComposePostFormValues, type DraftInput } from "@/lib/validation/post";
-import {
-  postIdSchema,
-  targetIdSchema,
-  type PostIdInput,
-  type TargetIdInput,
-} from "@/lib/validation/post-view";
+import { draftSchema } from "@/lib/validation/post";
+import { postIdSchema, targetIdSchema } from "@/lib/validation/post-view";
 import { createAction } from "./create-action";
+import { revalidateAfter } from "./revalidate";
 
 export type SubmitResult = SubmitOutcome;
 
-const save = createAction({
+/** Autosave: creates the draft when `postId` is absent; `conflict` once it was submitted. */
+export const saveDraftAction = createAction({
   name: "saveDraft",
   schema: draftSchema,
   access: "editor",
   handler: async (input, ctx) => saveDraft(ctx, input),
 });
 
-// The lenient draft schema checks the shape; submitPost applies composePostSchema with the
-// workspace's audit status and the facts of the database (media kinds, profiles).
-const submit = createAction({
+/**
+ * Mode "draft" saves; otherwise sends one Postproxy post per profile. The lenient draft schema
+ * checks the shape; submitPost applies composePostSchema with the workspace's audit status and
+ * the facts of the database (media kinds, profiles).
+ */
+export const submitPostAction = createAction({
   name: "submitPost",
   schema: draftSchema,
   access: "editor",
@@ -33,47 +32,29 @@ const submit = createAction({
       input.schedule?.mode === "draft"
         ? { ...(await saveDraft(ctx, input)), accepted: [], checking: [], notTaken: [] }
         : await submitPost(ctx, input);
-    revalidatePath("/posts");
+    revalidateAfter("posts");
     return result;
   },
 });
 
-const retry = createAction({
+export const retryTargetAction = createAction({
   name: "retryTarget",
   schema: targetIdSchema,
   access: "editor",
   handler: async ({ postId, targetId }, ctx) => {
     const result = await retryTarget(ctx, { postId, targetId });
-    revalidatePath(`/posts/${postId}`);
+    revalidateAfter({ post: postId });
     return result;
   },
 });
 
-const remove = createAction({
+export const deleteDraftAction = createAction({
   name: "deleteDraft",
   schema: postIdSchema,
   access: "editor",
   handler: async ({ postId }, ctx) => {
     const result = await deleteDraft(ctx, postId);
-    revalidatePath("/posts");
+    revalidateAfter("posts");
     return result;
   },
 });
-
-/** Autosave: creates the draft when `postId` is absent; `conflict` once it was submitted. */
-export async function saveDraftAction(values: DraftInput | ComposePostFormValues) {
-  return save(values);
-}
-
-/** Mode "draft" saves; otherwise validates again and sends one Postproxy post per profile. */
-export async function submitPostAction(values: ComposePostFormValues) {
-  return submit(values);
-}
-
-export async function retryTargetAction(input: TargetIdInput) {
-  return retry(input);
-}
-
-export async function deleteDraftAction(input: PostIdInput) {
-  return remove(input);
-}

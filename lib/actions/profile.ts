@@ -1,10 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { verifyPassword } from "@/lib/auth/password";
 import { getPasswordHash, updateAccountEmail, updateAccountName } from "@/lib/data/account";
 import { leaveWorkspace } from "@/lib/data/members";
-import { consumeRateLimit, describeWait } from "@/lib/data/rate-limits";
+import { enforceRateLimit } from "@/lib/data/rate-limits";
 import { AppError } from "@/lib/errors";
 import {
   changeEmailSchema,
@@ -12,39 +11,31 @@ import {
   updateNameSchema,
 } from "@/lib/validation/profile";
 import { createAction } from "./create-action";
+import { revalidateAfter } from "./revalidate";
 
-const updateName = createAction({
+export const updateNameAction = createAction({
   name: "updateName",
   schema: updateNameSchema,
   access: "user",
   handler: async ({ name }, ctx) => {
     await updateAccountName(ctx, name);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return { name };
   },
 });
 
-export async function updateNameAction(input: FormData) {
-  return updateName(input);
-}
-
-const changeEmail = createAction({
+export const changeEmailAction = createAction({
   name: "changeEmail",
   schema: changeEmailSchema,
   access: "user",
   handler: async ({ email, currentPassword }, ctx) => {
     // Guessing the password through this form is limited like sign-in.
-    const limit = await consumeRateLimit(ctx.db, {
+    await enforceRateLimit(ctx.db, {
       scope: "change-email:user",
       key: ctx.user.id,
       limit: 5,
       windowMs: 15 * 60 * 1000,
     });
-    if (!limit.ok)
-      throw new AppError(
-        "rate_limited",
-        `Too many attempts. Try again in ${describeWait(limit.retryAfterSeconds)}.`,
-      );
     const hash = await getPasswordHash(ctx);
     if (!hash)
       throw new AppError(
@@ -56,26 +47,18 @@ const changeEmail = createAction({
         currentPassword: ["That is not your current password."],
       });
     await updateAccountEmail(ctx, email);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return { email };
   },
 });
 
-export async function changeEmailAction(input: FormData) {
-  return changeEmail(input);
-}
-
-const leave = createAction({
+export const leaveWorkspaceAction = createAction({
   name: "leaveWorkspace",
   schema: leaveWorkspaceSchema,
   access: "viewer",
   handler: async (_input, ctx) => {
     await leaveWorkspace(ctx);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return { left: true };
   },
 });
-
-export async function leaveWorkspaceAction(input: FormData) {
-  return leave(input);
-}

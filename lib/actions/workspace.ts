@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { removeApiKey, saveApiKey } from "@/lib/data/api-keys";
 import { createWorkspace, switchWorkspace, updateWorkspaceSettings } from "@/lib/data/workspaces";
 import { verifyPostproxyKey } from "@/lib/integrations/postproxy";
@@ -11,75 +10,60 @@ import {
   workspaceSettingsSchema,
 } from "@/lib/validation/workspace";
 import { createAction } from "./create-action";
+import { revalidateAfter } from "./revalidate";
 
-const updateSettings = createAction({
+export const updateWorkspaceSettingsAction = createAction({
   name: "updateWorkspaceSettings",
   schema: workspaceSettingsSchema,
   access: "owner",
   handler: async ({ workspaceId: _id, ...input }, ctx) => {
     await updateWorkspaceSettings(ctx, input);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return { saved: true };
   },
 });
 
-const saveKey = createAction({
+export const saveApiKeyAction = createAction({
   name: "saveApiKey",
   schema: apiKeySchema,
   access: "owner",
   handler: async ({ apiKey }, ctx) => {
     await verifyPostproxyKey(apiKey);
     const { last4 } = await saveApiKey(ctx, apiKey);
-    revalidatePath("/", "layout");
+    revalidateAfter("apiKey");
     return { last4 };
   },
 });
 
-const removeKey = createAction({
+export const removeApiKeyAction = createAction({
   name: "removeApiKey",
   schema: workspaceOnlySchema,
   access: "owner",
   handler: async (_input, ctx) => {
     await removeApiKey(ctx);
-    revalidatePath("/", "layout");
+    revalidateAfter("apiKey");
     return { removed: true };
   },
 });
 
-const switchTo = createAction({
+export const switchWorkspaceAction = createAction({
   name: "switchWorkspace",
   schema: workspaceOnlySchema,
   access: "user",
   handler: async ({ workspaceId }, ctx) => {
     await switchWorkspace(ctx, workspaceId);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return { workspaceId };
   },
 });
 
-const create = createAction({
+export const createWorkspaceAction = createAction({
   name: "createWorkspace",
   schema: createWorkspaceSchema,
   access: "user",
   handler: async ({ name }, ctx) => {
     const workspace = await createWorkspace(ctx, name);
-    revalidatePath("/", "layout");
+    revalidateAfter("shell");
     return workspace;
   },
 });
-
-export async function updateWorkspaceSettingsAction(input: FormData) {
-  return updateSettings(input);
-}
-export async function saveApiKeyAction(input: FormData) {
-  return saveKey(input);
-}
-export async function removeApiKeyAction(input: FormData) {
-  return removeKey(input);
-}
-export async function switchWorkspaceAction(input: FormData | { workspaceId: string }) {
-  return switchTo(input);
-}
-export async function createWorkspaceAction(input: FormData) {
-  return create(input);
-}

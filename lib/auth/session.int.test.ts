@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { testDatabase } from "@/lib/test/integration";
 
 /**
  * Sessions as the app sees them: real next-auth JWTs in a cookie jar, read by next-auth's own
  * session handler (what getServerSession runs), through getSessionUser and createAction.
  */
-let t: TestDatabase;
+const t = await testDatabase();
 let jar: Record<string, string> = {};
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
   cookies: async () => ({
@@ -61,14 +56,8 @@ const { updateWorkspaceSettingsAction } = await import("@/lib/actions/workspace"
 const cookieName = "next-auth.session-token";
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
   process.env.NEXTAUTH_URL = "http://localhost:3000";
   resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
 });
 beforeEach(() => {
   jar = {};

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { memberships, workspaces } from "@/lib/db/schema";
 import { hasRole, type WorkspaceRole } from "@/lib/validation/enums";
+import { isUuid } from "@/lib/validation/uuid";
 import { AppError } from "@/lib/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -30,8 +31,7 @@ export async function openWorkspaceCtx(
   workspaceId: string,
 ): Promise<WorkspaceCtx | null> {
   // A malformed id is simply not a workspace of the user's (and would make PostgreSQL throw).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(workspaceId))
-    return null;
+  if (!isUuid(workspaceId)) return null;
   const [row] = await db
     .select({ workspaceId: memberships.workspaceId, role: memberships.role })
     .from(memberships)

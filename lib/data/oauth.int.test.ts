@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/lib/test/integration";
 
-let t: TestDatabase;
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
+const t = await testDatabase();
 
 const { hashPassword } = await import("@/lib/auth/password");
 const { getAuthOptions } = await import("@/lib/auth/options");
@@ -14,13 +10,7 @@ const { createUser, findUserForSignIn } = await import("./users");
 const { linkOAuthUser } = await import("./oauth");
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
   resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function passwordAccount(email: string) {

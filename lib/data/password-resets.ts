@@ -153,7 +153,7 @@ const ownerLinkColumns = {
 };
 
 export async function getResetTokenStatus(
-  db: Db,
+  db: Db | Tx,
   token: string,
   now = new Date(),
 ): Promise<ResetTokenStatus> {

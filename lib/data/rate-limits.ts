@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { rateLimitHits } from "@/lib/db/schema";
 
 export type RateLimit = { scope: string; key: string; limit: number; windowMs: number };
@@ -45,6 +46,20 @@ export async function consumeRateLimit(
     await tx.insert(rateLimitHits).values({ scope: limit.scope, key: limit.key, createdAt: now });
     return { ok: true, retryAfterSeconds: 0 };
   });
+}
+
+/**
+ * The one way callers limit an attempt: counts it (consumeRateLimit) and, past the limit, throws
+ * `rate_limited` with a message that says when to try again (`describe` words it, given the wait).
+ */
+export async function enforceRateLimit(
+  db: Db,
+  limit: RateLimit,
+  describe: (wait: string) => string = (wait) => `Too many attempts. Try again in ${wait}.`,
+): Promise<void> {
+  const result = await consumeRateLimit(db, limit);
+  if (!result.ok)
+    throw new AppError("rate_limited", describe(describeWait(result.retryAfterSeconds)));
 }
 
 /** "15 minutes", "1 minute", "30 seconds": for messages that say when to try again. */

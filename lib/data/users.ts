@@ -6,7 +6,7 @@ import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ChangePasswordInput } from "@/lib/validation/account";
 import { isUniqueViolation, type SessionUser, type UserCtx } from "./context";
-import { consumeRateLimit, describeWait } from "./rate-limits";
+import { enforceRateLimit } from "./rate-limits";
 
 /** The user behind a session and the session version their tokens must carry to be valid. */
 export async function findUserForSession(
@@ -57,17 +57,11 @@ export async function changePassword(
   ctx: UserCtx,
   input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">,
 ): Promise<{ sessionVersion: number }> {
-  const allowed = await consumeRateLimit(ctx.db, {
+  await enforceRateLimit(ctx.db, {
     scope: "change-password:user",
     key: ctx.user.id,
     ...changePasswordLimit,
   });
-  if (!allowed.ok) {
-    throw new AppError(
-      "rate_limited",
-      `Too many attempts. Try again in ${describeWait(allowed.retryAfterSeconds)}.`,
-    );
-  }
   const [row] = await ctx.db
     .select({ passwordHash: users.passwordHash })
     .from(users)

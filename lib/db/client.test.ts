@@ -40,8 +40,10 @@ describe("getDb", () => {
     // The database is reachable now (here: an in-memory PGlite): the next call opens it.
     useEnv({ DATABASE_URL: "", PGLITE_DIR: "memory://" });
     const db = await getDb();
-    const rows = await db.execute(sql`select count(*)::int as n from users`);
-    expect(rows).toBeTruthy();
+    // Opened and migrated: the users table exists and is empty (PGlite answers { rows }).
+    const result = await db.execute(sql`select count(*)::int as n from users`);
+    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+    expect(rows).toEqual([{ n: 0 }]);
     expect(await getDb()).toBe(db);
   });
 });

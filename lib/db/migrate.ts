@@ -1,6 +1,5 @@
 import "server-only";
 import path from "node:path";
-import type { Db } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
@@ -14,7 +13,8 @@ const migrationLockKey = 7_310_221_846_017;
  * its own reserved connection; if the process dies, PostgreSQL releases it with the connection.
  */
 export async function migrateDatabase(handle: {
-  db: Db;
+  // Either driver's drizzle handle: each migrator below takes its own driver's type.
+  db: unknown;
   driver: "postgres" | "pglite";
   withAdvisoryLock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
 }) {

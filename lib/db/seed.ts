@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret, postproxyKeyContext } from "@/lib/security/encryption";

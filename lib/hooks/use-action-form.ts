@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/lib/toast";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { checkForm } from "@/lib/validation/client-check";

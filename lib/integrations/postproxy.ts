@@ -4,11 +4,7 @@ import type { WorkspaceCtx } from "@/lib/data/context";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { createPostproxyClient, isPostproxyError, withAppErrors } from "@/lib/postproxy";
-
-// The one wrapper that turns Postproxy failures into AppErrors, for app/ (which may not import
-// lib/postproxy directly).
-export { withAppErrors };
+import { createPostproxyClient, isPostproxyError } from "@/lib/postproxy";
 
 const keyCheckTimeoutMs = 10_000;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { createRequester } from "./http";
 import { profileGroupsResource } from "./resources/profile-groups";
 import { postsResource } from "./resources/posts";

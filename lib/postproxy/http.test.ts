@@ -188,16 +188,17 @@ describe("timeouts and retries", () => {
   });
 
   it("stops retrying when the caller aborts", async () => {
-    const client = await clientFor((_req, res) => sendJson(res, 503, {}));
     const controller = new AbortController();
+    // The first attempt fails (503, retryable); the caller aborts when the second arrives and
+    // that attempt never answers. Nothing is timed: each step waits for the one before.
+    const client = await clientFor((_req, res) => {
+      if (stub!.requests.length === 1) sendJson(res, 503, {});
+      else controller.abort();
+    });
     const call = client.profiles.list({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
-    const sent = stub!.requests.length;
-    expect(sent).toBeGreaterThanOrEqual(1);
-    expect(sent).toBeLessThanOrEqual(3);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(stub!.requests).toHaveLength(sent);
+    // The call has settled, so its retry loop has ended: no third attempt can follow.
+    expect(stub!.requests).toHaveLength(2);
   });
 });
 
@@ -208,7 +209,8 @@ describe("overall deadline", () => {
     const error = await failure(client.profiles.list());
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(350);
-    expect(elapsed).toBeLessThan(1_500);
+    // Bounded by the deadline: well under one attempt's own timeout (5 s), however busy the machine.
+    expect(elapsed).toBeLessThan(4_000);
     expect(error).toMatchObject({ kind: "timeout", timeoutMs: 400 });
     expect(toAppError(error).message).toBe(
       "Postproxy did not answer within 0.4 s. Try again shortly.",

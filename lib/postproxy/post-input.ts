@@ -1,3 +1,4 @@
+import "server-only";
 import { bracketFields, type MediaFileRef, type MultipartField } from "./multipart";
 import type { TikTokFormat, TikTokPrivacyStatus } from "./schemas";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { PostproxyError, kindForStatus } from "./errors";
 import { parseRetryAfter } from "./retry";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PostproxyError } from "./errors";
 
 export interface RetryPolicy {

@@ -6,8 +6,8 @@ import {
   draftSchema,
   toPostproxyTikTokParams,
   toScheduledAt,
-  type ComposeContext,
 } from "./post";
+import type { ComposeContext } from "./post-rules";
 
 const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
 const profile = "prof_acme_tiktok";

@@ -5,9 +5,17 @@ import { readMediaSelection } from "@/lib/tiktok/media-selection";
 import { refuseSettingsForFormat } from "@/lib/tiktok/params";
 import { refusePrivacy } from "@/lib/tiktok/privacy";
 import { mediaTexts, privacyTexts, profileTexts, scheduleTexts } from "@/lib/tiktok/texts";
-import type { ComposeContext, DraftInput } from "./post";
+import type { AuditStatus } from "./enums";
+import type { DraftInput } from "./post-draft";
 import { isLocalDateTime, toScheduledInstant } from "./schedule";
 import { isValidTimeZone } from "./timezone-name";
+
+export type ComposeContext = {
+  /** The workspace's TikTok app audit status, read on the server, passed as a prop to the form. */
+  auditStatus: AuditStatus;
+  /** The clock for "in the past"; defaults to the real one. */
+  now?: () => Date;
+};
 
 type Fields = Omit<DraftInput, "schedule"> & { schedule: NonNullable<DraftInput["schedule"]> };
 type Issue = (path: (string | number)[], message: string) => void;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composePostSchema, type ComposeContext } from "./post";
+import { composePostSchema } from "./post";
+import type { ComposeContext } from "./post-rules";
 
 const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
 const profile = "prof_acme_tiktok";

@@ -13,6 +13,8 @@ export interface SandboxContext {
   clock: Clock;
   scheduler: Scheduler;
   faults: Faults;
+  /** Idempotency-Keys whose first request is still running (a retry meanwhile gets 409). */
+  idempotencyInFlight: Set<string>;
   storage: MediaStorage;
   ingest: MediaIngest;
   /** Aborted by close(): cancels downloads, webhook calls and hanging requests. */

@@ -1,6 +1,11 @@
 import type { HttpBindings } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { ParsedBody } from "./body";
+import type { ParsedForm } from "./multipart";
+
+export type ParsedBody =
+  | { kind: "empty"; digest: string }
+  | { kind: "json"; value: unknown; digest: string }
+  | { kind: "form"; form: ParsedForm; digest: string };
 
 export interface AppEnv {
   Bindings: HttpBindings;

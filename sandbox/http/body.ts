@@ -1,13 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import type { AppEnv } from "./app-env";
+import type { AppEnv, ParsedBody } from "./app-env";
 import { badRequest } from "./errors";
 import { parseMultipart, type ParsedForm } from "./multipart";
-
-export type ParsedBody =
-  | { kind: "empty"; digest: string }
-  | { kind: "json"; value: unknown; digest: string }
-  | { kind: "form"; form: ParsedForm; digest: string };
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 

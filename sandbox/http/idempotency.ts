@@ -13,7 +13,7 @@ import { isWrite } from "./middleware";
  * stored so the retry runs again.
  */
 export function idempotency(ctx: SandboxContext): MiddlewareHandler<AppEnv> {
-  const inFlight = new Set<string>();
+  const inFlight = ctx.idempotencyInFlight;
   return async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (key === undefined || !isWrite(c.req.method)) return next();

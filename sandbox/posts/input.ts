@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ParsedBody } from "../http/body";
+import type { ParsedBody } from "../http/app-env";
 import { isFile, nestFormEntries, type FormTree } from "../http/bracket-fields";
 import { badRequest, unprocessable } from "../http/errors";
 import type { UploadedFile } from "../http/multipart";

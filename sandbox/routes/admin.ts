@@ -55,6 +55,7 @@ export function registerAdminRoutes(app: App, ctx: SandboxContext, reset: ResetO
       allowHttpWebhooks: ctx.config.allowHttpWebhooks,
     },
     faults: ctx.faults.state,
+    idempotency_in_flight: [...ctx.idempotencyInFlight],
     counts: {
       profile_groups: ctx.store.state.groups.length,
       profiles: ctx.store.state.profiles.length,

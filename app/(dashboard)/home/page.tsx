@@ -4,29 +4,16 @@ import { GettingStarted } from "@/components/home/getting-started";
 import { HomePostLists } from "@/components/home/post-lists";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import type { WorkspaceCtx } from "@/lib/data/context";
 import { getHomePosts } from "@/lib/data/home";
 import { listPendingInvites } from "@/lib/data/invites";
 import { listMembers } from "@/lib/data/members";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+import { countTikTokProfiles } from "@/lib/integrations/profile-directory";
 
 export const metadata: Metadata = { title: "Home" };
 
 /** Home must not hang on Postproxy: after this long the profile step says it could not check. */
 const profileCheckMs = 4_000;
-
-async function countProfiles(ctx: WorkspaceCtx) {
-  const client = await getWorkspacePostproxy(ctx, { deadlineMs: profileCheckMs });
-  if (!client) return { active: null, expired: 0 };
-  const listed = await client.profiles.list().catch(() => null);
-  if (!listed) return { active: null, expired: 0 };
-  const tiktok = listed.data.filter((p) => p.platform === "tiktok");
-  return {
-    active: tiktok.filter((p) => p.status === "active").length,
-    expired: tiktok.filter((p) => p.status === "expired").length,
-  };
-}
 
 export default async function HomePage() {
   const ctx = await requireWorkspace();
@@ -34,7 +21,7 @@ export default async function HomePage() {
     getWorkspaceSettings(ctx),
     listMembers(ctx),
     ctx.role === "owner" ? listPendingInvites(ctx) : Promise.resolve([]),
-    countProfiles(ctx),
+    countTikTokProfiles(ctx, profileCheckMs),
     getHomePosts(ctx),
   ]);
   const items = buildChecklist({

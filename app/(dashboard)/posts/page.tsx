@@ -3,12 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PostsFeed } from "@/components/posts/posts-feed";
 import { PostsQueryProvider } from "@/components/posts/query-provider";
-import {
-  postsPageSize,
-  postStatusFilters,
-  readStatusFilter,
-  toListStatus,
-} from "@/components/posts/status";
 import { StatusTabs } from "@/components/posts/status-tabs";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,6 +10,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listPosts } from "@/lib/data/posts";
 import { hasRole } from "@/lib/validation/enums";
+import {
+  postsPageSize,
+  postStatusFilters,
+  readStatusFilter,
+  toListStatus,
+} from "@/lib/validation/post-list";
 
 export const metadata: Metadata = { title: "Posts" };
 

@@ -9,29 +9,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
-import { getWorkspacePostproxy, pageDeadlineMs, withAppErrors } from "@/lib/integrations/postproxy";
+import { readProfileDirectory } from "@/lib/integrations/profile-directory";
 
 export const metadata: Metadata = { title: "Profiles" };
 
-async function loadProfiles(
-  client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>,
-) {
-  try {
-    const [groups, profiles] = await withAppErrors(
-      () => Promise.all([client.profileGroups.list(), client.profiles.list()]),
-      "page:profiles",
-    );
-    return { groups: groups.data, profiles: profiles.data, error: null };
-  } catch (error) {
-    if (isAppError(error)) return { groups: [], profiles: [], error: error.message };
-    throw error;
-  }
-}
-
 export default async function ProfilesPage() {
   const ctx = await requireWorkspace();
-  const client = await getWorkspacePostproxy(ctx, { deadlineMs: pageDeadlineMs });
+  const directory = await readProfileDirectory(ctx);
   const header = (
     <PageHeader
       title="Profiles"
@@ -39,7 +23,7 @@ export default async function ProfilesPage() {
     />
   );
 
-  if (!client) {
+  if (!directory.hasKey) {
     return (
       <>
         {header}
@@ -64,7 +48,7 @@ export default async function ProfilesPage() {
     );
   }
 
-  const { groups, profiles, error } = await loadProfiles(client);
+  const { groups, profiles, error } = directory;
   return (
     <>
       {header}

@@ -21,7 +21,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const { saveDraft } = await import("@/lib/data/posts");
-const { postsPageSize } = await import("@/components/posts/status");
+const { postsPageSize } = await import("@/lib/validation/post-list");
 const { GET } = await import("./route");
 
 type Page = { items: PostListItem[]; nextCursor: string | null };

@@ -1,4 +1,4 @@
-import { postsPageSize, readStatusFilter, toListStatus } from "@/components/posts/status";
+import { postsPageSize, readStatusFilter, toListStatus } from "@/lib/validation/post-list";
 import { getSessionUser, requireUserCtx } from "@/lib/auth/session";
 import { listPosts } from "@/lib/data/posts";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CallOptions, Requester, WriteOptions } from "../http";
 import {
   deletedSchema,

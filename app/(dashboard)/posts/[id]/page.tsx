@@ -15,7 +15,7 @@ import { getPostView } from "@/lib/data/posts";
 import { isAppError } from "@/lib/errors";
 import { mediaTexts } from "@/lib/tiktok";
 import { hasRole } from "@/lib/validation/enums";
-import { isPostId } from "@/components/posts/post-id";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const metadata: Metadata = { title: "Post" };
 
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ id: string }> };
 async function loadPost(id: string) {
   const ctx = await requireWorkspace();
   // A malformed id, another workspace's post and a deleted one all look the same: not found.
-  if (!isPostId(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return { ctx, post: await getPostView(ctx, id) };
   } catch (error) {

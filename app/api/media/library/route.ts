@@ -1,4 +1,4 @@
-import type { MediaCardData } from "@/components/media/types";
+import type { MediaCardData } from "@/lib/validation/media";
 import { getSessionUser, requireUserCtx } from "@/lib/auth/session";
 import { openWorkspaceCtx } from "@/lib/data/context";
 import { getMedia, listMedia, type MediaItem } from "@/lib/data/media";

@@ -1,4 +1,4 @@
-import { isPostId } from "@/components/posts/post-id";
+import { isUuid } from "@/lib/validation/uuid";
 import { getSessionUser, requireUserCtx } from "@/lib/auth/session";
 import { getPostView } from "@/lib/data/posts";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
@@ -27,7 +27,7 @@ export async function GET(req: Request, { params }: Params) {
   const postId = (await params).id;
   const requested = new URL(req.url).searchParams.get("workspaceId") ?? undefined;
   const ctx = await resolveWorkspaceCtx(db, user, requested);
-  if (!ctx || !isPostId(postId)) return notFound();
+  if (!ctx || !isUuid(postId)) return notFound();
   try {
     return json(await getPostView(ctx, postId));
   } catch (error) {

@@ -1,0 +1,21 @@
+import { test } from "@playwright/test";
+import { e2e, sandboxUrl } from "./config";
+
+export type SpecSandbox = {
+  /** The Postproxy key this spec saves; it selects the spec's own sandbox. */
+  key: string;
+  /** Base URL of that sandbox's admin endpoints (`${url}/__sandbox/clock/advance`, …). */
+  url: string;
+};
+
+/**
+ * The calling spec's own Postproxy sandbox (state, clock, faults), one per spec file and repeat,
+ * so a clock jump or fault in one spec never reaches another, in any order. Call it inside a test
+ * or hook (it reads test.info()).
+ */
+export function specSandbox(): SpecSandbox {
+  const info = test.info();
+  const file = info.titlePath[0].replace(/\.spec\.ts$/, "").replace(/[^A-Za-z0-9]+/g, "-");
+  const key = `${e2e.sandboxKey}_${file}_r${info.repeatEachIndex}_w${info.parallelIndex}`;
+  return { key, url: `${sandboxUrl}/__tenants/${encodeURIComponent(key)}` };
+}
