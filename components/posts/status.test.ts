@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localPostStatuses, targetStatuses } from "@/lib/validation/post-view";
-import {
-  excerptCaption,
-  postStatusWords,
-  readStatusFilter,
-  summarizeTargets,
-  targetStatusWords,
-} from "./status";
+import { excerptCaption, postStatusWords, summarizeTargets, targetStatusWords } from "./status";
 
 describe("status words", () => {
   it("names every target and post status in words", () => {
@@ -22,17 +16,6 @@ describe("status words", () => {
   it("summarizes a post's profiles", () => {
     expect(summarizeTargets(["published", "failed", "published"])).toBe("2 Published · 1 Failed");
     expect(summarizeTargets([])).toBe("");
-  });
-});
-
-describe("readStatusFilter", () => {
-  it("takes a known status and falls back to all", () => {
-    expect(readStatusFilter("failed")).toBe("failed");
-    expect(readStatusFilter(["published", "failed"])).toBe("published");
-    expect(readStatusFilter("draft")).toBe("draft");
-    expect(readStatusFilter("submitting")).toBe("all");
-    expect(readStatusFilter("'; drop table")).toBe("all");
-    expect(readStatusFilter(undefined)).toBe("all");
   });
 });
 

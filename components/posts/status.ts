@@ -62,25 +62,6 @@ export const postStatusWords: Record<LocalPostStatus, StatusWords> = {
   cancelled: { label: "Cancelled", tone: "gray", description: "Cancelled before publishing." },
 };
 
-/** The filter tabs of the posts list, in the order a manager checks them. */
-export const postStatusFilters = [
-  { value: "all", label: "All" },
-  { value: "draft", label: "Drafts" },
-  { value: "scheduled", label: "Scheduled" },
-  { value: "publishing", label: "Publishing" },
-  { value: "published", label: "Published" },
-  { value: "partially_published", label: "Partly published" },
-  { value: "failed", label: "Failed" },
-  { value: "cancelled", label: "Cancelled" },
-] as const;
-export type PostStatusFilter = (typeof postStatusFilters)[number]["value"];
-
-/** `?status=` as a filter: anything unknown shows everything. */
-export function readStatusFilter(value: string | string[] | undefined): PostStatusFilter {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return postStatusFilters.find((f) => f.value === raw)?.value ?? "all";
-}
-
 /** Counts per status of a post's profiles, in words: "2 Published · 1 Failed". */
 export function summarizeTargets(statuses: readonly TargetStatus[]): string {
   const counts = new Map<TargetStatus, number>();
@@ -96,12 +77,4 @@ export function excerptCaption(caption: string, max = 120): string {
   const cut = chars.slice(0, max).join("");
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** Posts per page of the list (and per "Load more"). */
-export const postsPageSize = 20;
-
-/** The status listPosts takes for a filter tab ("all" lists every post, drafts first). */
-export function toListStatus(filter: PostStatusFilter): LocalPostStatus | undefined {
-  return filter === "all" ? undefined : filter;
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
+import { duplicatePost } from "@/lib/data/posts-duplicate";
 import { retryTarget, submitPost } from "@/lib/publishing/submit";
 import { draftSchema, type ComposePostFormValues, type DraftInput } from "@/lib/validation/post";
 import {
@@ -54,6 +55,17 @@ const remove = createAction({
   },
 });
 
+const duplicate = createAction({
+  name: "duplicatePost",
+  schema: postIdSchema,
+  access: "editor",
+  handler: async ({ postId }, ctx) => {
+    const result = await duplicatePost(ctx, postId);
+    revalidatePath("/posts");
+    return result;
+  },
+});
+
 /** Autosave: creates the draft when `postId` is absent; `conflict` once it was submitted. */
 export async function saveDraftAction(values: DraftInput | ComposePostFormValues) {
   return save(values);
@@ -70,4 +82,9 @@ export async function retryTargetAction(input: TargetIdInput) {
 
 export async function deleteDraftAction(input: PostIdInput) {
   return remove(input);
+}
+
+/** A new draft from any post (profiles, media, caption, settings; no schedule). */
+export async function duplicatePostAction(input: PostIdInput) {
+  return duplicate(input);
 }

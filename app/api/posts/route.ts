@@ -1,7 +1,7 @@
-import { postsPageSize, readStatusFilter, toListStatus } from "@/components/posts/status";
 import { getSessionUser, requireUserCtx } from "@/lib/auth/session";
-import { listPosts } from "@/lib/data/posts";
+import { listPostsPage } from "@/lib/data/posts-list";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { readPostsQuery } from "@/lib/validation/posts-query";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,16 +9,21 @@ export const dynamic = "force-dynamic";
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-/** "Load more" of the posts list: the next keyset page of one status filter. Any member may read. */
+/**
+ * "Load more" of the posts list: the next keyset page of one tab and its filters (the same
+ * schema the page reads its URL with). Any member may read; a filter that does not fit is a 400.
+ */
 export async function GET(req: Request) {
   if (!(await getSessionUser()))
     return json({ error: "unauthorized", message: "Your session has ended. Sign in again." }, 401);
   const { db, user } = await requireUserCtx();
-  const query = new URL(req.url).searchParams;
-  const ctx = await resolveWorkspaceCtx(db, user, query.get("workspaceId") ?? undefined);
+  const params = new URL(req.url).searchParams;
+  const ctx = await resolveWorkspaceCtx(db, user, params.get("workspaceId") ?? undefined);
   if (!ctx)
     return json({ error: "not_found", message: "You are not a member of this workspace." }, 404);
-  const status = toListStatus(readStatusFilter(query.get("status") ?? undefined));
-  const cursor = query.get("cursor") || undefined;
-  return json(await listPosts(ctx, { status, limit: postsPageSize, cursor }));
+  const { query, problems } = readPostsQuery(params);
+  if (Object.keys(problems).length)
+    return json({ error: "validation", message: Object.values(problems)[0], problems }, 400);
+  const cursor = params.get("cursor") || undefined;
+  return json(await listPostsPage(ctx, query, { cursor }));
 }
