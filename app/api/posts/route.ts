@@ -23,7 +23,7 @@ export async function GET(req: Request) {
     return json({ error: "not_found", message: "You are not a member of this workspace." }, 404);
   const { query, problems } = readPostsQuery(params);
   if (Object.keys(problems).length)
-    return json({ error: "validation", message: Object.values(problems)[0], problems }, 400);
+    return json({ error: "invalid_input", message: Object.values(problems)[0], problems }, 400);
   const cursor = params.get("cursor") || undefined;
   return json(await listPostsPage(ctx, query, { cursor }));
 }
