@@ -238,16 +238,16 @@ export async function listPostsPage(
 async function profileNames(ctx: WorkspaceCtx, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectDistinctOn([postTargets.profileId], {
-      profileId: postTargets.profileId,
-      profileName: postTargets.profileName,
-    })
-    .from(postTargets)
-    .where(
-      and(eq(postTargets.workspaceId, ctx.workspaceId), inArray(postTargets.profileId, unique)),
-    )
-    .orderBy(postTargets.profileId, desc(postTargets.updatedAt));
+  // One index probe per profile id (a DISTINCT over every target of the profile would read them all).
+  const result = await ctx.db.execute<{ profile_id: string; profile_name: string | null }>(sql`
+    select u.id as profile_id,
+      (select t.profile_name from post_targets t
+        where t.workspace_id = ${ctx.workspaceId} and t.profile_id = u.id
+        order by t.scheduled_at desc limit 1) as profile_name
+    from jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb) as u(id)`);
+  const rows = rowsOf<{ profile_id: string; profile_name: string | null }>(result).flatMap((r) =>
+    r.profile_name ? [{ profileId: r.profile_id, profileName: r.profile_name }] : [],
+  );
   return new Map(rows.map((r) => [r.profileId, r.profileName]));
 }
 
@@ -270,11 +270,15 @@ export async function listPostsProfileOptions(ctx: WorkspaceCtx): Promise<PostsP
     select ids.profile_id,
       (select t.profile_name from post_targets t
         where t.workspace_id = ${ctx.workspaceId} and t.profile_id = ids.profile_id
-        order by t.scheduled_at desc nulls last limit 1) as profile_name
+        order by t.scheduled_at desc limit 1) as profile_name
     from ids where ids.profile_id is not null
     limit 200`);
-  const rows = Array.isArray(result) ? result : (result as { rows: typeof result }).rows;
-  return (rows as { profile_id: string; profile_name: string }[])
+  return rowsOf<{ profile_id: string; profile_name: string }>(result)
     .map((r) => ({ profileId: r.profile_id, profileName: r.profile_name }))
     .sort((a, b) => a.profileName.localeCompare(b.profileName));
+}
+
+/** postgres.js answers an array of rows, PGlite an object with `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? result : (result as { rows: T[] }).rows;
 }

@@ -82,6 +82,8 @@ export const posts = pgTable(
     // Posts tab: every sent post by its list time, keyset (list_at, id).
     index("posts_workspace_list_idx").on(t.workspaceId, t.listAt, t.id),
     index("posts_created_by_idx").on(t.createdById),
+    // "Caption contains": ILIKE '%…%' through trigrams (extension pg_trgm, migration enable_pg_trgm).
+    index("posts_caption_trgm_idx").using("gin", t.caption.op("gin_trgm_ops")),
   ],
 );
 

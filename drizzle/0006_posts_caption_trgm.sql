@@ -1,0 +1,1 @@
+CREATE INDEX "posts_caption_trgm_idx" ON "posts" USING gin ("caption" gin_trgm_ops);
