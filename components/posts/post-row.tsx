@@ -52,7 +52,10 @@ export function PostRow({
   const kind = post.format ? mediaTexts.formatName[post.format] : "Post";
   const name = caption || (isDraft ? "Untitled draft" : "No caption");
   return (
-    <li className="relative flex gap-3 py-4 first:pt-0 last:pb-0">
+    <li
+      aria-label={`${isDraft ? "Draft" : kind}: ${name}`}
+      className="relative flex gap-3 py-4 first:pt-0 last:pb-0"
+    >
       <PostThumb
         mediaId={post.thumbnailMediaId}
         format={post.format}
