@@ -15,6 +15,7 @@ import {
   type PostsProfileOption,
   type PostsQuery,
   type PostsQueryField,
+  readPostsQuery,
 } from "@/lib/validation/posts-query";
 import { postStatusWords } from "./status";
 
@@ -40,9 +41,11 @@ export function PostsFilters({
     event.preventDefault();
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(event.currentTarget))
-      if (typeof v === "string" && v.trim() !== "" && !(k === "tab" && v === "posts"))
-        params.set(k, v.trim());
-    router.push(params.size ? `/posts?${params}` : "/posts");
+      if (typeof v === "string" && v.trim() !== "") params.set(k, v.trim());
+    const read = readPostsQuery(params);
+    // A valid set of filters goes into the URL in one spelling; a problem is shown by the page.
+    if (Object.keys(read.problems).length === 0) router.push(postsQueryHref(read.query));
+    else router.push(`/posts?${params}`);
   };
   const err = (field: PostsQueryField) => (problems[field] ? [problems[field]] : undefined);
   const known = new Set(profiles.map((p) => p.profileId));
@@ -61,7 +64,7 @@ export function PostsFilters({
         role="search"
         aria-label="Filter posts"
         onSubmit={onSubmit}
-        className="grid gap-4 border-t border-gray-100 px-4 py-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-5"
+        className="grid gap-4 border-t border-gray-100 px-4 py-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-6"
       >
         <input type="hidden" name="tab" value={query.tab} />
         <Field id="posts-q" label="Caption contains" errors={err("q")} className="lg:col-span-2">
@@ -137,7 +140,7 @@ export function PostsFilters({
             aria-describedby={describedBy("posts-to")}
           />
         </Field>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-5">
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
           <Button type="submit">Apply filters</Button>
           {hasPostsFilters(query) || Object.keys(problems).length ? (
             <Link
