@@ -132,7 +132,7 @@ export async function benchFirstLoad(): Promise<void> {
     });
     await handle.close();
 
-    const port = await freePort();
+    const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
     const baseUrl = `http://127.0.0.1:${port}`;
     app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...env, NEXTAUTH_URL: baseUrl },
