@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SessionRenewal } from "@/components/auth/session-renewal";
 import { AppShell } from "@/components/shell/app-shell";
+import { DashboardQueryProvider } from "@/components/shell/query-provider";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listUserWorkspaces } from "@/lib/data/workspaces";
 
@@ -16,7 +17,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         role={ctx.role}
       >
         {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
-        <div key={ctx.workspaceId}>{children}</div>
+        <div key={ctx.workspaceId}>
+          <DashboardQueryProvider>{children}</DashboardQueryProvider>
+        </div>
       </AppShell>
     </SessionRenewal>
   );

@@ -1,80 +1,49 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { PostsListPage, PostsQuery } from "@/lib/validation/posts-query";
 import { LoadMore } from "./load-more";
-import { DraftRow } from "./draft-row";
 import { PostRow } from "./post-row";
-import { usePostPages, type PostPage } from "./use-post-pages";
+import { usePostPages } from "./use-post-pages";
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `posts-section-${title.toLowerCase()}`;
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-gray-200 bg-white shadow-xs">
-      <h2
-        id={id}
-        className="border-b border-gray-100 px-4 py-3 text-base font-semibold text-gray-900 sm:px-6"
-      >
-        {title}
-      </h2>
-      <div className="px-4 py-4 sm:px-6">{children}</div>
-    </section>
-  );
-}
-
-/**
- * The posts list as listPosts orders it: drafts first, then every other post, newest first. Pages
- * after the first load by keyset cursor with "Load more".
- */
+/** One tab of the posts list, newest first; pages after the first load by keyset cursor. */
 export function PostsFeed({
   workspaceId,
-  status,
+  query,
   canEdit,
   first,
 }: {
   workspaceId: string;
-  status: string;
+  query: PostsQuery;
   canEdit: boolean;
-  first: PostPage;
+  first: PostsListPage;
 }) {
-  const pages = usePostPages(workspaceId, status, first);
-  const drafts = pages.items.filter((p) => p.status === "draft");
-  const others = pages.items.filter((p) => p.status !== "draft");
-  const hasMore = pages.hasNextPage;
-  if (pages.items.length === 0 && !hasMore)
+  const pages = usePostPages(workspaceId, query, first);
+  const label = query.tab === "drafts" ? "Drafts" : "Posts";
+  if (pages.items.length === 0 && !pages.hasNextPage)
     return <p className="text-sm text-gray-600">Nothing left in this list.</p>;
   return (
-    <div className="space-y-6">
-      {drafts.length ? (
-        <Section title="Drafts">
-          <ul aria-label="Drafts" className="divide-y divide-gray-100">
-            {drafts.map((d) => (
-              <DraftRow
-                key={d.id}
-                draft={d}
-                workspaceId={workspaceId}
-                canEdit={canEdit}
-                onDeleted={() => pages.removeItem(d.id)}
-              />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {others.length ? (
-        <Section title="Posts">
-          <ul aria-label="Posts" className="divide-y divide-gray-100">
-            {others.map((p) => (
-              <PostRow key={p.id} post={p} />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+    <section
+      aria-label={label}
+      className="rounded-lg border border-gray-200 bg-white px-4 py-4 shadow-xs sm:px-6"
+    >
+      <ul aria-label={label} className="divide-y divide-gray-100">
+        {pages.items.map((p) => (
+          <PostRow
+            key={p.id}
+            post={p}
+            workspaceId={workspaceId}
+            canEdit={canEdit}
+            onDeleted={() => pages.removeItem(p.id)}
+          />
+        ))}
+      </ul>
       <LoadMore
-        hasMore={hasMore}
+        hasMore={pages.hasNextPage}
         isLoading={pages.isFetchingNextPage}
         error={pages.error}
         onLoad={() => void pages.fetchNextPage()}
         label="Load more"
       />
-    </div>
+    </section>
   );
 }

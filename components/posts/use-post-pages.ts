@@ -2,45 +2,51 @@
 
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/hooks/query-keys";
-import type { PostListItem } from "@/lib/validation/post-view";
+import {
+  postsQueryToSearchParams,
+  type PostsListPage,
+  type PostsQuery,
+} from "@/lib/validation/posts-query";
 import { PostFetchError, shouldRetryPostFetch } from "./polling";
-
-export type PostPage = { items: PostListItem[]; nextCursor: string | null };
 
 async function fetchPostPage(
   workspaceId: string,
-  status: string,
+  query: PostsQuery,
   cursor: string,
-): Promise<PostPage> {
-  const query = new URLSearchParams({ workspaceId, status, cursor });
-  const res = await fetch(`/api/posts?${query}`, {
+): Promise<PostsListPage> {
+  const params = postsQueryToSearchParams(query);
+  params.set("workspaceId", workspaceId);
+  params.set("cursor", cursor);
+  const res = await fetch(`/api/posts?${params}`, {
     cache: "no-store",
     headers: { accept: "application/json" },
   });
   if (!res.ok) throw new PostFetchError(res.status, `GET /api/posts answered ${res.status}`);
-  return (await res.json()) as PostPage;
+  return (await res.json()) as PostsListPage;
 }
 
 /**
- * One list of posts ("draft" or a status filter), first page from the server, "Load more" pages
- * by keyset cursor through /api/posts.
+ * One tab of the posts list with its filters: the first page from the server, "Load more" pages
+ * by keyset cursor through /api/posts (the same query schema). Dropped from the cache once the
+ * list unmounts, so coming back always starts from the server's fresh first page.
  */
-export function usePostPages(workspaceId: string, status: string, first: PostPage) {
+export function usePostPages(workspaceId: string, query: PostsQuery, first: PostsListPage) {
   const queryClient = useQueryClient();
-  const key = queryKeys.posts.list(status);
-  const query = useInfiniteQuery({
+  const key = queryKeys.posts.list(workspaceId, query);
+  const result = useInfiniteQuery({
     queryKey: key,
-    queryFn: ({ pageParam }) => fetchPostPage(workspaceId, status, pageParam),
+    queryFn: ({ pageParam }) => fetchPostPage(workspaceId, query, pageParam),
     initialPageParam: "",
-    getNextPageParam: (last: PostPage) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: PostsListPage) => last.nextCursor ?? undefined,
     initialData: { pages: [first], pageParams: [""] },
     // The server rendered the first page just now; later pages load only when asked.
     staleTime: Infinity,
+    gcTime: 0,
     retry: shouldRetryPostFetch,
   });
-  const items = query.data.pages.flatMap((p) => p.items);
+  const items = result.data.pages.flatMap((p) => p.items);
   const removeItem = (id: string) =>
-    queryClient.setQueryData<InfiniteData<PostPage, string>>(key, (data) =>
+    queryClient.setQueryData<InfiniteData<PostsListPage, string>>(key, (data) =>
       data
         ? {
             ...data,
@@ -48,5 +54,5 @@ export function usePostPages(workspaceId: string, status: string, first: PostPag
           }
         : data,
     );
-  return { ...query, items, removeItem };
+  return { ...result, items, removeItem };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
+import { duplicatePost } from "@/lib/data/posts-duplicate";
 import { retryTarget, submitPost, type SubmitOutcome } from "@/lib/publishing/submit";
 import { draftSchema } from "@/lib/validation/post";
 import { postIdSchema, targetIdSchema } from "@/lib/validation/post-view";
@@ -54,6 +55,18 @@ export const deleteDraftAction = createAction({
   access: "editor",
   handler: async ({ postId }, ctx) => {
     const result = await deleteDraft(ctx, postId);
+    revalidateAfter("posts");
+    return result;
+  },
+});
+
+/** A new draft with the post's media, caption and settings; no profiles' schedule. */
+export const duplicatePostAction = createAction({
+  name: "duplicatePost",
+  schema: postIdSchema,
+  access: "editor",
+  handler: async ({ postId }, ctx) => {
+    const result = await duplicatePost(ctx, postId);
     revalidateAfter("posts");
     return result;
   },

@@ -47,7 +47,9 @@ export async function openDatabase(target: { url?: string; pgliteDir?: string })
   const dir = target.pgliteDir ?? "memory://";
   if (!dir.startsWith("memory://"))
     mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
-  const client = await PGlite.create(dir);
+  // pg_trgm: the posts list's caption search index (migration enable_pg_trgm creates it).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };
 }

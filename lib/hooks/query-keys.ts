@@ -1,8 +1,15 @@
-/** Every react-query key of the app, from one place, so invalidations always match. */
+import type { PostsQuery } from "@/lib/validation/posts-query";
+
+/**
+ * Every react-query key of the app, from one place, so invalidations always match. Keys name the
+ * workspace: the dashboard has one query client.
+ */
 export const queryKeys = {
   posts: {
     all: ["posts"] as const,
-    list: (status: string) => ["posts", "list", status] as const,
+    lists: (workspaceId: string) => ["posts", "list", workspaceId] as const,
+    list: (workspaceId: string, query: PostsQuery) =>
+      ["posts", "list", workspaceId, { ...query }] as const,
     detail: (postId: string) => ["posts", "detail", postId] as const,
   },
 } as const;

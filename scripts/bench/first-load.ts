@@ -27,7 +27,7 @@ const routes = [
 const goalKb = 250;
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
   const address = server.address();
@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
+export async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -132,7 +132,7 @@ export async function benchFirstLoad(): Promise<void> {
     });
     await handle.close();
 
-    const port = await freePort();
+    const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
     const baseUrl = `http://127.0.0.1:${port}`;
     app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...env, NEXTAUTH_URL: baseUrl },

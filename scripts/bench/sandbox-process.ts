@@ -41,7 +41,8 @@ export async function startSandboxProcess(
   apiKey = "pp_bench_key",
   extraEnv: Record<string, string> = {},
 ): Promise<SandboxProcess> {
-  const port = await freeLoopbackPort();
+  // BENCH_SANDBOX_PORT pins it (a machine shared by several runs), else any free port.
+  const port = Number(process.env.BENCH_SANDBOX_PORT ?? (await freeLoopbackPort()));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["tsx", "sandbox/main.ts"], {
     env: {

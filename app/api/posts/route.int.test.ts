@@ -3,7 +3,7 @@ import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
-import type { PostListItem } from "@/lib/validation/post-view";
+import type { PostsListPage } from "@/lib/validation/posts-query";
 
 let t: TestDatabase;
 let sessionUser: SessionUser | null = null;
@@ -21,10 +21,10 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const { saveDraft } = await import("@/lib/data/posts");
-const { postsPageSize } = await import("@/lib/validation/post-list");
+const { postsPageSize } = await import("@/lib/validation/posts-query");
 const { GET } = await import("./route");
 
-type Page = { items: PostListItem[]; nextCursor: string | null };
+type Page = PostsListPage;
 let owner: WorkspaceCtx;
 
 beforeAll(async () => {
@@ -41,7 +41,9 @@ afterAll(async () => {
 });
 
 async function list(query: Record<string, string>) {
-  const res = await GET(new Request(`http://localhost/api/posts?${new URLSearchParams(query)}`));
+  const res = await GET(new Request(`http://localhost/api/posts?${new URLSearchParams(query)}`), {
+    params: Promise.resolve({}),
+  });
   return { status: res.status, cache: res.headers.get("cache-control"), body: await res.json() };
 }
 
@@ -54,7 +56,7 @@ describe("GET /api/posts", () => {
   it("pages the list by keyset cursor, with nothing repeated or skipped", async () => {
     const viewer = await addMember(owner, "viewer");
     sessionUser = viewer.user;
-    const first = await list({ workspaceId: owner.workspaceId, status: "draft" });
+    const first = await list({ workspaceId: owner.workspaceId, tab: "drafts" });
     expect(first.status).toBe(200);
     expect(first.cache).toBe("no-store");
     const page1 = first.body as Page;
@@ -63,7 +65,7 @@ describe("GET /api/posts", () => {
     const page2 = (
       await list({
         workspaceId: owner.workspaceId,
-        status: "draft",
+        tab: "drafts",
         cursor: page1.nextCursor ?? "",
       })
     ).body as Page;
@@ -73,12 +75,28 @@ describe("GET /api/posts", () => {
     expect(new Set(captions).size).toBe(postsPageSize + 3);
   });
 
-  it("treats an unknown status as every post and a filter as just that status", async () => {
+  it("keeps drafts off the Posts tab, and answers 400 with the field's message to a bad filter", async () => {
     sessionUser = owner.user;
-    const all = (await list({ workspaceId: owner.workspaceId, status: "nonsense" })).body as Page;
-    expect(all.items).toHaveLength(postsPageSize);
+    const posts = await list({ workspaceId: owner.workspaceId });
+    expect(posts.body).toEqual({ items: [], nextCursor: null });
     const failed = (await list({ workspaceId: owner.workspaceId, status: "failed" })).body as Page;
     expect(failed).toEqual({ items: [], nextCursor: null });
+    const bad = await list({
+      workspaceId: owner.workspaceId,
+      status: "nonsense",
+      from: "2026-13-01",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual({
+      status: "Choose a status from the list.",
+      from: "Enter a date as YYYY-MM-DD.",
+    });
+    const reversed = await list({
+      workspaceId: owner.workspaceId,
+      from: "2026-05-02",
+      to: "2026-05-01",
+    });
+    expect(reversed.body.problems).toEqual({ to: "The start date is after the end date." });
   });
 
   it("never lists another workspace's posts", async () => {
@@ -86,7 +104,7 @@ describe("GET /api/posts", () => {
     sessionUser = stranger.user;
     const named = await list({ workspaceId: owner.workspaceId });
     expect(named.status).toBe(404);
-    const own = (await list({})).body as Page;
+    const own = (await list({ tab: "drafts" })).body as Page;
     expect(own.items).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -65,11 +66,24 @@ export const posts = pgTable(
     submittedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: createdAt(),
+    /**
+     * Where a sent post sits in the posts list (newest first) and what its date filter reads: the
+     * scheduled time, else when it was sent. Generated, so no writer has to keep it.
+     */
+    listAt: timestamp({ withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(scheduled_at, submitted_at, created_at)`),
   },
   (t) => [
     index("posts_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
-    index("posts_workspace_status_idx").on(t.workspaceId, t.status, t.updatedAt),
+    // Drafts tab (status = draft, by last edit) and the Posts tab filtered by a status.
+    index("posts_workspace_status_idx").on(t.workspaceId, t.status, t.updatedAt, t.id),
+    index("posts_workspace_status_list_idx").on(t.workspaceId, t.status, t.listAt, t.id),
+    // Posts tab: every sent post by its list time, keyset (list_at, id).
+    index("posts_workspace_list_idx").on(t.workspaceId, t.listAt, t.id),
     index("posts_created_by_idx").on(t.createdById),
+    // "Caption contains": ILIKE '%…%' through trigrams (extension pg_trgm, migration enable_pg_trgm).
+    index("posts_caption_trgm_idx").using("gin", t.caption.op("gin_trgm_ops")),
   ],
 );
 

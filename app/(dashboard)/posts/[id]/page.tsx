@@ -4,9 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostDetails } from "@/components/posts/post-details";
 import { PostMedia } from "@/components/posts/post-media";
+import { PostPageActions } from "@/components/posts/post-page-actions";
+import { excerptCaption } from "@/components/posts/status";
 import { PostStatusCard } from "@/components/posts/post-status-card";
-import { PostsQueryProvider } from "@/components/posts/query-provider";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,18 +55,22 @@ export default async function PostPage({ params }: Props) {
           </>
         }
         actions={
-          canEdit && post.status === "draft" ? (
-            <Link href={`/compose?post=${post.id}`} className={buttonVariants()}>
-              Continue editing
-            </Link>
+          canEdit ? (
+            <PostPageActions
+              workspaceId={post.workspaceId}
+              postId={post.id}
+              name={
+                excerptCaption(post.caption, 60) ||
+                (post.status === "draft" ? "Untitled draft" : title)
+              }
+              isDraft={post.status === "draft"}
+            />
           ) : null
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
-          <PostsQueryProvider>
-            <PostStatusCard initial={post} canEdit={canEdit} />
-          </PostsQueryProvider>
+          <PostStatusCard initial={post} canEdit={canEdit} />
           <PostDetails post={post} />
         </div>
         <div className="min-w-0">

@@ -1,0 +1,121 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { e2e, sandboxUrl } from "./support/config";
+import {
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
+
+const shots = path.resolve(".data/posts-screenshots");
+
+async function sandboxAdmin(route: string, body: unknown) {
+  const res = await fetch(`${sandboxUrl}/__sandbox/${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+}
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test.beforeEach(() => sandboxAdmin("settings", { timeScale: 1 }));
+test.afterEach(() => sandboxAdmin("settings", { timeScale: 20 }));
+
+test("posts list: filters kept in the URL across a reload, a published row, the Drafts tab, duplicate opens a new draft", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await signUp(page, newAccount("Lou Lister"));
+  await expect(page).toHaveURL(/\/home$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+
+  // One video post for @acmecoffee, published once the sandbox clock moves on.
+  await page.goto("/compose");
+  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
+  await page
+    .getByLabel("Choose files to upload")
+    .setInputFiles(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
+  await expect(
+    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
+  ).toHaveCount(1, { timeout: 30_000 });
+  await page.getByRole("textbox", { name: "Caption" }).fill("Cold brew season #coffee");
+  await page.getByRole("radio", { name: "Only me", exact: true }).check();
+  await page.getByRole("button", { name: "Publish now", exact: true }).click();
+  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  const originalId = page.url().split("/posts/")[1];
+  await sandboxAdmin("clock/advance", { seconds: 600 });
+  await expect(
+    page.getByRole("list", { name: "Profiles" }).getByText("Published", { exact: true }),
+  ).toBeVisible({ timeout: 20_000 });
+
+  // The row says when it was published, never "Scheduled for".
+  await page.goto("/posts");
+  const row = page
+    .getByRole("list", { name: "Posts" })
+    .getByRole("listitem", { name: /Cold brew season/ });
+  await expect(row.getByText(/^Published /)).toBeVisible();
+  await expect(row.getByText(/Scheduled for/)).toHaveCount(0);
+  await expect(row.getByRole("list", { name: "Profiles" })).toContainText("Published");
+
+  // Filters go into the URL and survive a reload.
+  await page.getByText("Filters", { exact: true }).click();
+  const filters = page.getByRole("search", { name: "Filter posts" });
+  await filters.getByLabel("Caption contains").fill("brew");
+  await filters.getByLabel("Status").selectOption("published");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/posts\?status=published&q=brew$/);
+  await page.reload();
+  await expect(filters.getByLabel("Caption contains")).toHaveValue("brew");
+  await expect(filters.getByLabel("Status")).toHaveValue("published");
+  await expect(row).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "posts-list-filters");
+
+  // A filter that matches nothing says so; a bad date in the URL is named at its field.
+  await page.goto("/posts?q=decaf");
+  await expect(page.getByText("No post matches these filters")).toBeVisible();
+  await page.goto("/posts?from=2026-02-31");
+  await expect(filters.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
+  await expect(row).toBeVisible();
+
+  // Duplicate from the row menu: a new draft opens in the composer, with no schedule.
+  await page.goto("/posts");
+  await row.getByRole("button", { name: /^Actions for post/ }).click();
+  await page.getByRole("menuitem", { name: "Duplicate as a new draft" }).click();
+  await expect(page).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
+  const copyId = new URL(page.url()).searchParams.get("post");
+  expect(copyId).not.toBe(originalId);
+  await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue(
+    "Cold brew season #coffee",
+  );
+  await expect(
+    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
+  ).toHaveCount(1);
+
+  // It waits in the Drafts tab, not above the sent posts.
+  await page.goto("/posts");
+  await expect(page.getByRole("list", { name: "Posts" }).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("link", { name: "Drafts", exact: true }).click();
+  await expect(page).toHaveURL(/\/posts\?tab=drafts$/);
+  const draft = page.getByRole("list", { name: "Drafts" }).getByRole("listitem");
+  await expect(draft).toHaveCount(1);
+  await expect(draft.getByText(/^Last edited /)).toBeVisible();
+  await expect(draft.getByRole("link")).toHaveAttribute("href", `/posts/${copyId}`);
+});

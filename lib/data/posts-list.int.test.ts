@@ -1,0 +1,209 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { posts, postTargets, workspaces } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { addMember, makeOwner } from "@/lib/test/factories";
+import { defaultTikTokSettings } from "@/lib/tiktok/params";
+import type { LocalPostStatus, TargetStatus } from "@/lib/validation/post-view";
+import type { PostsQuery } from "@/lib/validation/posts-query";
+import { listPostsPage, listPostsProfileOptions } from "./posts-list";
+
+let t: TestDatabase;
+let owner: WorkspaceCtx;
+let outsider: WorkspaceCtx;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  owner = await makeOwner(t.db, "Lister");
+  outsider = await makeOwner(t.db, "Outsider");
+  // Days of the date filter are New York days.
+  await t.db
+    .update(workspaces)
+    .set({ timezone: "America/New_York" })
+    .where(eq(workspaces.id, owner.workspaceId));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type Target = {
+  profileId: string;
+  status: TargetStatus;
+  publishedAt?: Date;
+  updatedAt?: Date;
+};
+
+/** A post row as the writers leave it (written directly: this file tests the reading). */
+async function post(
+  ctx: WorkspaceCtx,
+  facts: {
+    status: LocalPostStatus;
+    caption?: string;
+    scheduledAt?: Date | null;
+    submittedAt?: Date | null;
+    updatedAt?: Date;
+    profileIds?: string[];
+    targets?: Target[];
+  },
+): Promise<string> {
+  const [row] = await t.db
+    .insert(posts)
+    .values({
+      workspaceId: ctx.workspaceId,
+      status: facts.status,
+      caption: facts.caption ?? "",
+      settings: { ...defaultTikTokSettings },
+      profileIds: facts.profileIds ?? facts.targets?.map((x) => x.profileId) ?? [],
+      scheduledAt: facts.scheduledAt ?? null,
+      submittedAt: facts.status === "draft" ? null : (facts.submittedAt ?? new Date()),
+      updatedAt: facts.updatedAt ?? new Date(),
+    })
+    .returning({ id: posts.id });
+  for (const target of facts.targets ?? [])
+    await t.db.insert(postTargets).values({
+      workspaceId: ctx.workspaceId,
+      postId: row.id,
+      profileId: target.profileId,
+      profileName: `Name of ${target.profileId}`,
+      status: target.status,
+      publishedAt: target.publishedAt ?? null,
+      updatedAt: target.updatedAt ?? new Date(),
+    });
+  return row.id;
+}
+
+async function everyPage(ctx: WorkspaceCtx, query: PostsQuery, limit: number) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await listPostsPage(ctx, query, { cursor, limit });
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor ?? undefined;
+    pages++;
+  } while (cursor && pages < 100);
+  return ids;
+}
+
+describe("listPostsPage", () => {
+  it("pages by keyset with ties on the time: every post once, newest first, then by id", async () => {
+    const ws = await makeOwner(t.db, "Ties");
+    const same = new Date("2030-01-01T10:00:00.123456Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++)
+      ids.push(await post(ws, { status: "scheduled", scheduledAt: same }));
+    const later = await post(ws, {
+      status: "scheduled",
+      scheduledAt: new Date("2030-01-02T10:00:00Z"),
+    });
+    const sentNow = await post(ws, {
+      status: "published",
+      submittedAt: new Date("2029-12-01T08:00:00Z"),
+    });
+    for (const limit of [1, 2, 4, 20]) {
+      const seen = await everyPage(ws, { tab: "posts" }, limit);
+      expect(seen).toEqual([later, ...[...ids].sort().reverse(), sentNow]);
+    }
+  });
+
+  it("lists drafts only in the Drafts tab, last edited first", async () => {
+    const ws = await makeOwner(t.db, "Drafts");
+    const old = await post(ws, { status: "draft", updatedAt: new Date("2026-01-01T00:00:00Z") });
+    const recent = await post(ws, { status: "draft", updatedAt: new Date("2026-02-01T00:00:00Z") });
+    const sent = await post(ws, { status: "scheduled", scheduledAt: new Date("2031-01-01") });
+    expect(await everyPage(ws, { tab: "posts" }, 5)).toEqual([sent]);
+    expect(await everyPage(ws, { tab: "drafts" }, 1)).toEqual([recent, old]);
+    const [row] = (await listPostsPage(ws, { tab: "drafts" })).items;
+    expect(row.time).toEqual({ kind: "edited", at: "2026-02-01T00:00:00.000Z" });
+  });
+
+  it("filters by status, profile, New York days and caption text", async () => {
+    const at = (iso: string) => new Date(iso);
+    const a = await post(owner, {
+      status: "published",
+      caption: "Spring LAUNCH video",
+      // 03:00 UTC on May 1st is still April 30th in New York.
+      scheduledAt: at("2026-05-01T03:00:00Z"),
+      targets: [
+        { profileId: "prof_a", status: "published", publishedAt: at("2026-05-01T03:01:00Z") },
+      ],
+    });
+    const b = await post(owner, {
+      status: "failed",
+      caption: "100% off_today",
+      scheduledAt: at("2026-05-01T15:00:00Z"),
+      targets: [{ profileId: "prof_b", status: "failed", updatedAt: at("2026-05-01T15:02:00Z") }],
+    });
+    const c = await post(owner, {
+      status: "scheduled",
+      caption: "launch two",
+      scheduledAt: at("2026-05-03T15:00:00Z"),
+      targets: [
+        { profileId: "prof_a", status: "scheduled" },
+        { profileId: "prof_b", status: "scheduled" },
+      ],
+    });
+    const draft = await post(owner, {
+      status: "draft",
+      caption: "launch draft",
+      profileIds: ["prof_a"],
+      updatedAt: at("2026-05-01T15:00:00Z"),
+    });
+    const ids = async (query: Omit<PostsQuery, "tab"> & { tab?: PostsQuery["tab"] }) =>
+      (await listPostsPage(owner, { tab: "posts", ...query })).items.map((i) => i.id);
+
+    expect(await ids({})).toEqual([c, b, a]);
+    expect(await ids({ status: "failed" })).toEqual([b]);
+    expect(await ids({ profile: "prof_a" })).toEqual([c, a]);
+    expect(await ids({ profile: "prof_nobody" })).toEqual([]);
+    expect(await ids({ from: "2026-05-01", to: "2026-05-01" })).toEqual([b]);
+    expect(await ids({ to: "2026-04-30" })).toEqual([a]);
+    expect(await ids({ from: "2026-05-02" })).toEqual([c]);
+    expect(await ids({ profile: "prof_b", from: "2026-05-01", to: "2026-05-02" })).toEqual([b]);
+    expect(await ids({ q: "launch" })).toEqual([c, a]);
+    // % and _ are matched as typed, not as patterns.
+    expect(await ids({ q: "100% off_" })).toEqual([b]);
+    expect(await ids({ q: "0%" })).toEqual([b]);
+    expect(await ids({ q: "_" })).toEqual([b]);
+    expect(await ids({ tab: "drafts", q: "launch", profile: "prof_a" })).toEqual([draft]);
+    expect(await ids({ tab: "drafts", profile: "prof_b" })).toEqual([]);
+    expect(await ids({ tab: "drafts", from: "2026-05-01", to: "2026-05-01" })).toEqual([draft]);
+
+    const rows = (await listPostsPage(owner, { tab: "posts" })).items;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // The time that matters for each status: never "scheduled" on a published post.
+    expect(byId.get(a)?.time).toEqual({ kind: "published", at: "2026-05-01T03:01:00.000Z" });
+    expect(byId.get(b)?.time).toEqual({ kind: "failed", at: "2026-05-01T15:02:00.000Z" });
+    expect(byId.get(c)?.time).toEqual({ kind: "scheduled", at: "2026-05-03T15:00:00.000Z" });
+    expect(byId.get(c)?.profiles).toEqual([
+      { profileId: "prof_a", profileName: "Name of prof_a", status: "scheduled" },
+      { profileId: "prof_b", profileName: "Name of prof_b", status: "scheduled" },
+    ]);
+    const [draftRow] = (await listPostsPage(owner, { tab: "drafts", q: "launch draft" })).items;
+    expect(draftRow.profiles).toEqual([
+      { profileId: "prof_a", profileName: "Name of prof_a", status: null },
+    ]);
+    expect(await listPostsProfileOptions(owner)).toEqual([
+      { profileId: "prof_a", profileName: "Name of prof_a" },
+      { profileId: "prof_b", profileName: "Name of prof_b" },
+    ]);
+  });
+
+  it("never lists another workspace's posts, profiles, or rows through its cursor", async () => {
+    const viewer = await addMember(owner, "viewer");
+    const all = await everyPage(viewer.ctx, { tab: "posts" }, 2);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await everyPage(outsider, { tab: "posts" }, 50)).toEqual([]);
+    expect(await everyPage(outsider, { tab: "drafts" }, 50)).toEqual([]);
+    expect(await everyPage(outsider, { tab: "posts", profile: "prof_a" }, 50)).toEqual([]);
+    expect(await listPostsProfileOptions(outsider)).toEqual([]);
+    const mine = await listPostsPage(owner, { tab: "posts" }, { limit: 1 });
+    expect(mine.nextCursor).toEqual(expect.any(String));
+    const theirs = await listPostsPage(outsider, { tab: "posts" }, { cursor: mine.nextCursor! });
+    expect(theirs.items).toEqual([]);
+    // A forged cursor starts from the top of the caller's own list.
+    const forged = await listPostsPage(outsider, { tab: "posts" }, { cursor: "not-a-cursor" });
+    expect(forged.items).toEqual([]);
+  });
+});
