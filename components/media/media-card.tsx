@@ -18,8 +18,7 @@ import {
 } from "@/lib/tiktok";
 import { DeleteMediaDialog } from "./delete-media-dialog";
 import type { MediaCardData } from "./types";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { DateTime } from "@/components/ui/date-time";
 
 function typeLabel(media: MediaCardData): string {
   const m = media.mime;
@@ -138,8 +137,7 @@ export function MediaCard({
         )}
         <p className="mt-auto text-xs text-gray-500">
           {media.convertedFromName ? `Converted from ${media.convertedFromName} · ` : ""}
-          {media.uploadedByName ?? "A former member"} ·{" "}
-          <time dateTime={media.createdAt}>{dateFormat.format(new Date(media.createdAt))}</time>
+          {media.uploadedByName ?? "A former member"} · <DateTime value={media.createdAt} />
         </p>
         <div className="flex flex-wrap gap-2">
           {verdict?.passes ? (

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { localPostStatuses, targetStatuses } from "@/lib/validation/post-view";
 import {
-  excerptCaption,
-  postStatusWords,
-  readStatusFilter,
-  summarizeTargets,
-  targetStatusWords,
-} from "./status";
+  postStatusLooks as postStatusWords,
+  targetStatusLooks as targetStatusWords,
+} from "@/lib/format/status";
+import { excerptCaption, readStatusFilter, summarizeTargets } from "./status";
 
 describe("status words", () => {
   it("names every target and post status in words", () => {

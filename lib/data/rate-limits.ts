@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { rateLimitHits } from "@/lib/db/schema";
+import { countOf } from "@/lib/format/plural";
 
 export type RateLimit = { scope: string; key: string; limit: number; windowMs: number };
 export type RateLimitResult = { ok: boolean; retryAfterSeconds: number };
@@ -49,7 +50,7 @@ export async function consumeRateLimit(
 
 /** "15 minutes", "1 minute", "30 seconds": for messages that say when to try again. */
 export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds < 60) return countOf(seconds, "second");
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return countOf(minutes, "minute");
 }

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getWorkspacePostproxy, pageDeadlineMs, withAppErrors } from "@/lib/integrations/postproxy";
+import { countOf } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Profiles" };
 
@@ -103,7 +104,7 @@ export default async function ProfilesPage() {
             <Card key={group.id}>
               <CardHeader
                 title={group.name}
-                description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`}
+                description={countOf(members.length, "account")}
               />
               <CardBody>
                 {members.length ? (
