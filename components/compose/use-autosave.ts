@@ -101,6 +101,9 @@ export function useAutosave({
       window.removeEventListener("pagehide", leave);
       window.removeEventListener("online", onOnline);
       if (localTimer.current) clearTimeout(localTimer.current);
+      // Leaving the composer inside the autosave pause: the edits stay in this browser, and the
+      // next "Compose" offers to continue them.
+      if (controller.isDirty) writeLocal(false);
       controller.pause();
     };
     // writeLocal reads refs and the stable controller only.
