@@ -60,6 +60,7 @@ export function useAutosave({
       }),
   );
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const isSent = useRef(false);
 
   function writeLocal(isSynced: boolean) {
     const postId = controller.postId;
@@ -103,7 +104,7 @@ export function useAutosave({
       if (localTimer.current) clearTimeout(localTimer.current);
       // Leaving the composer inside the autosave pause: the edits stay in this browser, and the
       // next "Compose" offers to continue them.
-      if (controller.isDirty) writeLocal(false);
+      if (controller.isDirty && !isSent.current) writeLocal(false);
       controller.pause();
     };
     // writeLocal reads refs and the stable controller only.
@@ -115,6 +116,7 @@ export function useAutosave({
     controller,
     /** After a successful submit: the post is no longer a draft, forget the browser's copy. */
     forget: () => {
+      isSent.current = true;
       controller.dispose();
       removeLocalDraft(browserStorage(), localDraftKey(workspaceId, controller.postId));
       removeLocalDraft(browserStorage(), localDraftKey(workspaceId));
