@@ -63,6 +63,7 @@ export function useAutosave({
   const isSent = useRef(false);
 
   function writeLocal(isSynced: boolean) {
+    if (isSent.current) return;
     const postId = controller.postId;
     writeLocalDraft(browserStorage(), localDraftKey(workspaceId, postId), {
       postId,
@@ -104,7 +105,7 @@ export function useAutosave({
       if (localTimer.current) clearTimeout(localTimer.current);
       // Leaving the composer inside the autosave pause: the edits stay in this browser, and the
       // next "Compose" offers to continue them.
-      if (controller.isDirty && !isSent.current) writeLocal(false);
+      if (controller.isDirty) writeLocal(false);
       controller.pause();
     };
     // writeLocal reads refs and the stable controller only.
