@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { Alert, FormAlert } from "@/components/ui/alert";
@@ -13,10 +14,21 @@ import type { ComposerProps } from "./composer-types";
 import { errorAt, errorsByIndex } from "./form-errors";
 import { FormSection } from "./form-section";
 import { lazyComposeResolver } from "./lazy-resolver";
-import { browserStorage, localDraftKey, readLocalDraft, shouldRestoreLocal } from "./local-draft";
+import {
+  browserStorage,
+  findUnsavedPost,
+  localDraftKey,
+  readLocalDraft,
+  removeLocalDraft,
+  removeStashedPost,
+  shouldRestoreLocal,
+  stashNewPost,
+  type LocalDraft,
+} from "./local-draft";
 import { ProfilePicker } from "./profile-picker";
 import { SaveIndicator } from "./save-indicator";
 import { SubmitBar } from "./submit-bar";
+import { UnsavedPostOffer } from "./unsaved-post-offer";
 import { TikTokSettingsSection } from "./tiktok-settings";
 import { useAutosave } from "./use-autosave";
 import { useComposeSubmit } from "./use-compose-submit";
@@ -33,9 +45,12 @@ const PhonePreview = dynamic(() => import("./phone-preview").then((m) => m.Phone
   loading: () => <div className="aspect-[9/16] animate-pulse rounded-[2rem] bg-gray-100" />,
 });
 
+type UnsavedPost = { key: string; draft: LocalDraft };
+
 /** The composer (PRODUCT.md §4): Profiles, Media, Caption, TikTok settings, When, then send. */
 export function ComposerForm(props: ComposerProps) {
   const { workspaceId, auditStatus, profiles, draft } = props;
+  const router = useRouter();
   const resolver = useMemo(() => lazyComposeResolver(auditStatus), [auditStatus]);
   const form = useForm<ComposePostFormValues>({
     resolver,
@@ -70,19 +85,40 @@ export function ComposerForm(props: ComposerProps) {
   });
 
   // Text typed here before a crash, a closed tab or an offline save comes back from this browser.
+  // A new post starts empty: a post left with unsaved edits is offered, never poured into it.
+  const [unsaved, setUnsaved] = useState<UnsavedPost | null>(null);
   useEffect(() => {
-    if (props.hasPresetMedia && !draft.postId) return;
-    const key = localDraftKey(workspaceId, draft.postId);
-    void readLocalDraft(browserStorage(), key, workspaceId).then((local) => {
-      if (!local || !shouldRestoreLocal(local, draft.savedAt)) return;
-      media.restore(local.media);
-      form.reset({ ...local.values, workspaceId });
-      autosave.controller.change();
-      setIsRestored(true);
-    });
+    const storage = browserStorage();
+    if (!draft.postId) {
+      stashNewPost(storage, workspaceId);
+      void findUnsavedPost(storage, workspaceId).then(setUnsaved);
+      return;
+    }
+    void readLocalDraft(storage, localDraftKey(workspaceId, draft.postId), workspaceId).then(
+      (local) => {
+        if (!local || !shouldRestoreLocal(local, draft.savedAt)) return;
+        restore(local);
+      },
+    );
     // Once, on mount: the server's draft is the starting point, the browser's copy may replace it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  function restore(local: LocalDraft) {
+    media.restore(local.media);
+    form.reset({ ...local.values, workspaceId });
+    autosave.controller.change();
+    setIsRestored(true);
+  }
+
+  function continueUnsaved() {
+    if (!unsaved) return;
+    const { postId } = unsaved.draft;
+    if (postId) return router.push(`/compose?post=${encodeURIComponent(postId)}`);
+    restore(unsaved.draft);
+    removeStashedPost(browserStorage(), workspaceId);
+    setUnsaved(null);
+  }
 
   const disclosure = {
     discloseContent: !!discloseContent,
@@ -120,6 +156,16 @@ export function ComposerForm(props: ComposerProps) {
             <SaveIndicator state={autosave.state} />
           </div>
           <FormAlert id={alertId} message={submit.message} />
+          {unsaved && !form.formState.isDirty && media.items.length === 0 ? (
+            <UnsavedPostOffer
+              draft={unsaved.draft}
+              onContinue={continueUnsaved}
+              onDiscard={() => {
+                removeLocalDraft(browserStorage(), unsaved.key);
+                setUnsaved(null);
+              }}
+            />
+          ) : null}
           {isRestored ? (
             <Alert tone="info">
               Restored the changes you made in this browser that had not been saved yet.

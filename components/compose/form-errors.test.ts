@@ -1,6 +1,6 @@
 import type { FieldErrors } from "react-hook-form";
 import { describe, expect, it } from "vitest";
-import { errorAt, errorsByIndex, toServerFieldErrors } from "./form-errors";
+import { errorAt, errorsByIndex, staleErrorRoots, toServerFieldErrors } from "./form-errors";
 
 describe("form errors", () => {
   const errors = {
@@ -35,5 +35,18 @@ describe("form errors", () => {
       { path: "caption", message: "One. Two." },
     ]);
     expect(toServerFieldErrors(undefined)).toEqual([]);
+  });
+});
+
+describe("staleErrorRoots", () => {
+  it("names the fields whose client-side errors may have gone stale, not the server's", () => {
+    const errors = {
+      discloseContent: { type: "custom", message: "You need to indicate…" },
+      schedule: { at: { type: "custom", message: "Pick a time." } },
+      media: { 2: { type: "server", message: "TikTok needs at least 720×1280" } },
+      root: { type: "server", message: "x" },
+    };
+    expect(staleErrorRoots(errors)).toEqual(["discloseContent", "schedule"]);
+    expect(staleErrorRoots({})).toEqual([]);
   });
 });

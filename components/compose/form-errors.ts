@@ -31,3 +31,21 @@ export function toServerFieldErrors(
     .filter(([path, messages]) => !["_form", ""].includes(path) && messages.length > 0)
     .map(([path, messages]) => ({ path, message: messages.join(" ") }));
 }
+
+function hasServerError(node: unknown): boolean {
+  if (!node || typeof node !== "object") return false;
+  if ((node as { type?: unknown }).type === "server") return true;
+  return Object.entries(node).some(([key, child]) => key !== "ref" && hasServerError(child));
+}
+
+/**
+ * The top-level fields holding errors the form's own rules made. Rules tie fields together (the
+ * disclosure toggle and its boxes, privacy and Branded content, the time and its zone), so after
+ * any change these are checked again and a message whose cause is gone clears at once. Errors the
+ * server set stay until their own field changes: only the server knows their cause.
+ */
+export function staleErrorRoots(errors: FieldErrors<FieldValues>): string[] {
+  return Object.entries(errors).flatMap(([key, node]) =>
+    key === "root" || !node || hasServerError(node) ? [] : [key],
+  );
+}

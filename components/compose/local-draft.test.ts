@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createComposeDefaults } from "@/lib/validation/post";
 import {
+  findUnsavedPost,
   localDraftKey,
+  stashNewPost,
   readLocalDraft,
   removeLocalDraft,
   shouldRestoreLocal,
@@ -15,6 +17,10 @@ const otherWorkspace = "9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e";
 function memoryStorage() {
   const map = new Map<string, string>();
   return {
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
     getItem: (k: string) => map.get(k) ?? null,
     setItem: (k: string, v: string) => void map.set(k, v),
     removeItem: (k: string) => void map.delete(k),
@@ -75,5 +81,27 @@ describe("local drafts", () => {
     expect(shouldRestoreLocal(draft({ isSynced: true }))).toBe(false);
     expect(shouldRestoreLocal(draft(), "2026-11-25T09:59:59.000Z")).toBe(true);
     expect(shouldRestoreLocal(draft(), "2026-11-25T10:00:01.000Z")).toBe(false);
+  });
+
+  it("a new composer sets the last unsaved new post aside and finds it, newest unsaved first", async () => {
+    const storage = memoryStorage();
+    expect(await findUnsavedPost(storage, workspaceId)).toBeNull();
+    writeLocalDraft(storage, localDraftKey(workspaceId), draft());
+    stashNewPost(storage, workspaceId);
+    // The new post's key is free for the post being started; the old one waits aside.
+    expect(storage.getItem(localDraftKey(workspaceId))).toBeNull();
+    const stashed = await findUnsavedPost(storage, workspaceId);
+    expect(stashed?.draft.values.caption).toBe("Hello #fyp");
+    expect(stashed?.draft.postId).toBeUndefined();
+
+    const newer = { postId: "p2", updatedAt: "2026-11-25T11:00:00.000Z" };
+    writeLocalDraft(storage, localDraftKey(workspaceId, "p2"), draft(newer));
+    writeLocalDraft(
+      storage,
+      localDraftKey(workspaceId, "p3"),
+      draft({ postId: "p3", updatedAt: "2026-11-25T12:00:00.000Z", isSynced: true }),
+    );
+    expect((await findUnsavedPost(storage, workspaceId))?.draft.postId).toBe("p2");
+    expect(await findUnsavedPost(storage, otherWorkspace)).toBeNull();
   });
 });

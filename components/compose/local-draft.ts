@@ -71,7 +71,56 @@ export function shouldRestoreLocal(local: LocalDraft | null, serverSavedAt?: str
   return new Date(local.updatedAt).getTime() > new Date(serverSavedAt).getTime();
 }
 
-export function browserStorage(): Storage | null {
+/** Where a new composer puts the previous new post's unsaved copy, so starting afresh loses nothing. */
+const stashKey = (workspaceId: string) => `postdeck:compose:${workspaceId}:unsaved`;
+
+/** Moves an unsaved new post's copy aside: "Compose" starts empty and offers to continue it. */
+export function stashNewPost(storage: Storage | null, workspaceId: string) {
+  try {
+    const raw = storage?.getItem(localDraftKey(workspaceId));
+    if (!raw) return;
+    if ((JSON.parse(raw) as Partial<LocalDraft>).isSynced !== true)
+      storage?.setItem(stashKey(workspaceId), raw);
+    storage?.removeItem(localDraftKey(workspaceId));
+  } catch {
+    // Blocked storage holds nothing to move.
+  }
+}
+
+export function removeStashedPost(storage: Storage | null, workspaceId: string) {
+  removeLocalDraft(storage, stashKey(workspaceId));
+}
+
+type ListableStorage = Storage & Pick<globalThis.Storage, "length" | "key">;
+
+/**
+ * The newest copy in this browser holding edits the server never stored: a new post set aside
+ * (no postId) or a draft left with unsaved changes. "Compose" offers to continue it.
+ */
+export async function findUnsavedPost(
+  storage: ListableStorage | null,
+  workspaceId: string,
+): Promise<{ key: string; draft: LocalDraft } | null> {
+  const prefix = `postdeck:compose:${workspaceId}:`;
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i += 1) {
+      const key = storage?.key(i);
+      if (key?.startsWith(prefix) && key !== localDraftKey(workspaceId)) keys.push(key);
+    }
+  } catch {
+    return null;
+  }
+  let newest: { key: string; draft: LocalDraft } | null = null;
+  for (const key of keys) {
+    const draft = await readLocalDraft(storage, key, workspaceId);
+    if (!draft || draft.isSynced) continue;
+    if (!newest || draft.updatedAt > newest.draft.updatedAt) newest = { key, draft };
+  }
+  return newest;
+}
+
+export function browserStorage(): ListableStorage | null {
   try {
     return typeof window === "undefined" ? null : window.localStorage;
   } catch {

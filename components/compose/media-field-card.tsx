@@ -113,7 +113,12 @@ export function MediaFieldCard(p: MediaFieldCardProps) {
               {isPhoto ? `${index + 1}. ` : ""}
               {media.name}
             </p>
-            <p className="text-xs text-gray-500">{formatBytes(media.size)}</p>
+            <p className="text-xs text-gray-500">
+              {formatBytes(media.size)}
+              {media.convertedFromName
+                ? ` · converted to JPEG from ${media.convertedFromName}`
+                : ""}
+            </p>
           </div>
         </div>
         <Verdict media={media} />

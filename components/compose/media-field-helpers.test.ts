@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { MediaCardData } from "@/components/media/types";
 import {
   addMedia,
+  addMediaInOrder,
   describeFormat,
   effectiveCover,
   moveMedia,
   removeMedia,
   reorderAnnouncement,
   selectMedia,
+  type MediaState,
 } from "./media-field-helpers";
 
 function card(id: string, kind: "video" | "image" = "image"): MediaCardData {
@@ -76,6 +78,52 @@ describe("media field ordering", () => {
     expect(effectiveCover(photos("a", "b"), 5)).toBe(0);
     expect(effectiveCover(photos("a", "b"), null)).toBe(0);
     expect(effectiveCover([card("v", "video")], 0)).toBeNull();
+  });
+});
+
+describe("media field: picked order, whatever order uploads finish in", () => {
+  // Each file gets its number when it is picked (file picker or drop order, batch after batch).
+  function arrive(state: MediaState, order: Map<string, number>, id: string) {
+    return addMediaInOrder(state, photos(id), order.get(id)!, (m) => order.get(m));
+  }
+
+  it("puts photo-10 … photo-17 in the order picked though they finish 10, 12, 13, 11, 15, 14, 16, 17", () => {
+    const picked = ["p10", "p11", "p12", "p13", "p14", "p15", "p16", "p17"];
+    const order = new Map(picked.map((id, i) => [id, i]));
+    let state: MediaState = { items: [], coverIndex: null };
+    for (const id of ["p10", "p12", "p13", "p11", "p15", "p14", "p16", "p17"])
+      state = arrive(state, order, id);
+    expect(ids(state.items)).toEqual(picked);
+  });
+
+  it("appends a later batch (or a library pick) after an earlier one still uploading", () => {
+    const order = new Map([
+      ["a", 0],
+      ["b", 1],
+      ["lib", 2],
+      ["c", 3],
+    ]);
+    let state: MediaState = { items: photos("old"), coverIndex: 0 };
+    state = arrive(state, order, "c");
+    state = arrive(state, order, "lib");
+    state = arrive(state, order, "a");
+    expect(ids(state.items)).toEqual(["old", "a", "lib", "c"]);
+  });
+
+  it("a refused file leaves the others where they were, and the cover stays on its photo", () => {
+    const order = new Map([
+      ["a", 0],
+      ["refused", 1],
+      ["c", 2],
+      ["d", 3],
+    ]);
+    let state: MediaState = { items: [], coverIndex: null };
+    state = arrive(state, order, "d");
+    state = arrive(state, order, "c");
+    state = { ...state, coverIndex: 1 }; // d
+    state = arrive(state, order, "a");
+    expect(ids(state.items)).toEqual(["a", "c", "d"]);
+    expect(state.items[state.coverIndex!].id).toBe("d");
   });
 });
 

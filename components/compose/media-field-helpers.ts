@@ -48,6 +48,28 @@ export function addMedia(state: MediaState, added: readonly MediaCardData[]): Me
   return settle([...state.items, ...fresh], state.coverIndex ?? 0);
 }
 
+/**
+ * Adds files that arrive late (uploads finish in any order) where the order they were picked in
+ * puts them: before the first card picked after them, so the post keeps the file picker's (or the
+ * drop's) order, batch after batch. `orderOf` gives a card's pick number; cards without one (the
+ * draft's own) stay first. The cover stays on its photo.
+ */
+export function addMediaInOrder(
+  state: MediaState,
+  added: readonly MediaCardData[],
+  order: number,
+  orderOf: (id: string) => number | undefined,
+): MediaState {
+  const seen = new Set(state.items.map((m) => m.id));
+  const fresh = added.filter((m) => !seen.has(m.id) && seen.add(m.id));
+  if (fresh.length === 0) return state;
+  const found = state.items.findIndex((m) => (orderOf(m.id) ?? -Infinity) > order);
+  const at = found === -1 ? state.items.length : found;
+  const items = [...state.items.slice(0, at), ...fresh, ...state.items.slice(at)];
+  const cover = state.coverIndex ?? 0;
+  return settle(items, state.items.length > 0 && at <= cover ? cover + fresh.length : cover);
+}
+
 /** "Video post", "Photo post · 5 of 35", or null when the media make no post yet. */
 export function describeFormat(selection: MediaSelection): string | null {
   if (selection.format === "video") return mediaTexts.formatName.video;

@@ -5,15 +5,21 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
-import { useUploads, type UploadOutcome } from "@/components/media/use-uploads";
+import { useUploads, type UploadItem, type UploadOutcome } from "@/components/media/use-uploads";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { interactionTexts } from "@/lib/tiktok";
+import { convertMediaToJpegAction } from "@/lib/actions/media";
+import {
+  convertibleImageTypes,
+  describeMisnamedFile,
+  interactionTexts,
+  mediaVerdict,
+} from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 import { fetchLibrary } from "./fetch-library";
 import { LibraryDialog } from "./library-dialog";
 import {
-  addMedia,
+  addMediaInOrder,
   describeFormat,
   effectiveCover,
   moveMedia,
@@ -42,7 +48,7 @@ const SortableMediaList = dynamic(
   { ssr: false, loading: () => <div className="h-48 animate-pulse rounded-lg bg-gray-100" /> },
 );
 
-const busyStates = new Set(["uploading", "paused", "processing"]);
+const busyStates = new Set(["uploading", "paused", "processing", "converting"]);
 
 /** The composer's media: upload or pick from the library, order photos, choose the cover. */
 export function MediaField(props: MediaFieldProps) {
@@ -65,25 +71,68 @@ export function MediaField(props: MediaFieldProps) {
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [placed, setPlaced] = useState<string[]>([]);
+  // The post keeps the order files were picked in, whatever order their uploads finish in: each
+  // upload (by key) and each card (by id) gets its pick number, and a late card goes before the
+  // first card picked after it.
+  const nextPick = useRef(0);
+  const pickOfUpload = useRef(new Map<string, number>());
+  const pickOfCard = useRef(new Map<string, number>());
+  const place = useCallback(
+    (cards: MediaCardData[], pick: number) => {
+      for (const card of cards) pickOfCard.current.set(card.id, pick);
+      apply(addMediaInOrder(latest.current, cards, pick, (id) => pickOfCard.current.get(id)));
+    },
+    [apply],
+  );
 
+  const settleRef = useRef<(key: string, patch: Pick<UploadItem, "state" | "message">) => void>(
+    () => {},
+  );
   const onFinished = useCallback(
     (outcome: UploadOutcome) => {
       if (outcome.state !== "done" || !outcome.mediaId) return;
-      fetchLibrary(workspaceId, [outcome.mediaId]).then(
-        (added) => {
-          apply(addMedia(latest.current, added));
-          // Its card now stands in the post; the finished upload row has nothing more to say.
-          setPlaced((keys) => [...keys, outcome.key]);
-        },
-        () =>
-          setNotice(
-            `${outcome.name} was uploaded but could not be added here. Choose it from the library.`,
-          ),
+      const pick = pickOfUpload.current.get(outcome.key) ?? nextPick.current++;
+      const settle = (patch: Pick<UploadItem, "state" | "message">) =>
+        settleRef.current(outcome.key, patch);
+      void (async () => {
+        const [card] = await fetchLibrary(workspaceId, [outcome.mediaId!]);
+        if (!card) throw new Error("The file is not in the library.");
+        const verdict = mediaVerdict(card);
+        if (verdict.canConvertToJpeg) {
+          // TikTok takes no PNG or WebP: the composer posts the JPEG copy, the original stays.
+          const what = describeMisnamedFile(card.name, card.mime);
+          settle({
+            state: "converting",
+            message: `${what ?? `This is a ${convertibleImageTypes[card.mime ?? ""]} image`}; it will be converted to JPEG.`,
+          });
+          const converted = await convertMediaToJpegAction({ workspaceId, mediaId: card.id });
+          if (!converted.ok) return settle({ state: "rejected", message: converted.message });
+          const [jpeg] = await fetchLibrary(workspaceId, [converted.data.id]);
+          if (!jpeg) throw new Error("The converted file is not in the library.");
+          place([jpeg], pick);
+        } else if (!verdict.passes) {
+          // A file TikTok won't take stays out of the post; its row says why.
+          return settle({
+            state: "rejected",
+            message: `TikTok won't take it: ${verdict.reasons.join("; ")}. It stays in the media library.`,
+          });
+        } else {
+          place([card], pick);
+        }
+        // Its card now stands in the post; the finished upload row has nothing more to say.
+        setPlaced((keys) => [...keys, outcome.key]);
+      })().catch(() =>
+        setNotice(
+          `${outcome.name} was uploaded but could not be added here. Choose it from the library.`,
+        ),
       );
     },
-    [workspaceId, apply],
+    [workspaceId, place],
   );
   const uploads = useUploads(workspaceId, onFinished);
+  useEffect(() => {
+    settleRef.current = uploads.settle;
+  }, [uploads.settle]);
   const rows = uploads.items.filter((u) => !placed.includes(u.key));
   const isBusy = uploads.items.some((u) => busyStates.has(u.state));
   useEffect(() => onBusyChange?.(isBusy), [isBusy, onBusyChange]);
@@ -92,7 +141,9 @@ export function MediaField(props: MediaFieldProps) {
   const [isOver, setIsOver] = useState(false);
   const addFiles = (files: FileList | null) => {
     setNotice(null);
-    for (const file of Array.from(files ?? [])) void uploads.add(file);
+    // In the file picker's (or the drop's) order: that is the order the post keeps.
+    for (const file of Array.from(files ?? []))
+      pickOfUpload.current.set(uploads.add(file), nextPick.current++);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -146,7 +197,7 @@ export function MediaField(props: MediaFieldProps) {
             workspaceId={workspaceId}
             chosenIds={items.map((m) => m.id)}
             disabled={disabled}
-            onAdd={(added) => apply(addMedia(latest.current, added))}
+            onAdd={(added) => place(added, nextPick.current++)}
           />
         </div>
         <input

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useController, useFormContext } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { profileStatusLooks } from "@/lib/format/status";
 import {
   groupComposeProfiles,
   isPickableProfile,
@@ -13,12 +15,6 @@ import type { ComposePostFormValues } from "@/lib/validation/post";
 import { cn } from "@/lib/utils";
 import { errorAt } from "./form-errors";
 import { ProfileAvatar } from "./profile-avatar";
-
-const statusBadge = {
-  active: { tone: "green", text: "Active" },
-  expired: { tone: "red", text: "Expired" },
-  inactive: { tone: "amber", text: "Inactive" },
-} as const;
 
 /**
  * §4.1: TikTok profiles by group. Expired or inactive ones cannot be picked and link to
@@ -84,7 +80,6 @@ export function ProfilePicker({
                 formState.errors,
                 `profileIds.${chosen.indexOf(profile.id)}`,
               );
-              const badge = statusBadge[profile.status];
               return (
                 <li
                   key={profile.id}
@@ -116,7 +111,7 @@ export function ProfilePicker({
                       {isLocked ? (
                         <Badge tone="accent">Already sent</Badge>
                       ) : (
-                        <Badge tone={badge.tone}>{badge.text}</Badge>
+                        <StatusBadge look={profileStatusLooks[profile.status]} />
                       )}
                       {!isPickableProfile(profile) ? (
                         <Link href="/profiles" className="font-medium text-accent-700 underline">

@@ -60,8 +60,10 @@ export function useAutosave({
       }),
   );
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const isSent = useRef(false);
 
   function writeLocal(isSynced: boolean) {
+    if (isSent.current) return;
     const postId = controller.postId;
     writeLocalDraft(browserStorage(), localDraftKey(workspaceId, postId), {
       postId,
@@ -101,6 +103,9 @@ export function useAutosave({
       window.removeEventListener("pagehide", leave);
       window.removeEventListener("online", onOnline);
       if (localTimer.current) clearTimeout(localTimer.current);
+      // Leaving the composer inside the autosave pause: the edits stay in this browser, and the
+      // next "Compose" offers to continue them.
+      if (controller.isDirty) writeLocal(false);
       controller.pause();
     };
     // writeLocal reads refs and the stable controller only.
@@ -112,6 +117,7 @@ export function useAutosave({
     controller,
     /** After a successful submit: the post is no longer a draft, forget the browser's copy. */
     forget: () => {
+      isSent.current = true;
       controller.dispose();
       removeLocalDraft(browserStorage(), localDraftKey(workspaceId, controller.postId));
       removeLocalDraft(browserStorage(), localDraftKey(workspaceId));

@@ -10,7 +10,7 @@ import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { scheduleTexts } from "@/lib/tiktok/texts";
 import type { ComposePostFormValues } from "@/lib/validation/post";
 import type { AutosaveController } from "./autosave-controller";
-import { toServerFieldErrors } from "./form-errors";
+import { staleErrorRoots, toServerFieldErrors } from "./form-errors";
 
 /** What Postproxy made of the submission, per profile (names). */
 export type SubmitOutcome = {
@@ -79,8 +79,20 @@ export function useComposeSubmit({
   onSent: () => void;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; isAboutFields: boolean } | null>(null);
   const [failures, setFailures] = useState(0);
+
+  // Once a submit has shown errors, every change checks the errored fields again: a message
+  // whose cause another field removed (ticking Your brand clears the disclosure's) goes at once.
+  useEffect(() => {
+    const subscription = form.watch(() => {
+      if (!form.formState.isSubmitted) return;
+      const stale = staleErrorRoots(form.formState.errors);
+      if (stale.length > 0) void form.trigger(stale as never);
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+  const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
 
   // After the errors render, land on the first invalid control (or the alert).
   // react-hook-form publishes its errors in a render of its own: wait a frame for aria-invalid.
@@ -115,15 +127,16 @@ export function useComposeSubmit({
         return;
       }
       autosave.resume();
-      for (const { path, message: text } of toServerFieldErrors(result.fieldErrors)) {
+      const fieldErrors = toServerFieldErrors(result.fieldErrors);
+      for (const { path, message: text } of fieldErrors) {
         form.setError(path as never, { type: "server", message: text });
       }
-      setMessage(result.message);
+      setMessage({ text: result.message, isAboutFields: fieldErrors.length > 0 });
       setFailures((n) => n + 1);
     },
     onError: () => {
       autosave.resume();
-      setMessage(unreachableMessage);
+      setMessage({ text: unreachableMessage, isAboutFields: false });
       setFailures((n) => n + 1);
     },
   });
@@ -134,11 +147,13 @@ export function useComposeSubmit({
       mutation.mutate(form.getValues());
     },
     () => {
-      setMessage(invalidMessage);
+      setMessage({ text: invalidMessage, isAboutFields: true });
       setFailures((n) => n + 1);
     },
   );
 
   // After a send the page is leaving: keep the button busy until it has.
-  return { onSubmit, message, isPending: mutation.isPending || mutation.data?.ok === true };
+  // "Some fields need attention" goes with the last field error it was about.
+  const shown = message && (!message.isAboutFields || hasFieldErrors) ? message.text : null;
+  return { onSubmit, message: shown, isPending: mutation.isPending || mutation.data?.ok === true };
 }

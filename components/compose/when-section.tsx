@@ -96,8 +96,10 @@ export function WhenSection({
         </p>
       </fieldset>
       {isScheduling ? (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1.5">
+        // Grid cells shrink below their content's width (a datetime field, a long zone name), so
+        // the phone layout never scrolls sideways.
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <div className="min-w-0 space-y-1.5">
             <label
               htmlFor="compose-schedule-at"
               className="block text-sm font-medium text-gray-900"
@@ -107,6 +109,7 @@ export function WhenSection({
             <Input
               id="compose-schedule-at"
               type="datetime-local"
+              className="w-full min-w-0"
               value={at ?? ""}
               min={minAt}
               onChange={(e) => {
@@ -129,7 +132,7 @@ export function WhenSection({
               {atError}
             </p>
           </div>
-          <div className="space-y-1.5">
+          <div className="min-w-0 space-y-1.5">
             <label
               htmlFor="compose-schedule-zone"
               className="block text-sm font-medium text-gray-900"

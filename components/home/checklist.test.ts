@@ -65,3 +65,20 @@ describe("buildChecklist", () => {
     expect(step?.action).toBeUndefined();
   });
 });
+
+describe("checklist plurals", () => {
+  it("says one profile needs reconnecting, two need it", () => {
+    const base = { ...fresh, hasApiKey: true, auditStatus: "audited" as const, pendingInvites: 1 };
+    const one = buildChecklist({ ...base, activeTikTokProfiles: 1, expiredProfiles: 1 });
+    expect(one.find((i) => i.id === "profiles")?.description).toBe(
+      "1 active TikTok account is ready to post; 1 needs reconnecting.",
+    );
+    const two = buildChecklist({ ...base, activeTikTokProfiles: 2, expiredProfiles: 2 });
+    expect(two.find((i) => i.id === "profiles")?.description).toBe(
+      "2 active TikTok accounts are ready to post; 2 need reconnecting.",
+    );
+    expect(one.find((i) => i.id === "team")?.description).toBe(
+      "1 invite link is waiting to be used.",
+    );
+  });
+});

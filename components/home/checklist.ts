@@ -1,5 +1,6 @@
 import { settingsLinks } from "@/components/settings/links";
 import type { AuditStatus, WorkspaceRole } from "@/lib/validation/enums";
+import { countOf, plural } from "@/lib/format/plural";
 
 export type ChecklistFacts = {
   role: WorkspaceRole;
@@ -54,7 +55,7 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
         : f.activeTikTokProfiles === null
           ? "Postproxy did not answer just now, so we could not count your profiles. Open Profiles to try again."
           : profilesDone
-            ? `${f.activeTikTokProfiles} active TikTok ${f.activeTikTokProfiles === 1 ? "account is" : "accounts are"} ready to post${f.expiredProfiles ? `; ${f.expiredProfiles} need reconnecting` : ""}.`
+            ? `${f.activeTikTokProfiles} active TikTok ${plural(f.activeTikTokProfiles, { one: "account is", other: "accounts are" })} ready to post${f.expiredProfiles ? `; ${f.expiredProfiles} ${plural(f.expiredProfiles, { one: "needs", other: "need" })} reconnecting` : ""}.`
             : "No active TikTok account yet. Connect one to a profile group in Postproxy, then check it here.",
       isDone: profilesDone,
       action: f.hasApiKey ? { href: "/profiles", label: "Open Profiles" } : undefined,
@@ -78,9 +79,9 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
       title: "Invite your team",
       description:
         f.memberCount > 1
-          ? `${f.memberCount} people work in this workspace.`
+          ? `${countOf(f.memberCount, "person", "people")} work in this workspace.`
           : f.pendingInvites > 0
-            ? `${f.pendingInvites} invite ${f.pendingInvites === 1 ? "link is" : "links are"} waiting to be used.`
+            ? `${f.pendingInvites} invite ${plural(f.pendingInvites, { one: "link is", other: "links are" })} waiting to be used.`
             : "Editors compose and schedule; viewers can only look. Each invite is a one-time link.",
       isDone: f.memberCount > 1 || f.pendingInvites > 0,
       action:

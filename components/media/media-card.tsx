@@ -10,6 +10,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { convertMediaToJpegAction } from "@/lib/actions/media";
 import {
   convertibleImageTypes,
+  describeMisnamedFile,
   formatBytes,
   formatDuration,
   mediaVerdict,
@@ -18,8 +19,7 @@ import {
 } from "@/lib/tiktok";
 import { DeleteMediaDialog } from "./delete-media-dialog";
 import type { MediaCardData } from "./types";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { DateTime } from "@/components/ui/date-time";
 
 function typeLabel(media: MediaCardData): string {
   const m = media.mime;
@@ -51,6 +51,7 @@ export function MediaCard({
   const router = useRouter();
   const [isConverting, startConvert] = useTransition();
   const verdict = media.status === "rejected" ? null : mediaVerdict(media);
+  const misnamed = describeMisnamedFile(media.name, media.mime);
   const Icon = media.kind === "video" ? Film : ImageIcon;
 
   const onConvert = () =>
@@ -108,6 +109,12 @@ export function MediaCard({
             ) : (
               <Badge tone="red">TikTok won’t take it</Badge>
             )}
+            {misnamed ? (
+              <p className="mt-2 text-xs font-medium text-gray-900">
+                {misnamed}
+                {verdict.canConvertToJpeg ? "; convert it to JPEG to post it." : "."}
+              </p>
+            ) : null}
             <ul className="mt-2 space-y-1 text-xs" aria-label={`TikTok checks for ${media.name}`}>
               {verdict.checks.map((c) => (
                 <li key={c.rule} className="flex gap-1.5">
@@ -138,8 +145,7 @@ export function MediaCard({
         )}
         <p className="mt-auto text-xs text-gray-500">
           {media.convertedFromName ? `Converted from ${media.convertedFromName} · ` : ""}
-          {media.uploadedByName ?? "A former member"} ·{" "}
-          <time dateTime={media.createdAt}>{dateFormat.format(new Date(media.createdAt))}</time>
+          {media.uploadedByName ?? "A former member"} · <DateTime value={media.createdAt} />
         </p>
         <div className="flex flex-wrap gap-2">
           {verdict?.passes ? (

@@ -27,6 +27,7 @@ const stateText: Record<UploadItem["state"], string> = {
   uploading: "Uploading",
   paused: "Paused",
   processing: "Checking the file…",
+  converting: "Converting to JPEG…",
   done: "Uploaded",
   rejected: "Refused",
   failed: "Failed",
@@ -49,6 +50,8 @@ export function UploadRow({
 }) {
   const percent = item.size ? Math.floor((item.sent / item.size) * 100) : 0;
   const isActive = item.state === "uploading" || item.state === "paused" || item.state === "failed";
+  // A refused or finished file has nothing left to transfer: its row says what happened instead.
+  const hasBar = isActive || item.state === "processing";
   return (
     <li
       className="rounded-md border border-gray-200 bg-white p-3"
@@ -58,12 +61,20 @@ export function UploadRow({
         <div className="min-w-0">
           <p className="truncate text-sm font-medium text-gray-900">{item.name}</p>
           <p className="text-xs text-gray-500">
-            <span>{stateText[item.state]}</span>
-            {item.resumed && item.state === "uploading" ? " (resumed)" : ""} ·{" "}
-            {formatBytes(item.sent)} of {formatBytes(item.size)} · {percent}%
-            {item.state === "uploading"
-              ? ` · ${formatBytes(item.speed)}/s · ${timeLeft(item)}`
-              : ""}
+            <span className={item.state === "rejected" ? "font-medium text-danger-700" : undefined}>
+              {stateText[item.state]}
+            </span>
+            {hasBar ? (
+              <>
+                {item.resumed && item.state === "uploading" ? " (resumed)" : ""} ·{" "}
+                {formatBytes(item.sent)} of {formatBytes(item.size)} · {percent}%
+                {item.state === "uploading"
+                  ? ` · ${formatBytes(item.speed)}/s · ${timeLeft(item)}`
+                  : ""}
+              </>
+            ) : (
+              ` · ${formatBytes(item.size)}`
+            )}
           </p>
         </div>
         <div className="flex shrink-0 gap-1">
@@ -93,28 +104,34 @@ export function UploadRow({
           )}
         </div>
       </div>
-      <div
-        role="progressbar"
-        aria-label={`Progress of ${item.name}`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="mt-2 h-1.5 overflow-hidden rounded-full bg-gray-100"
-      >
+      {hasBar ? (
         <div
-          className={cn(
-            "h-full rounded-full transition-[width]",
-            item.state === "rejected" || item.state === "failed"
-              ? "bg-danger-600"
-              : "bg-accent-600",
-          )}
-          style={{ width: `${percent}%` }}
-        />
-      </div>
+          role="progressbar"
+          aria-label={`Progress of ${item.name}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          className="mt-2 h-1.5 overflow-hidden rounded-full bg-gray-100"
+        >
+          <div
+            className={cn(
+              "h-full rounded-full transition-[width]",
+              item.state === "rejected" || item.state === "failed"
+                ? "bg-danger-600"
+                : "bg-accent-600",
+            )}
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+      ) : null}
       {item.message ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {item.message}
-        </p>
+        item.state === "converting" ? (
+          <p className="mt-2 text-sm text-gray-700">{item.message}</p>
+        ) : (
+          <p role="alert" className="mt-2 text-sm text-danger-700">
+            {item.message}
+          </p>
+        )
       ) : null}
     </li>
   );
@@ -135,7 +152,7 @@ export function Uploader({
   const [isOver, setIsOver] = useState(false);
 
   const addFiles = (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) void add(file);
+    for (const file of Array.from(files ?? [])) add(file);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();

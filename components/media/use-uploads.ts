@@ -6,7 +6,14 @@ import { declaredKindOf, uploadLimitFor, uploadTooLargeMessage } from "@/lib/tik
 import { capturePoster } from "./capture-poster";
 
 export type UploadState =
-  "uploading" | "paused" | "processing" | "done" | "rejected" | "failed" | "cancelled";
+  | "uploading"
+  | "paused"
+  | "processing"
+  | "converting"
+  | "done"
+  | "rejected"
+  | "failed"
+  | "cancelled";
 
 export type UploadItem = {
   key: string;
@@ -53,9 +60,8 @@ export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutc
     setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   }, []);
 
-  const add = useCallback(
-    async (file: File) => {
-      const key = `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`;
+  const start = useCallback(
+    async (file: File, key: string) => {
       const kind = declaredKindOf(file.type, file.name);
       const item: UploadItem = {
         key,
@@ -138,6 +144,16 @@ export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutc
     [workspaceId, update, onFinished],
   );
 
+  /** Starts uploading a file; its key comes back at once, so callers can remember the pick order. */
+  const add = useCallback(
+    (file: File): string => {
+      const key = `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`;
+      void start(file, key);
+      return key;
+    },
+    [start],
+  );
+
   const pause = useCallback(
     (key: string) => {
       const entry = entries.current.get(key);
@@ -175,5 +191,11 @@ export function useUploads(workspaceId: string, onFinished: (outcome: UploadOutc
     setItems((list) => list.filter((i) => i.key !== key));
   }, []);
 
-  return { items, add, pause, resume, cancel, dismiss };
+  /** What became of a finished file after the upload (the composer converts or refuses it). */
+  const settle = useCallback(
+    (key: string, patch: Pick<UploadItem, "state" | "message">) => update(key, patch),
+    [update],
+  );
+
+  return { items, add, pause, resume, cancel, dismiss, settle };
 }

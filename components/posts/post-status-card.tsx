@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { scheduleTexts } from "@/lib/tiktok";
 import type { PostView } from "@/lib/validation/post-view";
 import { describePostFetchError } from "./polling";
-import { postStatusWords } from "./status";
+import { postStatusLooks } from "@/lib/format/status";
 import { PostStatusBadge } from "./status-badge";
 import { TargetRow } from "./target-row";
 import { usePostView } from "./use-post-view";
@@ -23,7 +23,7 @@ export function PostStatusCard({ initial, canEdit }: { initial: PostView; canEdi
             <PostStatusBadge status={post.status} />
           </span>
         }
-        description={postStatusWords[post.status].description}
+        description={postStatusLooks[post.status].description}
       />
       <CardBody className="space-y-4">
         {!post.isFinal && !isDraft ? (

@@ -17,7 +17,7 @@ import {
   type PostsQueryField,
   readPostsQuery,
 } from "@/lib/validation/posts-query";
-import { postStatusWords } from "./status";
+import { postStatusLooks } from "@/lib/format/status";
 
 /**
  * The list's filters, kept in the URL: a GET form (it works before the script loads), sent as a
@@ -90,7 +90,7 @@ export function PostsFilters({
               <option value="">Any status</option>
               {postsListStatuses.map((s) => (
                 <option key={s} value={s}>
-                  {postStatusWords[s].label}
+                  {postStatusLooks[s].label}
                 </option>
               ))}
             </Select>

@@ -1,13 +1,11 @@
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { postStatusLooks, targetStatusLooks } from "@/lib/format/status";
 import type { LocalPostStatus, TargetStatus } from "@/lib/validation/post-view";
-import { postStatusWords, targetStatusWords } from "./status";
 
 export function PostStatusBadge({ status }: { status: LocalPostStatus }) {
-  const words = postStatusWords[status];
-  return <Badge tone={words.tone}>{words.label}</Badge>;
+  return <StatusBadge look={postStatusLooks[status]} />;
 }
 
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
-  const words = targetStatusWords[status];
-  return <Badge tone={words.tone}>{words.label}</Badge>;
+  return <StatusBadge look={targetStatusLooks[status]} />;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { localPostStatuses, targetStatuses } from "@/lib/validation/post-view";
-import { excerptCaption, postStatusWords, summarizeTargets, targetStatusWords } from "./status";
+import {
+  postStatusLooks as postStatusWords,
+  targetStatusLooks as targetStatusWords,
+} from "@/lib/format/status";
+import { excerptCaption, summarizeTargets } from "./status";
 
 describe("status words", () => {
   it("names every target and post status in words", () => {

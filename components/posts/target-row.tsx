@@ -10,7 +10,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { retryTargetAction } from "@/lib/actions/posts";
 import type { PostTargetView } from "@/lib/validation/post-view";
 import { ProfileAvatar } from "./profile-avatar";
-import { targetStatusWords } from "./status";
+import { targetStatusLooks } from "@/lib/format/status";
 import { TargetStatusBadge } from "./status-badge";
 
 export function TargetRow({
@@ -41,7 +41,7 @@ export function TargetRow({
     },
     onError: () => toast.error("Couldn't reach Postdeck. Check your connection and try again."),
   });
-  const words = targetStatusWords[target.status];
+  const words = targetStatusLooks[target.status];
   return (
     <li aria-label={target.profileName} className="py-4 first:pt-0 last:pb-0">
       <div className="flex items-start gap-3">

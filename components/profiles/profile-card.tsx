@@ -1,5 +1,7 @@
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { DateTime } from "@/components/ui/date-time";
+import { profileStatusLook } from "@/lib/format/status";
+import { countOf } from "@/lib/format/plural";
 
 /** The fields the card shows; the page passes Postproxy profiles, which have these and more. */
 export type ProfileCardProfile = {
@@ -18,10 +20,7 @@ const platformLabels: Record<string, string> = {
   youtube: "YouTube",
 };
 
-const statusTone = { active: "green", expired: "red", inactive: "amber" } as const;
-
 export function ProfileCard({ profile }: { profile: ProfileCardProfile }) {
-  const tone = statusTone[profile.status as keyof typeof statusTone] ?? "gray";
   return (
     <li className="flex items-center gap-3 rounded-md border border-gray-200 bg-white p-3">
       {profile.avatar_url ? (
@@ -45,7 +44,7 @@ export function ProfileCard({ profile }: { profile: ProfileCardProfile }) {
         <p className="text-xs text-gray-600">
           {platformLabels[profile.platform] ?? profile.platform}
           {typeof profile.post_count === "number"
-            ? ` · ${profile.post_count} ${profile.post_count === 1 ? "post" : "posts"}`
+            ? ` · ${countOf(profile.post_count, "post")}`
             : ""}
           {profile.expires_at ? (
             <>
@@ -55,13 +54,9 @@ export function ProfileCard({ profile }: { profile: ProfileCardProfile }) {
           ) : null}
         </p>
       </div>
-      <Badge tone={tone}>
-        {profile.status === "expired"
-          ? "Expired — reconnect in Postproxy"
-          : profile.status === "active"
-            ? "Active"
-            : "Inactive"}
-      </Badge>
+      <StatusBadge look={profileStatusLook(profile.status)}>
+        {profile.status === "expired" ? "Expired — reconnect in Postproxy" : undefined}
+      </StatusBadge>
     </li>
   );
 }

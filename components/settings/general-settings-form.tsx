@@ -8,7 +8,7 @@ import type { AuditStatus } from "@/lib/validation/enums";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { workspaceSettingsSchema } from "@/lib/validation/workspace";
 import { auditOptions } from "./audit-options";
-import { TimezonePicker } from "./timezone-picker";
+import { LazyTimezonePicker } from "./lazy-timezone-picker";
 
 /**
  * Render it with `key={workspace.id}`: a workspace switch then mounts a fresh form, and the hidden
@@ -45,7 +45,7 @@ export function GeneralSettingsForm({
         hint="Used to schedule posts and show the calendar unless you pick another zone."
         errors={fieldErrors.timezone}
       >
-        <TimezonePicker
+        <LazyTimezonePicker
           id="timezone"
           name="timezone"
           defaultValue={workspace.timezone}

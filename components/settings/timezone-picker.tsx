@@ -11,6 +11,18 @@ import {
 } from "@/lib/validation/timezones";
 import { cn } from "@/lib/utils";
 
+export type TimezonePickerProps = {
+  id: string;
+  name: string;
+  defaultValue: string;
+  invalid?: boolean;
+  describedBy?: string;
+  onChange?: (zone: string) => void;
+  /** Opened, or focused, at once: the lazy field was pressed or focused while this loaded. */
+  defaultOpen?: boolean;
+  autoFocus?: boolean;
+};
+
 /** Searchable IANA list; the chosen zone travels in a hidden input named like the schema key. */
 export function TimezonePicker({
   id,
@@ -19,21 +31,16 @@ export function TimezonePicker({
   invalid,
   describedBy,
   onChange,
-}: {
-  id: string;
-  name: string;
-  defaultValue: string;
-  invalid?: boolean;
-  describedBy?: string;
-  onChange?: (zone: string) => void;
-}) {
+  defaultOpen = false,
+  autoFocus = false,
+}: TimezonePickerProps) {
   const options = useMemo(() => listTimeZoneOptions(), []);
   const [value, setValue] = useState(
     () => findTimeZoneOption(options, defaultValue)?.name ?? defaultValue,
   );
   const hiddenRef = useRef<HTMLInputElement>(null);
   const isFirstValue = useRef(true);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [query, setQuery] = useState("");
   const results = useMemo(() => searchTimeZones(options, query), [options, query]);
   const selected = findTimeZoneOption(options, value);
@@ -66,6 +73,7 @@ export function TimezonePicker({
           id={id}
           type="button"
           role="combobox"
+          autoFocus={autoFocus}
           aria-expanded={open}
           aria-invalid={invalid}
           aria-describedby={describedBy}

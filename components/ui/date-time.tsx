@@ -1,13 +1,12 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { formatDateTime, viewerTimeZone, type DateFormat } from "@/lib/format/date";
-
-const noSubscribe = () => () => {};
+import { formatDateTime, type DateFormat } from "@/lib/format/date";
+import { useViewerZone } from "./viewer-zone";
 
 /**
- * A date in the viewer's timezone. The server does not know that zone, so its HTML shows UTC
- * (labelled) and the browser re-renders in its own zone right after hydration.
+ * A date in the viewer's timezone. The server renders it in the zone the browser put in its
+ * cookie (UTC, labelled, before the first visit sets it); hydration matches that HTML, then the
+ * browser's own zone is used.
  */
 export function DateTime({
   value,
@@ -16,7 +15,7 @@ export function DateTime({
   value: Date | string;
   format?: DateFormat;
 }) {
-  const zone = useSyncExternalStore(noSubscribe, viewerTimeZone, () => null);
+  const zone = useViewerZone();
   const iso = typeof value === "string" ? value : value.toISOString();
   const text = zone
     ? formatDateTime(iso, { format, timeZone: zone })

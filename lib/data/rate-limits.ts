@@ -3,6 +3,7 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { rateLimitHits } from "@/lib/db/schema";
+import { countOf } from "@/lib/format/plural";
 
 export type RateLimit = { scope: string; key: string; limit: number; windowMs: number };
 export type RateLimitResult = { ok: boolean; retryAfterSeconds: number };
@@ -64,7 +65,7 @@ export async function enforceRateLimit(
 
 /** "15 minutes", "1 minute", "30 seconds": for messages that say when to try again. */
 export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds < 60) return countOf(seconds, "second");
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return countOf(minutes, "minute");
 }

@@ -80,3 +80,20 @@ export function uploadTooLargeMessage(kind: "video" | "image", size: number): st
   const what = kind === "image" ? "photos" : "videos";
   return `TikTok takes ${what} up to ${formatBytes(limit)}; this one is ${formatSizeAgainst(size, limit)}.`;
 }
+
+/**
+ * What a file really is when its name says otherwise (the type comes from the bytes): "This is a
+ * PNG image, not a video". Null when the name and the bytes agree or the bytes are no known type.
+ */
+export function describeMisnamedFile(name: string, mime: string | null): string | null {
+  if (!mime) return null;
+  const isImage = mime.startsWith("image/");
+  const label = isImage
+    ? (tiktokImageTypes[mime] ?? convertibleImageTypes[mime])
+    : tiktokVideoTypes[mime];
+  if (!label) return null;
+  const named = declaredKindOf("", name);
+  if (named === (isImage ? "image" : "video")) return null;
+  const article = /^(MP4|MOV|AVI)$/.test(label) ? "an" : "a";
+  return `This is ${article} ${label} ${isImage ? "image" : "video"}, not a ${named === "video" ? "video" : "photo"}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   declaredKindOf,
+  describeMisnamedFile,
   mediaVerdict,
   selectionVerdict,
   tiktokMediaLimits,
@@ -135,5 +136,17 @@ describe("upload limits by declared kind", () => {
     expect(uploadTooLargeMessage("image", 20 * 1024 ** 2 + 1)).toBe(
       "TikTok takes photos up to 20 MB; this one is 20,971,521 bytes.",
     );
+  });
+});
+
+describe("describeMisnamedFile", () => {
+  it("says what a file's bytes are when its name says another kind", () => {
+    expect(describeMisnamedFile("png-named-video.mp4", "image/png")).toBe(
+      "This is a PNG image, not a video",
+    );
+    expect(describeMisnamedFile("clip.jpg", "video/mp4")).toBe("This is an MP4 video, not a photo");
+    expect(describeMisnamedFile("photo.png", "image/png")).toBeNull();
+    expect(describeMisnamedFile("clip.mp4", "video/mp4")).toBeNull();
+    expect(describeMisnamedFile("text.mp4", null)).toBeNull();
   });
 });

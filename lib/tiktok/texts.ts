@@ -3,9 +3,10 @@
  * in one place so the form, the preview and the server action say the same thing.
  */
 import type { TikTokPrivacy } from "@/lib/validation/enums";
+import { countOf } from "@/lib/format/plural";
 
 const n = (value: number) => value.toLocaleString("en-US");
-const photos = (count: number) => `${n(count)} photo${count === 1 ? "" : "s"}`;
+const photos = (count: number) => countOf(count, "photo");
 
 export const tiktokUrls = {
   musicUsageConfirmation: "https://www.tiktok.com/legal/page/global/music-usage-confirmation/en",

@@ -55,8 +55,13 @@ export const layers = {
     server: false,
     imports: ["lib/tiktok", "lib/errors.ts"],
   },
-  "lib/tiktok": { path: "lib/tiktok", server: false, imports: ["lib/validation", "lib/errors.ts"] },
-  "lib/format": { path: "lib/format", server: false, imports: [] },
+  "lib/tiktok": {
+    path: "lib/tiktok",
+    server: false,
+    imports: ["lib/validation", "lib/format", "lib/errors.ts"],
+  },
+  // Formatting names the statuses and zones that lib/validation defines (types and client-safe checks).
+  "lib/format": { path: "lib/format", server: false, imports: ["lib/validation"] },
   "lib/errors.ts": { path: "lib/errors.ts", server: false, imports: [] },
   "lib/utils.ts": { path: "lib/utils.ts", server: false, imports: [] },
   "lib/actions": {

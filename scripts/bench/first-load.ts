@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
@@ -10,6 +9,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { benchAppEnv } from "./app-env";
 import { startSandboxProcess } from "./sandbox-process";
 
 /** The dashboard routes measured; /compose carries the goal of issue 9. */
@@ -108,19 +108,7 @@ export async function benchFirstLoad(): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const sandbox = await startSandboxProcess();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATA_DIR: dir,
-    PGLITE_DIR: path.join(dir, "pglite"),
-    MEDIA_DIR: path.join(dir, "media"),
-    DATABASE_URL: "",
-    POSTPROXY_BASE_URL: sandbox.url,
-    ALLOW_INSECURE_HTTP: "true",
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-  };
+  const env = benchAppEnv(dir, { POSTPROXY_BASE_URL: sandbox.url });
   let app: ReturnType<typeof spawn> | null = null;
   try {
     if (isBuildStale()) await run(bin("next"), ["build"], { env });

@@ -11,6 +11,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { benchAppEnv } from "./app-env";
 
 const mb = 1024 ** 2;
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 2048) * mb;
@@ -95,17 +96,7 @@ export async function benchUpload(): Promise<void> {
   const dir = path.resolve(".data/bench-upload");
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATA_DIR: dir,
-    PGLITE_DIR: path.join(dir, "pglite"),
-    MEDIA_DIR: path.join(dir, "media"),
-    DATABASE_URL: "",
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-  };
+  const env = benchAppEnv(dir);
   if (isBuildStale()) await run(bin("next"), ["build"], { env });
   const handle = await openDatabase({ pgliteDir: env.PGLITE_DIR });
   await migrateDatabase(handle);

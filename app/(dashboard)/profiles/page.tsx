@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { readProfileDirectory } from "@/lib/integrations/profile-directory";
+import { countOf } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Profiles" };
 
@@ -85,10 +86,7 @@ export default async function ProfilesPage() {
           const members = profiles.filter((p) => p.profile_group_id === group.id);
           return (
             <Card key={group.id}>
-              <CardHeader
-                title={group.name}
-                description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`}
-              />
+              <CardHeader title={group.name} description={countOf(members.length, "account")} />
               <CardBody>
                 {members.length ? (
                   <ul className="grid gap-3 sm:grid-cols-2">

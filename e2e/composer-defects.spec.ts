@@ -1,0 +1,209 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { e2e } from "./support/config";
+import {
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
+
+// Issue 17 §2–3: each defect a new user ran into, at the size it was found.
+test.describe.configure({ timeout: 180_000 });
+
+const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
+const shot = (name: string) => path.resolve("test-results/screens", `${name}.png`);
+
+async function startWorkspace(page: Page, name: string) {
+  await signUp(page, newAccount(name));
+  await expect(page).toHaveURL(/\/home$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+}
+
+async function openComposer(page: Page) {
+  await page.goto("/compose");
+  await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();
+}
+
+/** React's production errors (#418 is a hydration mismatch) and anything else thrown. */
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /react|hydrat|#41\d/i.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
+
+const cardNames = (page: Page) =>
+  page
+    .getByRole("list", { name: /Photos in post order|Media of the post/ })
+    .locator(":scope > li")
+    .evaluateAll((items) => items.map((li) => li.getAttribute("aria-label")));
+
+test.describe("phone 390×844", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("scheduling, the disclosure, the library and the timezone list never scroll sideways; Home says 1 needs reconnecting", async ({
+    page,
+  }) => {
+    await startWorkspace(page, "Phoebe Phone");
+    // The sandbox's seed has one expired TikTok profile.
+    await page.goto("/home");
+    await expect(page.getByText(/; 1 needs reconnecting\./)).toBeVisible();
+    await page.screenshot({ path: shot("home-390"), fullPage: true });
+
+    await openComposer(page);
+    await page.getByRole("radio", { name: "Schedule", exact: true }).check();
+    await expect(page.getByLabel("Date and time")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    const form = await page.locator("form").first().boundingBox();
+    expect(form!.x).toBeGreaterThanOrEqual(0);
+    expect(form!.x + form!.width).toBeLessThanOrEqual(390);
+
+    await page.getByRole("combobox", { name: "Timezone" }).click();
+    await expect(page.getByRole("listbox")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await page.keyboard.press("Escape");
+
+    await page.getByLabel("Disclose commercial content").check();
+    await expect(page.getByLabel("Your brand")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+
+    await page.getByLabel("Choose files to upload").setInputFiles(fixture("text-renamed.mp4"));
+    const refused = page.getByRole("listitem", { name: "Upload of text-renamed.mp4" });
+    await expect(refused.getByRole("alert")).toContainText("not a video or photo");
+    await expectNoHorizontalScroll(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: shot("composer-schedule-390"), fullPage: true });
+
+    await page.getByRole("button", { name: "Choose from library" }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  });
+});
+
+test.describe("desktop 1440×900", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("photos keep the picked order; a refused file says so in its row and takes no place; a PNG named .mp4 is a PNG", async ({
+    page,
+  }) => {
+    await startWorkspace(page, "Otto Order");
+    await openComposer(page);
+    // photo-1 is picked first but finishes last: its upload is held back at creation.
+    const slowName = Buffer.from("photo-1-720x900.jpg").toString("base64");
+    await page.route("**/api/uploads**", async (route) => {
+      const meta = route.request().headers()["upload-metadata"] ?? "";
+      if (route.request().method() === "POST" && meta.includes(slowName))
+        await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
+    await page
+      .getByLabel("Choose files to upload")
+      .setInputFiles([
+        fixture("photo-1-720x900.jpg"),
+        fixture("photo-2-720x900.jpg"),
+        fixture("text-renamed.mp4"),
+        fixture("photo-3-720x900.jpg"),
+        fixture("photo-4-720x900.jpg"),
+      ]);
+    await expect
+      .poll(() => cardNames(page), { timeout: 30_000 })
+      .toEqual([
+        "photo-1-720x900.jpg",
+        "photo-2-720x900.jpg",
+        "photo-3-720x900.jpg",
+        "photo-4-720x900.jpg",
+      ]);
+    // Finished rows clear; the refused one says Refused and why, with no "Uploaded" bar.
+    const rows = page.getByRole("list", { name: "Uploads" }).getByRole("listitem");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Refused");
+    await expect(rows.first()).not.toContainText("Uploaded");
+    await expect(rows.first().getByRole("progressbar")).toHaveCount(0);
+    await expect(rows.first().getByRole("alert")).toContainText(
+      "The file's contents are not a video or photo TikTok knows",
+    );
+
+    // A later batch goes after the first.
+    await page.getByLabel("Choose files to upload").setInputFiles(fixture("png-named-video.mp4"));
+    await expect
+      .poll(() => cardNames(page), { timeout: 30_000 })
+      .toEqual([
+        "photo-1-720x900.jpg",
+        "photo-2-720x900.jpg",
+        "photo-3-720x900.jpg",
+        "photo-4-720x900.jpg",
+        "png-named-video.mp4.jpg",
+      ]);
+    await expect(
+      page.getByRole("listitem", { name: "png-named-video.mp4.jpg", exact: true }),
+    ).toContainText("Ready for TikTok");
+
+    // The Media page: no hydration error, dates written like every other page, the PNG named.
+    const errors = collectPageErrors(page);
+    await page.goto("/media");
+    const library = page.getByRole("list", { name: "Media files" });
+    const png = library.getByRole("listitem", { name: "png-named-video.mp4" });
+    await expect(png).toContainText("This is a PNG image, not a video");
+    await expect(png.locator("time")).toHaveText(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M$/,
+    );
+    // The browser has told the server its zone: the server's HTML already shows local time.
+    const html = await (await page.request.get("/media")).text();
+    expect(html).not.toMatch(/<time[^>]*>[^<]*UTC<\/time>/);
+    await page.reload();
+    await expect(png).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("stale errors clear with their cause; Compose starts a new post and offers the unsaved one; the sidebar stays in view", async ({
+    page,
+  }) => {
+    await startWorkspace(page, "Stella Stale");
+    await openComposer(page);
+    await page.getByLabel("Choose files to upload").setInputFiles(fixture("photo-1-720x900.jpg"));
+    await expect.poll(() => cardNames(page), { timeout: 30_000 }).toEqual(["photo-1-720x900.jpg"]);
+    await page.getByRole("radio", { name: "Only me", exact: true }).check();
+    // Refused once (no profile); then the disclosure's own message appears, and goes with its cause.
+    await page.getByRole("button", { name: "Publish now" }).click();
+    const alert = page.getByText("Some fields need attention before this post can go out.");
+    await expect(alert).toBeVisible();
+    await page.getByLabel("Disclose commercial content").check();
+    const blocker = page.locator("#compose-discloseContent-error");
+    await expect(blocker).toHaveText(/You need to indicate if your content promotes yourself/);
+    await page.getByLabel("Your brand").check();
+    await expect(page.getByTestId("disclosure-label")).toBeVisible();
+    await expect(blocker).toBeEmpty();
+    await expect(alert).toBeVisible();
+    await page.getByLabel("@acmecoffee").check();
+    await expect(alert).toHaveCount(0);
+
+    // The sidebar: full height and in view at the bottom of a long page.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const sidebar = page
+      .locator("aside")
+      .filter({ has: page.getByRole("navigation", { name: "Main" }) });
+    const box = await sidebar.boundingBox();
+    expect(box!.y).toBe(0);
+    expect(box!.height).toBe(900);
+    await expect(sidebar.getByRole("link", { name: "Compose" })).toBeInViewport();
+    await page.screenshot({ path: shot("compose-bottom-1440") });
+
+    // Edits left inside the autosave pause, then Compose: a new, empty post with the choice.
+    await page.getByRole("textbox", { name: "Caption" }).fill("Left behind");
+    await sidebar.getByRole("link", { name: "Compose" }).click();
+    await expect(page).toHaveURL(/\/compose$/);
+    const offer = page.getByRole("button", { name: "Continue your unsaved post" });
+    await expect(offer).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue("");
+    await expect(page.getByRole("list", { name: "Photos in post order" })).toHaveCount(0);
+    await page.screenshot({ path: shot("compose-offer-1440") });
+    await offer.click();
+    await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue("Left behind");
+    await expect.poll(() => cardNames(page)).toEqual(["photo-1-720x900.jpg"]);
+  });
+});
