@@ -62,12 +62,10 @@ const fields = {
   ),
 };
 
-export const postsQuerySchema = z
-  .object(fields)
-  .refine((v) => !v.from || !v.to || v.from <= v.to, {
-    path: ["to"],
-    message: postsQueryTexts.range,
-  });
+export const postsQuerySchema = z.object(fields).refine((v) => !v.from || !v.to || v.from <= v.to, {
+  path: ["to"],
+  message: postsQueryTexts.range,
+});
 export type PostsQuery = z.output<typeof postsQuerySchema>;
 export type PostsQueryField = Exclude<keyof PostsQuery, "tab">;
 
