@@ -4,5 +4,6 @@ export const queryKeys = {
     all: ["posts"] as const,
     list: (status: string) => ["posts", "list", status] as const,
     detail: (postId: string) => ["posts", "detail", postId] as const,
+    manage: (postId: string) => ["posts", "manage", postId] as const,
   },
 } as const;
