@@ -333,3 +333,27 @@ describe("cancel", () => {
     expect((await onSandbox(target)).status).toBe(200);
   });
 });
+
+describe("timeline", () => {
+  it("a status the sync brings is recorded with its source, oldest first", async () => {
+    const { syncPostTargets } = await import("@/lib/publishing/sync");
+    const values = videoPost(owner, videoId, { caption: "Right now" });
+    const result = await submitPostAction(values);
+    if (!result.ok) throw new Error(result.message);
+    const { postId } = result.data;
+    await sandbox.advance(600);
+    const client = await fastClient(sandbox, owner);
+    await waitFor(
+      async () => {
+        await syncPostTargets(owner, postId, { minIntervalMs: 0 }, { client });
+        return (await targetsOf(postId))[0].status === "published";
+      },
+      { what: "the post to be published", timeoutMs: 15_000, intervalMs: 200 },
+    );
+    const view = await getPostManageView(owner, postId);
+    const last = view.events.at(-1);
+    expect(last).toMatchObject({ kind: "status", toStatus: "published", source: "sync" });
+    const times = view.events.map((e) => Date.parse(e.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});

@@ -179,6 +179,8 @@ export type TargetChange = {
     error?: string | null;
   };
   fromStatus?: TargetStatus | null;
+  /** For an event about a status someone else wrote (no patch here). */
+  toStatus?: TargetStatus | null;
   detail?: Record<string, unknown>;
 };
 
@@ -230,7 +232,7 @@ export async function recordTargetChange(
       targetId: ref.targetId,
       kind: change.kind,
       fromStatus: change.fromStatus ?? null,
-      toStatus: change.patch?.status ?? null,
+      toStatus: change.patch?.status ?? change.toStatus ?? null,
       source,
       actorUserId: source === "user" ? ctx.user.id : null,
       detail: change.detail ?? {},

@@ -1,6 +1,7 @@
 import "server-only";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { claimTargetsToSync, refreshPostStatus, updateTarget } from "@/lib/data/posts-targets";
+import { recordTargetChange } from "@/lib/data/posts-edits";
 import { getWorkspacePostproxy, pageDeadlineMs } from "@/lib/integrations/postproxy";
 import { isPostproxyError, type PostproxyClient } from "@/lib/postproxy";
 import { logError } from "@/lib/log";
@@ -49,6 +50,13 @@ export async function syncPostTargets(
             const patch = targetFromPost(post, target.profileName, now());
             if (!canMoveTarget(target.status, patch.status)) return;
             await updateTarget(ctx, target.id, patch);
+            // The timeline's entry for this move (at merge: written by the status core).
+            await recordTargetChange(
+              ctx,
+              { postId, targetId: target.id },
+              { kind: "status", fromStatus: target.status, toStatus: patch.status },
+              "sync",
+            );
           } catch (error) {
             if (!isPostproxyError(error)) throw error;
             if (error.kind === "not_found")
