@@ -5,7 +5,6 @@ import { e2e, sandboxUrl } from "./support/config";
 import {
   confirmDialog,
   expectNoHorizontalScroll,
-  expectNoSeriousA11yViolations,
   newAccount,
   saveApiKey,
   signUp,
@@ -67,7 +66,7 @@ async function sandboxRequest(method: string, url: string, json?: unknown) {
 test("reschedule from the post page, a split after one profile is refused, cancel with a confirm dialog", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   // The sandbox clock an hour ahead: what Postproxy locks and what Postdeck locks then differ,
   // which is how one profile ends up refused below.
   await sandboxAdmin("clock/advance", { seconds: 3600 });
@@ -108,7 +107,6 @@ test("reschedule from the post page, a split after one profile is refused, cance
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("Created")).toBeVisible();
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
-  await expectNoSeriousA11yViolations(page);
   await screenshot(page, "post-scheduled-timeline");
 
   // Reschedule: the sandbox has the new time for both profiles.

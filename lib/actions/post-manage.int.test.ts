@@ -39,7 +39,7 @@ vi.mock("@/lib/integrations/postproxy", async (orig) => ({
 }));
 
 const { createFileStorage } = await import("@/lib/media/server/storage");
-const { submitPostAction } = await import("./posts");
+const { submitPostAction, retryTargetAction } = await import("./posts");
 const { editPostAction, cancelPostAction } = await import("./post-manage");
 const { getPostManageView } = await import("@/lib/publishing/manage");
 
@@ -355,5 +355,49 @@ describe("timeline", () => {
     expect(last).toMatchObject({ kind: "status", toStatus: "published", source: "sync" });
     const times = view.events.map((e) => Date.parse(e.createdAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});
+
+describe("retry", () => {
+  it("a failed send is retried as a new attempt by an editor only, in its own workspace, and shows in the timeline", async () => {
+    await sandbox.faults({ hangPaths: ["POST /api/posts*"] });
+    let postId = "";
+    try {
+      const result = await submitPostAction(videoPost(owner, videoId, { caption: "Retry me" }));
+      if (!result.ok) throw new Error(result.message);
+      postId = result.data.postId;
+    } finally {
+      await sandbox.faults({ hangPaths: [] });
+    }
+    const [failed] = await targetsOf(postId);
+    expect(failed).toMatchObject({ status: "failed", errorKind: "retryable" });
+    const input = { workspaceId: owner.workspaceId, postId, targetId: failed.id };
+    sessionUser = viewer;
+    expect(await retryTargetAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    sessionUser = other.user;
+    expect(await retryTargetAction({ ...input, workspaceId: other.workspaceId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    // Editing or cancelling a failed post is the wrong state.
+    expect(await cancelPostAction({ workspaceId: other.workspaceId, postId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    sessionUser = editor;
+    expect(await cancelPostAction({ workspaceId: owner.workspaceId, postId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect((await targetsOf(postId))[0].status).toBe("failed");
+    const retried = await retryTargetAction(input);
+    expect(retried).toMatchObject({ ok: true });
+    const view = await getPostManageView(owner, postId);
+    expect(view.events.at(-1)).toMatchObject({
+      kind: "retried",
+      source: "user",
+      actorName: "Eddie Editor",
+      fromStatus: "failed",
+    });
   });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
+import { recordTargetChange } from "@/lib/data/posts-edits";
 import { retryTarget, submitPost } from "@/lib/publishing/submit";
 import { draftSchema, type ComposePostFormValues, type DraftInput } from "@/lib/validation/post";
 import {
@@ -38,6 +39,12 @@ const retry = createAction({
   access: "editor",
   handler: async ({ postId, targetId }, ctx) => {
     const result = await retryTarget(ctx, { postId, targetId });
+    await recordTargetChange(
+      ctx,
+      { postId, targetId },
+      { kind: "retried", fromStatus: "failed", toStatus: result.status },
+      "user",
+    );
     revalidatePath(`/posts/${postId}`);
     return result;
   },
