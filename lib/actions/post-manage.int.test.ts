@@ -68,7 +68,7 @@ beforeAll(async () => {
   viewer = (await addMember(owner, "viewer", "Vera Viewer")).user;
   editor = (await addMember(owner, "editor", "Eddie Editor")).user;
   videoId = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4", "launch.mp4");
-});
+}, 120_000);
 afterAll(async () => {
   await sandbox?.close();
   await t?.close();
