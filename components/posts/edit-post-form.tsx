@@ -213,10 +213,7 @@ export function EditPostForm({
             ) : null}
           </Alert>
         ) : null}
-        <section aria-labelledby="edit-caption-label" className="space-y-2">
-          <h3 id="edit-caption-label" className="text-sm font-medium text-gray-900">
-            <label htmlFor="edit-caption">Caption</label>
-          </h3>
+        <section className="space-y-2">
           <Controller
             control={form.control}
             name="caption"

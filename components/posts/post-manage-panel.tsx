@@ -38,7 +38,8 @@ function PostTime({ at, timeZone }: { at: string; timeZone: string }) {
     viewer && viewer !== timeZone ? formatDateTime(at, { timeZone: viewer, withZone: true }) : null;
   return (
     <span>
-      <time dateTime={at}>{own}</time> <span className="text-gray-600">({timeZone})</span>
+      <time dateTime={at}>{own}</time>
+      {own.endsWith(timeZone) ? null : <span className="text-gray-600"> ({timeZone})</span>}
       {mine ? <span className="block text-xs text-gray-600">{mine} where you are</span> : null}
     </span>
   );

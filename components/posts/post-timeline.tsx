@@ -72,7 +72,7 @@ export function PostTimeline({ post, events }: { post: PostView; events: PostEve
       id: "submitted",
       at: post.submittedAt,
       what: `Sent to Postproxy for ${post.targets.length} profile${post.targets.length === 1 ? "" : "s"}`,
-      source: post.createdByName ? `by ${post.createdByName}` : "Postdeck",
+      source: "from the composer",
     });
   const hasPublishedEvent = new Set(
     events.filter((e) => e.toStatus === "published").map((e) => e.targetId),

@@ -180,6 +180,10 @@ describe("edit and reschedule", () => {
     const [a, n] = await targetsOf(postId);
     expect(a.request?.body).toBe("Split caption");
     expect(n.request?.body).toBe("Original caption #coffee");
+    // The record follows what Postproxy has: the time moved outside Postdeck.
+    expect(n.scheduledAt?.getTime()).toBe(
+      Date.parse((await onSandbox(northwind)).body.scheduled_at),
+    );
     expect((await onSandbox(acme)).body.body).toBe("Split caption");
     expect((await onSandbox(northwind)).body.body).toBe("Original caption #coffee");
     const view = await getPostManageView(owner, postId);

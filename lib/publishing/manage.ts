@@ -275,10 +275,26 @@ export async function editPost(
         };
       };
       const refuse = async (message: string, reason: string) => {
+        // What Postproxy has for this profile now (it may have been changed outside Postdeck):
+        // the record follows it, so the page never shows a caption or time Postproxy contradicts.
+        const remote = await client.posts
+          .get(target.postproxyPostId!, {
+            profileGroupId: target.request?.profileGroupId ?? undefined,
+          })
+          .catch(() => null);
+        const patch =
+          remote && target.request
+            ? {
+                request: { ...target.request, body: remote.body ?? target.request.body },
+                scheduledAt: remote.scheduled_at
+                  ? new Date(remote.scheduled_at)
+                  : target.scheduledAt,
+              }
+            : undefined;
         await recordTargetChange(
           ctx,
           { postId: post.id, targetId: target.id },
-          { kind: "edit_refused", detail: { fields, reason: message, postproxy: reason } },
+          { kind: "edit_refused", patch, detail: { fields, reason: message, postproxy: reason } },
           "user",
         );
         return { targetId: target.id, profileName: target.profileName, accepted: false, message };
