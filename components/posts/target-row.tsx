@@ -69,7 +69,16 @@ export function TargetRow({
       </div>
       {target.error ? (
         <Alert tone={target.status === "failed" ? "error" : "warning"} className="mt-3">
-          {target.error}
+          <p>{target.error}</p>
+          {target.status === "failed" ? (
+            <p className="mt-1 font-medium">
+              {target.canRetry
+                ? "A retry can help."
+                : target.needsEdit
+                  ? "A retry alone will not help: the post must change first."
+                  : "A retry will not help."}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-2 empty:hidden">

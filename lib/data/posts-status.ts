@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/client";
 import { posts, postEvents, postTargets, type PostTargetRequest } from "@/lib/db/schema";
 import type { MediaUsageStatus } from "@/lib/validation/media";
 import type {
@@ -75,37 +75,6 @@ export async function recordPostEvents(ctx: WorkspaceCtx, events: PostEventInput
   const ownedIds = new Set(owned.map((p) => p.id));
   const rows = events.filter((e) => ownedIds.has(e.postId)).map((e) => postEventRow(ctx, e, now));
   if (rows.length > 0) await ctx.db.insert(postEvents).values(rows);
-}
-
-export type PostEventView = {
-  id: string;
-  targetId: string | null;
-  kind: string;
-  fromStatus: TargetStatus | null;
-  toStatus: TargetStatus | null;
-  source: PostEventSource;
-  detail: Record<string, unknown>;
-  createdAt: string;
-};
-
-/** The post's timeline, oldest first. */
-export async function listPostEvents(ctx: WorkspaceCtx, postId: string): Promise<PostEventView[]> {
-  requireRole(ctx, "viewer");
-  const rows = await ctx.db
-    .select({
-      id: postEvents.id,
-      targetId: postEvents.targetId,
-      kind: postEvents.kind,
-      fromStatus: postEvents.fromStatus,
-      toStatus: postEvents.toStatus,
-      source: postEvents.source,
-      detail: postEvents.detail,
-      createdAt: postEvents.createdAt,
-    })
-    .from(postEvents)
-    .where(and(eq(postEvents.workspaceId, ctx.workspaceId), eq(postEvents.postId, postId)))
-    .orderBy(asc(postEvents.createdAt), asc(postEvents.id));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 /** What the status core reads of a target before judging a report about it. */
@@ -214,8 +183,8 @@ export async function writeTargetChange(
   });
 }
 
-async function refreshPostStatusIn(
-  db: Db,
+export async function refreshPostStatusIn(
+  db: Db | Tx,
   ctx: WorkspaceCtx,
   postId: string,
   derive: (statuses: TargetStatus[]) => LocalPostStatus,

@@ -11,5 +11,6 @@ export const queryKeys = {
     list: (workspaceId: string, query: PostsQuery) =>
       ["posts", "list", workspaceId, { ...query }] as const,
     detail: (postId: string) => ["posts", "detail", postId] as const,
+    manage: (postId: string) => ["posts", "manage", postId] as const,
   },
 } as const;

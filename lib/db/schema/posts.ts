@@ -64,6 +64,8 @@ export const posts = pgTable(
     timeZone: text().notNull().default("UTC"),
     scheduledAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
+    /** Grows with every accepted edit after sending: two people editing at once get `conflict`. */
+    version: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: createdAt(),
     /**
@@ -111,6 +113,13 @@ export const postTargets = pgTable(
     revision: integer().notNull().default(0),
     attempts: integer().notNull().default(0),
     request: jsonb().$type<PostTargetRequest>(),
+    /** Grows with every edit sent to Postproxy; the PATCH key is `postdeck-<id>-e<editRevision>`. */
+    editRevision: integer().notNull().default(0),
+    /**
+     * The TikTok settings this profile's Postproxy post has, when an edit left it apart from the
+     * post's (Postproxy accepted the change for some profiles only); null: the post's.
+     */
+    settings: jsonb().$type<TikTokSettings>(),
     sentAt: timestamp({ withTimezone: true }),
     scheduledAt: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostDetails } from "@/components/posts/post-details";
 import { PostMedia } from "@/components/posts/post-media";
+import { PostManagePanel } from "@/components/posts/post-manage-panel";
 import { PostPageActions } from "@/components/posts/post-page-actions";
 import { excerptCaption } from "@/components/posts/status";
 import { PostStatusCard } from "@/components/posts/post-status-card";
@@ -12,6 +13,8 @@ import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { getPostView } from "@/lib/data/posts";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
+import { getPostManageView } from "@/lib/publishing/manage";
 import { isAppError } from "@/lib/errors";
 import { mediaTexts } from "@/lib/tiktok";
 import { hasRole } from "@/lib/validation/enums";
@@ -26,7 +29,12 @@ async function loadPost(id: string) {
   // A malformed id, another workspace's post and a deleted one all look the same: not found.
   if (!isUuid(id)) notFound();
   try {
-    return { ctx, post: await getPostView(ctx, id) };
+    const [post, manage, settings] = await Promise.all([
+      getPostView(ctx, id),
+      getPostManageView(ctx, id),
+      getWorkspaceSettings(ctx),
+    ]);
+    return { ctx, post, manage, auditStatus: settings.tiktokAuditStatus };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -34,7 +42,7 @@ async function loadPost(id: string) {
 }
 
 export default async function PostPage({ params }: Props) {
-  const { ctx, post } = await loadPost((await params).id);
+  const { ctx, post, manage, auditStatus } = await loadPost((await params).id);
   const canEdit = hasRole(ctx.role, "editor");
   const title = post.format ? mediaTexts.formatName[post.format] : "Post";
   return (
@@ -71,6 +79,12 @@ export default async function PostPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
           <PostStatusCard initial={post} canEdit={canEdit} />
+          <PostManagePanel
+            initialPost={post}
+            initialManage={manage}
+            canEdit={canEdit}
+            auditStatus={auditStatus}
+          />
           <PostDetails post={post} />
         </div>
         <div className="min-w-0">

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cancelPost, editPost } from "@/lib/publishing/manage";
+import {
+  cancelPostSchema,
+  editPostSchema,
+  type CancelPostInput,
+} from "@/lib/validation/post-manage";
+import type { ComposePostFormValues } from "@/lib/validation/post";
+import { createAction } from "./create-action";
+
+const edit = createAction({
+  name: "editPost",
+  schema: editPostSchema,
+  access: "editor",
+  handler: async (input, ctx) => {
+    const result = await editPost(ctx, input);
+    revalidatePath(`/posts/${input.postId}`);
+    return result;
+  },
+});
+
+const cancel = createAction({
+  name: "cancelPost",
+  schema: cancelPostSchema,
+  access: "editor",
+  handler: async (input, ctx) => {
+    const result = await cancelPost(ctx, input);
+    revalidatePath(`/posts/${input.postId}`);
+    revalidatePath("/posts");
+    return result;
+  },
+});
+
+/** Edit mode's save: a Postproxy PATCH per profile; `conflict` when someone edited first. */
+export async function editPostAction(
+  values: ComposePostFormValues & { postId: string; version: number },
+) {
+  return edit(values);
+}
+
+/** Cancels the given profiles (or every profile still scheduled) with a Postproxy DELETE each. */
+export async function cancelPostAction(input: CancelPostInput) {
+  return cancel(input);
+}
