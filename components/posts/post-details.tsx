@@ -18,7 +18,7 @@ function When({ post }: { post: PostView }) {
     return (
       <dl className="space-y-2 text-sm">
         <div>
-          <dt className="text-gray-600">In the workspace&apos;s timezone ({post.timeZone})</dt>
+          <dt className="text-gray-600">In the post&apos;s timezone ({post.timeZone})</dt>
           <dd className="font-medium text-gray-900">
             {formatDateTime(post.scheduledAt, { timeZone: post.timeZone, withZone: true })}
           </dd>

@@ -52,7 +52,10 @@ export function PostRow({ post }: { post: PostListItem }) {
         <p className="text-xs text-gray-600">
           {post.scheduledAt ? (
             <>
-              Scheduled for <DateTime value={post.scheduledAt} />
+              {post.status === "published" || post.status === "partially_published"
+                ? "Published; it was set for "
+                : "Scheduled for "}
+              <DateTime value={post.scheduledAt} />
             </>
           ) : (
             <>

@@ -70,6 +70,19 @@ export function TargetRow({
       {target.error ? (
         <Alert tone={target.status === "failed" ? "error" : "warning"} className="mt-3">
           {target.error}
+          {target.status === "unknown" && target.profileName.startsWith("@") ? (
+            <>
+              {" "}
+              <a
+                href={`https://www.tiktok.com/${encodeURIComponent(target.profileName)}`}
+                target="_blank"
+                rel="noreferrer"
+                className="font-medium underline"
+              >
+                Check {target.profileName} on TikTok
+              </a>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-2 empty:hidden">

@@ -6,6 +6,7 @@ import type { MediaUsageStatus } from "@/lib/validation/media";
 import type {
   LocalPostStatus,
   PostEventSource,
+  PostEventView,
   TargetErrorKind,
   TargetStatus,
 } from "@/lib/validation/post-view";
@@ -76,17 +77,6 @@ export async function recordPostEvents(ctx: WorkspaceCtx, events: PostEventInput
   const rows = events.filter((e) => ownedIds.has(e.postId)).map((e) => postEventRow(ctx, e, now));
   if (rows.length > 0) await ctx.db.insert(postEvents).values(rows);
 }
-
-export type PostEventView = {
-  id: string;
-  targetId: string | null;
-  kind: string;
-  fromStatus: TargetStatus | null;
-  toStatus: TargetStatus | null;
-  source: PostEventSource;
-  detail: Record<string, unknown>;
-  createdAt: string;
-};
 
 /** The post's timeline, oldest first. */
 export async function listPostEvents(ctx: WorkspaceCtx, postId: string): Promise<PostEventView[]> {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostDetails } from "@/components/posts/post-details";
+import { PostTimeline } from "@/components/posts/post-timeline";
 import { PostMedia } from "@/components/posts/post-media";
 import { PostStatusCard } from "@/components/posts/post-status-card";
 import { PostsQueryProvider } from "@/components/posts/query-provider";
@@ -12,6 +13,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { getPostView } from "@/lib/data/posts";
+import { listPostEvents } from "@/lib/data/posts-status";
 import { isAppError } from "@/lib/errors";
 import { mediaTexts } from "@/lib/tiktok";
 import { hasRole } from "@/lib/validation/enums";
@@ -26,7 +28,8 @@ async function loadPost(id: string) {
   // A malformed id, another workspace's post and a deleted one all look the same: not found.
   if (!isPostId(id)) notFound();
   try {
-    return { ctx, post: await getPostView(ctx, id) };
+    const [post, events] = await Promise.all([getPostView(ctx, id), listPostEvents(ctx, id)]);
+    return { ctx, post, events };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -34,7 +37,7 @@ async function loadPost(id: string) {
 }
 
 export default async function PostPage({ params }: Props) {
-  const { ctx, post } = await loadPost((await params).id);
+  const { ctx, post, events } = await loadPost((await params).id);
   const canEdit = hasRole(ctx.role, "editor");
   const title = post.format ? mediaTexts.formatName[post.format] : "Post";
   return (
@@ -68,6 +71,7 @@ export default async function PostPage({ params }: Props) {
             <PostStatusCard initial={post} canEdit={canEdit} />
           </PostsQueryProvider>
           <PostDetails post={post} />
+          <PostTimeline events={events} targets={post.targets} />
         </div>
         <div className="min-w-0">
           <Card className="lg:sticky lg:top-6">
