@@ -230,6 +230,17 @@ test("a video post from upload to scheduled, then published", async ({ page }, t
   await shoot(page, testInfo, "composer-video");
 
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  // The toast names what Postproxy accepted, nothing more.
+  await expect(page.getByText("Scheduled for @acmecoffee.")).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  const postUrl = page.url();
+  // A sent post never reopens in the composer: Back does not land on an editable copy of it,
+  // and its ?post= link opens its page.
+  await page.goBack();
+  await expect(page.getByRole("textbox", { name: "Caption" })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/\/compose/);
+  await page.goto(`/compose?post=${postUrl.split("/").pop()}`);
+  await expect(page).toHaveURL(postUrl);
   await expectScheduledThenPublished(page, "@acmecoffee");
   expect(await sandboxTikTokParams(caption)).toMatchObject({
     format: "video",

@@ -43,6 +43,25 @@ function describe(e: PostEventView): { what: string; note?: string } {
       return { what: `Cancel refused for ${profile}`, note: reason };
     case "retried":
       return { what: `Sent again to ${profile}` };
+    case "sent":
+      return { what: `Sent to Postproxy for ${profile}` };
+    case "link":
+      return { what: `TikTok link received for ${profile}` };
+    case "replayed":
+      return { what: `Asked Postproxy again with the same request key for ${profile}` };
+    case "unresolved":
+      return {
+        what: `Outcome for ${profile} could not be checked safely; nothing was resent`,
+        note: reason,
+      };
+    case "sender_lost":
+      return { what: `Postdeck stopped waiting for Postproxy's answer for ${profile}` };
+    case "not_found":
+      return {
+        what: `Postproxy no longer has the post for ${profile} (Postdeck did not delete it)`,
+      };
+    case "previous_key":
+      return { what: `${profile} was sent with a previous API key; no longer checked` };
     default:
       if (e.toStatus)
         return {

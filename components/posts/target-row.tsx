@@ -70,6 +70,18 @@ export function TargetRow({
       {target.error ? (
         <Alert tone={target.status === "failed" ? "error" : "warning"} className="mt-3">
           <p>{target.error}</p>
+          {target.status === "unknown" && target.profileName.startsWith("@") ? (
+            <p className="mt-1">
+              <a
+                href={`https://www.tiktok.com/${encodeURIComponent(target.profileName)}`}
+                target="_blank"
+                rel="noreferrer"
+                className="font-medium underline"
+              >
+                Check {target.profileName} on TikTok
+              </a>
+            </p>
+          ) : null}
           {target.status === "failed" ? (
             <p className="mt-1 font-medium">
               {target.canRetry

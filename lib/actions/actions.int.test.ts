@@ -10,6 +10,8 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }
 const verifyKey = vi.fn(async (_key: string) => {});
 vi.mock("@/lib/integrations/postproxy", () => ({
   verifyPostproxyKey: (key: string) => verifyKey(key),
+  // No PUBLIC_BASE_URL here: saving a key registers no webhook, and needs no client.
+  getWorkspacePostproxy: async () => null,
 }));
 
 const { getWorkspaceSettings } = await import("@/lib/data/workspaces");

@@ -1,6 +1,12 @@
 "use server";
 
-import { removeApiKey, saveApiKey } from "@/lib/data/api-keys";
+import { getApiKey, removeApiKey, saveApiKey } from "@/lib/data/api-keys";
+import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+import { logError } from "@/lib/log";
+import {
+  replaceWebhookRegistration,
+  unregisterWebhook,
+} from "@/lib/publishing/webhook-registration";
 import { createWorkspace, switchWorkspace, updateWorkspaceSettings } from "@/lib/data/workspaces";
 import { verifyPostproxyKey } from "@/lib/integrations/postproxy";
 import {
@@ -29,7 +35,12 @@ export const saveApiKeyAction = createAction({
   access: "owner",
   handler: async ({ apiKey }, ctx) => {
     await verifyPostproxyKey(apiKey);
+    const previousKey = await getApiKey(ctx);
     const { last4 } = await saveApiKey(ctx, apiKey);
+    await replaceWebhookRegistration(ctx, previousKey).catch((error) =>
+      // The key is saved; the sync route registers the receiver when this failed.
+      logError("action:saveApiKey:webhook", error),
+    );
     revalidateAfter("apiKey");
     return { last4 };
   },
@@ -40,6 +51,11 @@ export const removeApiKeyAction = createAction({
   schema: workspaceOnlySchema,
   access: "owner",
   handler: async (_input, ctx) => {
+    const previousKey = await getApiKey(ctx);
+    if (previousKey)
+      await unregisterWebhook(ctx, await getWorkspacePostproxy(ctx, { apiKey: previousKey })).catch(
+        (error) => logError("action:removeApiKey:webhook", error),
+      );
     await removeApiKey(ctx);
     revalidateAfter("apiKey");
     return { removed: true };

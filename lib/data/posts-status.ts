@@ -6,6 +6,7 @@ import type { MediaUsageStatus } from "@/lib/validation/media";
 import type {
   LocalPostStatus,
   PostEventSource,
+  PostEventView,
   TargetErrorKind,
   TargetStatus,
 } from "@/lib/validation/post-view";

@@ -7,6 +7,8 @@ import { logError } from "@/lib/log";
 import { cleanupMedia } from "@/lib/media/server/cleanup";
 import { getMediaStorage } from "@/lib/media/server/storage";
 import { syncWorkspaceTargets, type SyncDeps } from "./sync";
+import { ensureWebhookRegistration } from "./webhook-registration";
+import { applyWaitingEvents } from "./webhooks";
 
 /**
  * One step of the sync, run for each workspace with a key, in order. The status sync is the
@@ -20,6 +22,9 @@ export type SyncStep = {
 
 export const syncSteps: SyncStep[] = [
   { name: "targets", run: (ctx, deps) => syncWorkspaceTargets(ctx, {}, deps) },
+  { name: "webhook", run: (ctx, deps) => ensureWebhookRegistration(ctx, deps) },
+  // Events whose apply failed (a 5xx Postproxy may not retry for hours) are applied again.
+  { name: "webhook-events", run: (ctx) => applyWaitingEvents(ctx) },
 ];
 
 /** Steps run once per sync, not per workspace (e.g. the media cleanup). */

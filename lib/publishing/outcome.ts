@@ -1,6 +1,11 @@
 import "server-only";
 import type { TargetPatch } from "@/lib/data/posts-targets";
-import { isPostproxyError, MultipartFileError, type Post } from "@/lib/postproxy";
+import {
+  isPostproxyError,
+  MultipartFileError,
+  type Post,
+  type WebhookEvent,
+} from "@/lib/postproxy";
 import { mediaSubmitTexts, publishTexts } from "@/lib/tiktok/texts";
 import type { TargetErrorKind, TargetStatus } from "@/lib/validation/post-view";
 
@@ -203,4 +208,78 @@ export function targetFromPost(post: Post, profileName: string, now: Date): Targ
       ? "processing"
       : "scheduled";
   return { ...base, status, ...(scheduledAt ? { scheduledAt } : {}) };
+}
+
+/**
+ * What a post or platform-post webhook says about a target, as the patch `targetFromPost` would
+ * make of the same facts; null for events that say nothing about its status.
+ */
+export function targetFromEvent(
+  event: WebhookEvent,
+  profileName: string,
+  now: Date,
+): (TargetPatch & { postproxyPostId: string }) | null {
+  switch (event.type) {
+    case "platform_post.published":
+      return {
+        status: "published",
+        postproxyPostId: event.data.post_id,
+        publishedAt: now,
+        error: null,
+        errorKind: null,
+      };
+    case "platform_post.failed":
+      return {
+        ...platformFailure(
+          {
+            platform: event.data.platform,
+            status: "failed",
+            error: event.data.error ?? null,
+            error_details: event.data.error_details ?? null,
+          } as PlatformResult,
+          profileName,
+        ),
+        postproxyPostId: event.data.post_id,
+      };
+    case "platform_post.failed_waiting_for_retry":
+      return { status: "processing", postproxyPostId: event.data.post_id };
+    case "media.failed":
+      return {
+        status: "failed",
+        postproxyPostId: event.data.post_id,
+        error: publishTexts.mediaFailed(
+          event.data.error_message ?? "a file could not be processed",
+        ),
+        errorKind: "needs_edit",
+      };
+    case "post.processed": {
+      if (event.data.status === "media_processing_failed")
+        return {
+          status: "failed",
+          postproxyPostId: event.data.id,
+          error: publishTexts.mediaFailed("a file could not be processed"),
+          errorKind: "needs_edit",
+        };
+      const at = event.data.scheduled_at ? new Date(event.data.scheduled_at) : null;
+      const isLater = at !== null && at.getTime() > now.getTime();
+      return { status: isLater ? "scheduled" : "processing", postproxyPostId: event.data.id };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The Postproxy post a status event is about, or null for other events. */
+export function postIdOfEvent(event: WebhookEvent): string | null {
+  switch (event.type) {
+    case "platform_post.published":
+    case "platform_post.failed":
+    case "platform_post.failed_waiting_for_retry":
+    case "media.failed":
+      return event.data.post_id;
+    case "post.processed":
+      return event.data.id;
+    default:
+      return null;
+  }
 }

@@ -2,28 +2,23 @@ import "server-only";
 import { getPublishingSettings } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
-import {
-  claimRetry,
-  claimSubmission,
-  listPostTargetsForSubmit,
-  type ClaimedTarget,
-} from "@/lib/data/posts-submit";
+import { claimRetry, claimSubmission, listPostTargetsForSubmit } from "@/lib/data/posts-submit";
 import { writeTargetChange } from "@/lib/data/posts-status";
-import { recordSendResults, type TargetPatch } from "@/lib/data/posts-targets";
+import { recordSendResults } from "@/lib/data/posts-targets";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
 import { listComposeProfiles, type ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
-import type { MediaItem } from "@/lib/data/media";
 import type { PostproxyClient } from "@/lib/postproxy";
 import type { PostTargetRequest } from "@/lib/db/schema";
 import { placePostproxyErrors } from "@/lib/tiktok/postproxy-errors";
 import { profileTexts, publishTexts } from "@/lib/tiktok/texts";
 import { toScheduledAt, type DraftInput } from "@/lib/validation/post";
 import type { TargetStatus } from "@/lib/validation/post-view";
-import { describeSendFailure, targetFromPost } from "./outcome";
-import { buildTargetRequest, refreshTargetRequest, sendTargetRequest } from "./request";
+import { buildTargetRequest, refreshTargetRequest } from "./request";
+import { sendOne, type SendResult } from "./send";
 import { derivePostStatus, isSentTargetStatus } from "./status";
 import { validateSubmission } from "./validate";
+import { applyWaitingEvents } from "./webhooks";
 
 export type PublishDeps = {
   now?: () => Date;
@@ -34,33 +29,6 @@ export type PublishDeps = {
 
 /** How old a profile list the submit action accepts (the compose page just read one). */
 export const profilesMaxAgeMs = 60_000;
-
-export type SendResult = {
-  targetId: string;
-  profileName: string;
-  patch: TargetPatch;
-  refusals: string[];
-  cause: string | null;
-};
-
-/** One profile's Postproxy post; the answer is returned for the caller to write. */
-export async function sendOne(
-  client: PostproxyClient,
-  target: ClaimedTarget,
-  media: Map<string, MediaItem>,
-  now: () => Date,
-): Promise<SendResult> {
-  const base = { targetId: target.id, profileName: target.profileName };
-  try {
-    const post = await sendTargetRequest(client, target, media);
-    const patch = targetFromPost(post, target.profileName, now());
-    return { ...base, patch: { ...patch, lastSyncedAt: now() }, refusals: [], cause: null };
-  } catch (error) {
-    const { patch, refusals, cause } = describeSendFailure(error);
-    const isRefused = patch.errorKind === "needs_edit";
-    return { ...base, patch, refusals: isRefused ? refusals : [], cause };
-  }
-}
 
 async function requireClient(ctx: WorkspaceCtx, deps: PublishDeps, apiKey?: string | null) {
   const client =
@@ -170,6 +138,9 @@ export async function submitPost(
     results.map((r) => ({ targetId: r.targetId, patch: r.patch, event: eventOf(r) })),
     { status, usageBefore: usageStatus },
   );
+  // Events Postproxy sent before this answer was recorded were kept: apply them now.
+  const taken = results.flatMap((r) => (r.patch.postproxyPostId ? [r.patch.postproxyPostId] : []));
+  if (taken.length > 0) await applyWaitingEvents(ctx, taken);
   if (isAllRefused) {
     const placed = placePostproxyErrors([...new Set(refused.flatMap((r) => r.refusals))]);
     const fieldErrors: FieldErrors = { ...placed.fieldErrors };

@@ -12,7 +12,7 @@ import { publishTexts } from "@/lib/tiktok/texts";
 import type { PostEventSource } from "@/lib/validation/post-view";
 import { targetFromPost } from "./outcome";
 import { canReplay, delayedAfterMs, derivePostStatus, judgeReport, linkLookupMs } from "./status";
-import { sendOne } from "./submit";
+import { sendOne } from "./send";
 
 export type SyncDeps = { client?: PostproxyClient | null; now?: () => Date };
 

@@ -36,6 +36,18 @@ export type TargetStatus = (typeof targetStatuses)[number];
 export const postEventSources = ["user", "submit", "webhook", "sync", "system"] as const;
 export type PostEventSource = (typeof postEventSources)[number];
 
+/** One entry of a post's timeline, as the post page shows it. */
+export type PostEventView = {
+  id: string;
+  targetId: string | null;
+  kind: string;
+  fromStatus: TargetStatus | null;
+  toStatus: TargetStatus | null;
+  source: PostEventSource;
+  detail: Record<string, unknown>;
+  createdAt: string;
+};
+
 /** Statuses after which Postproxy has nothing more to say about a target. */
 export const finalTargetStatuses = [
   "published",

@@ -1,0 +1,141 @@
+import "server-only";
+import { openSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
+import { openJobDb } from "@/lib/data/job-leases";
+import { findTargetByPostproxyId } from "@/lib/data/posts-status";
+import {
+  finishWebhookDelivery,
+  findWebhookEndpointByUrlId,
+  listWaitingDeliveries,
+  recordWebhookDelivery,
+} from "@/lib/data/webhooks";
+import type { Db } from "@/lib/db/client";
+import {
+  parseWebhookEvent,
+  verifyWebhookSignature,
+  WebhookEventError,
+  type WebhookEvent,
+} from "@/lib/postproxy";
+import { logError } from "@/lib/log";
+import { postIdOfEvent, targetFromEvent } from "./outcome";
+import { applyTargetReport } from "./sync";
+import { dispatchWebhookEvent } from "./webhook-dispatch";
+
+/** Larger deliveries are refused unread (Postproxy's events are a few kB). */
+export const maxWebhookBodyBytes = 256 * 1024;
+/** A signature older (or further ahead) than this is a replay: refused. */
+export const webhookToleranceSeconds = 300;
+
+export type WebhookAnswer = { status: number; body: Record<string, unknown> };
+
+const answer = (status: number, body: Record<string, unknown>): WebhookAnswer => ({ status, body });
+
+/**
+ * Applies one recorded event: a status event through the status core (kept waiting when its
+ * target is not recorded yet: the create's answer is still on its way), anything else through
+ * the dispatch map. Returns the outcome to record, or `waitingFor`.
+ */
+export async function applyWebhookEvent(
+  ctx: WorkspaceCtx,
+  event: WebhookEvent,
+  now: Date,
+): Promise<{ outcome: string; waitingFor?: string }> {
+  const postproxyPostId = postIdOfEvent(event);
+  if (!postproxyPostId) return { outcome: await dispatchWebhookEvent(ctx, event) };
+  const target = await findTargetByPostproxyId(ctx, postproxyPostId);
+  if (!target) return { outcome: "waiting", waitingFor: postproxyPostId };
+  const patch = targetFromEvent(event, target.profileName, now);
+  if (!patch) return { outcome: "ignored" };
+  const changed = await applyTargetReport(ctx, target, patch, {
+    source: "webhook",
+    detail: { eventId: event.id, type: event.type },
+    now,
+  });
+  return { outcome: changed ? "applied" : "unchanged" };
+}
+
+/**
+ * Applies the events kept for Postproxy posts whose targets are now recorded (`postproxyPostIds`
+ * given), or every unapplied one (the sync's retry of failed applies).
+ */
+export async function applyWaitingEvents(
+  ctx: WorkspaceCtx,
+  postproxyPostIds?: string[],
+  now = new Date(),
+): Promise<number> {
+  const waiting = await listWaitingDeliveries(ctx, postproxyPostIds);
+  let applied = 0;
+  for (const row of waiting) {
+    let event: WebhookEvent;
+    try {
+      event = parseWebhookEvent(row.payload);
+    } catch {
+      await finishWebhookDelivery(ctx, row.id, { outcome: "unreadable", now });
+      continue;
+    }
+    const result = await applyWebhookEvent(ctx, event, now);
+    if (result.waitingFor && row.waitingFor === result.waitingFor) continue;
+    await finishWebhookDelivery(ctx, row.id, { ...result, now });
+    if (!result.waitingFor) applied += 1;
+  }
+  return applied;
+}
+
+/**
+ * A delivery to `/api/webhooks/postproxy/<urlId>`: the URL id selects the workspace's secret; the
+ * signature (current secret, or the previous one within its grace window) and its timestamp are
+ * checked before anything is read; the event is recorded (its id makes a redelivery a no-op),
+ * then applied. 401 bad signature, 400 stale or unreadable, 413 too large, 5xx when applying
+ * failed (Postproxy retries).
+ */
+export async function receiveWebhook(input: {
+  urlId: string;
+  body: Uint8Array;
+  signature: string | null;
+  now?: Date;
+  db?: Db;
+}): Promise<WebhookAnswer> {
+  const now = input.now ?? new Date();
+  if (input.body.byteLength > maxWebhookBodyBytes)
+    return answer(413, { error: "too_large", message: "The delivery exceeds 256 kB." });
+  const db = input.db ?? (await openJobDb());
+  const endpoint = await findWebhookEndpointByUrlId(db, input.urlId);
+  if (!endpoint) return answer(404, { error: "not_found", message: "No such receiver." });
+  const secrets = [endpoint.secret];
+  if (endpoint.previousSecretUntil && endpoint.previousSecretUntil.getTime() > now.getTime())
+    secrets.push(endpoint.previousSecret);
+  let verdict: ReturnType<typeof verifyWebhookSignature> = { ok: false, reason: "missing" };
+  for (const secret of secrets) {
+    if (!secret) continue;
+    verdict = verifyWebhookSignature(input.body, input.signature, secret, {
+      toleranceSeconds: webhookToleranceSeconds,
+      now,
+    });
+    if (verdict.ok || verdict.reason === "stale") break;
+  }
+  if (!verdict.ok && verdict.reason === "stale")
+    return answer(400, { error: "stale", message: "The signature's timestamp is too old." });
+  if (!verdict.ok)
+    return answer(401, { error: "unauthorized", message: "The signature does not match." });
+  let payload: Record<string, unknown>;
+  let event: WebhookEvent;
+  try {
+    payload = JSON.parse(Buffer.from(input.body).toString("utf8"));
+    event = parseWebhookEvent(payload);
+  } catch (error) {
+    const message = error instanceof WebhookEventError ? error.message : "The body is not JSON.";
+    return answer(400, { error: "invalid", message });
+  }
+  const ctx = await openSystemWorkspaceCtx(db, endpoint.workspaceId, "webhook");
+  if (!ctx) return answer(404, { error: "not_found", message: "No such receiver." });
+  const type = event.type === "unknown" ? event.originalType : event.type;
+  const recorded = await recordWebhookDelivery(ctx, { eventId: event.id, type, payload });
+  if (!recorded.pending) return answer(200, { received: true, duplicate: true });
+  try {
+    const result = await applyWebhookEvent(ctx, event, now);
+    await finishWebhookDelivery(ctx, recorded.id, { ...result, now });
+    return answer(200, { received: true, outcome: result.outcome });
+  } catch (error) {
+    const id = logError("webhook:apply", error, { type });
+    return answer(500, { error: "internal", message: `Applying the event failed (${id}).` });
+  }
+}
