@@ -188,8 +188,8 @@ test.describe("desktop 1440×900", () => {
       .locator("aside")
       .filter({ has: page.getByRole("navigation", { name: "Main" }) });
     const box = await sidebar.boundingBox();
-    expect(box!.y).toBe(0);
-    expect(box!.height).toBe(900);
+    expect(box!.y).toBeCloseTo(0, 0);
+    expect(box!.height).toBeCloseTo(900, 0);
     await expect(sidebar.getByRole("link", { name: "Compose" })).toBeInViewport();
     await page.screenshot({ path: shot("compose-bottom-1440") });
 
