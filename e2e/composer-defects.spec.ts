@@ -111,7 +111,7 @@ test.describe("desktop 1440×900", () => {
         fixture("photo-4-720x900.jpg"),
       ]);
     await expect
-      .poll(() => cardNames(page), { timeout: 30_000 })
+      .poll(() => cardNames(page), { timeout: 60_000 })
       .toEqual([
         "photo-1-720x900.jpg",
         "photo-2-720x900.jpg",
@@ -131,7 +131,7 @@ test.describe("desktop 1440×900", () => {
     // A later batch goes after the first.
     await page.getByLabel("Choose files to upload").setInputFiles(fixture("png-named-video.mp4"));
     await expect
-      .poll(() => cardNames(page), { timeout: 30_000 })
+      .poll(() => cardNames(page), { timeout: 60_000 })
       .toEqual([
         "photo-1-720x900.jpg",
         "photo-2-720x900.jpg",
@@ -166,7 +166,7 @@ test.describe("desktop 1440×900", () => {
     await startWorkspace(page, "Stella Stale");
     await openComposer(page);
     await page.getByLabel("Choose files to upload").setInputFiles(fixture("photo-1-720x900.jpg"));
-    await expect.poll(() => cardNames(page), { timeout: 30_000 }).toEqual(["photo-1-720x900.jpg"]);
+    await expect.poll(() => cardNames(page), { timeout: 60_000 }).toEqual(["photo-1-720x900.jpg"]);
     await page.getByRole("radio", { name: "Only me", exact: true }).check();
     // Refused once (no profile); then the disclosure's own message appears, and goes with its cause.
     await page.getByRole("button", { name: "Publish now" }).click();
