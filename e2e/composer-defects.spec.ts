@@ -137,11 +137,11 @@ test.describe("desktop 1440×900", () => {
         "photo-2-720x900.jpg",
         "photo-3-720x900.jpg",
         "photo-4-720x900.jpg",
-        "png-named-video.mp4.jpg",
+        "png-named-video.mp4",
       ]);
     await expect(
-      page.getByRole("listitem", { name: "png-named-video.mp4.jpg", exact: true }),
-    ).toContainText("Ready for TikTok");
+      page.getByRole("listitem", { name: "png-named-video.mp4", exact: true }),
+    ).toContainText("convert it to JPEG");
 
     // The Media page: no hydration error, dates written like every other page, the PNG named.
     const errors = collectPageErrors(page);
