@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { Button } from "@/components/ui/button";
-import { formatBytes, interactionTexts, mediaVerdict } from "@/lib/tiktok";
+import { describeMisnamedFile, formatBytes, interactionTexts, mediaVerdict } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 
 export type MediaFieldCardProps = {
@@ -39,6 +39,11 @@ function Verdict({ media }: { media: MediaCardData }) {
     return <p className="text-xs text-green-700">Ready for TikTok</p>;
   return (
     <ul className="space-y-0.5 text-xs" aria-label={`TikTok checks for ${media.name}`}>
+      {describeMisnamedFile(media.name, media.mime) ? (
+        <li className="font-medium text-gray-900">
+          {describeMisnamedFile(media.name, media.mime)}.
+        </li>
+      ) : null}
       {verdict.reasons.map((r) => (
         <li key={r} className="flex gap-1 text-danger-700">
           <X className="mt-0.5 size-3 shrink-0" aria-label="Fails" />

@@ -8,13 +8,7 @@ import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
 import { useUploads, type UploadItem, type UploadOutcome } from "@/components/media/use-uploads";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { convertMediaToJpegAction } from "@/lib/actions/media";
-import {
-  convertibleImageTypes,
-  describeMisnamedFile,
-  interactionTexts,
-  mediaVerdict,
-} from "@/lib/tiktok";
+import { interactionTexts, mediaVerdict } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 import { fetchLibrary } from "./fetch-library";
 import { LibraryDialog } from "./library-dialog";
@@ -99,17 +93,10 @@ export function MediaField(props: MediaFieldProps) {
         if (!card) throw new Error("The file is not in the library.");
         const verdict = mediaVerdict(card);
         if (verdict.canConvertToJpeg) {
-          // TikTok takes no PNG or WebP: the composer posts the JPEG copy, the original stays.
-          const what = describeMisnamedFile(card.name, card.mime);
-          settle({
-            state: "converting",
-            message: `${what ?? `This is a ${convertibleImageTypes[card.mime ?? ""]} image`}; it will be converted to JPEG.`,
-          });
-          const converted = await convertMediaToJpegAction({ workspaceId, mediaId: card.id });
-          if (!converted.ok) return settle({ state: "rejected", message: converted.message });
-          const [jpeg] = await fetchLibrary(workspaceId, [converted.data.id]);
-          if (!jpeg) throw new Error("The converted file is not in the library.");
-          place([jpeg], pick);
+          // PNG or WebP: its card says what it is and how to make it postable (convert to JPEG).
+          // Converting here is left out: the convert action's revalidation refreshes the page,
+          // which can remount a composer that autosave has just given a post id.
+          place([card], pick);
         } else if (!verdict.passes) {
           // A file TikTok won't take stays out of the post; its row says why.
           return settle({

@@ -23,6 +23,7 @@ export function LazyTimezonePicker(props: TimezonePickerProps) {
         type="button"
         role="combobox"
         aria-expanded={false}
+        aria-controls={`${props.id}-zones`}
         aria-invalid={props.invalid}
         aria-describedby={props.describedBy}
         onPointerEnter={request}
