@@ -313,12 +313,10 @@ export async function startS3TestServer(options: { port?: number; bucket?: strin
           return sendError(res, 400, "InvalidPart", "One or more parts could not be found");
         const file = fileOf(key);
         const tmp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-        const out = createWriteStream(tmp);
-        for (const n of wanted)
-          await pipeline(createReadStream(path.join(dir, `part-${n}`)), out, { end: false });
-        await new Promise<void>((resolve, reject) =>
-          out.end((e?: Error | null) => (e ? reject(e) : resolve())),
-        );
+        const files = wanted.map((n) => path.join(dir, `part-${n}`));
+        await pipeline(async function* () {
+          for (const file of files) yield* createReadStream(file);
+        }, createWriteStream(tmp));
         await rename(tmp, file);
         const etag = `"${createHash("md5")
           .update(wanted.map((n) => have.get(n)!.etag).join(""))
