@@ -1,12 +1,19 @@
+import { benchCluster } from "./cluster";
 import { benchCompose } from "./compose";
 import { benchFirstLoad } from "./first-load";
 import { benchPostproxy } from "./postproxy";
 import { benchUpload } from "./upload";
 
 // Each bench prints its own figures; they run one after another so they do not disturb each other.
-// `npm run bench -- --only=upload` (or postproxy, compose, first-load) runs one of them.
+// `npm run bench -- --only=upload` (or postproxy, compose, first-load, cluster) runs one of them.
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 if (!only || only === "postproxy") await benchPostproxy();
 if (!only || only === "upload") await benchUpload();
 if (!only || only === "compose") await benchCompose();
 if (!only || only === "first-load") await benchFirstLoad();
+// Two app servers over PostgreSQL and S3: only with a PostgreSQL server to create a database on.
+if (
+  only === "cluster" ||
+  (!only && (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL))
+)
+  await benchCluster();

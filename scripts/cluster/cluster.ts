@@ -213,7 +213,7 @@ function pinOf(req: http.IncomingMessage): ServerName | null {
 /** Round robin, streaming both ways (tus PATCH bodies are never buffered), no stickiness. */
 function startProxy(port: number, servers: Record<ServerName, AppServer>, log: ProxyLogEntry[]) {
   let turn = 0;
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const name: ServerName = pinOf(req) ?? (turn++ % 2 === 0 ? "a" : "b");
     const target = servers[name];
     const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress]
@@ -260,6 +260,10 @@ function startProxy(port: number, servers: Record<ServerName, AppServer>, log: P
     req.on("aborted", () => upstream.destroy());
     req.pipe(upstream);
   });
+  // Longer than the clients' keep-alive, as load balancers do, so a reused connection is never
+  // closed under a request.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 /** The RSS of a process and its children, from /proc (next start forks a worker). */

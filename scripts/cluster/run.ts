@@ -40,7 +40,10 @@ try {
       console.log(`  ✓ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ ${check.name}\n    ${(error as Error).stack ?? error}`);
+      const cause = (error as Error).cause;
+      console.log(
+        `  ✗ ${check.name}\n    ${(error as Error).stack ?? error}${cause ? `\n    cause: ${String(cause)}` : ""}`,
+      );
     }
   }
 } finally {
