@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { mediaOriginFrom } from "@/lib/media/server/s3-config";
 import {
   apiContentSecurityPolicy,
   commonSecurityHeaders,
@@ -46,6 +47,7 @@ export function proxy(request: NextRequest) {
     isDev: env.NODE_ENV === "development",
     isHttps: env.isHttps,
     imageOrigins: [new URL(env.POSTPROXY_BASE_URL).origin],
+    mediaOrigins: [mediaOriginFrom(env)].filter((o): o is string => o !== null),
   });
   // Next.js reads the nonce from the request's CSP header and adds it to its own scripts.
   const requestHeaders = new Headers(request.headers);

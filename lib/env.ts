@@ -63,6 +63,11 @@ const envSchema = z.object({
   S3_BUCKET: optionalString,
   S3_REGION: optionalString,
   S3_ENDPOINT: optionalString.pipe(z.url({ message: "S3_ENDPOINT must be a URL" }).optional()),
+  S3_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ message: "S3_PUBLIC_URL must be the URL browsers and Postproxy reach S3 at" })
+      .optional(),
+  ),
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: z

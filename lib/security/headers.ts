@@ -6,6 +6,8 @@ interface CspOptions {
   isHttps: boolean;
   /** Origins images may come from besides the app (the Postproxy host serves avatars). */
   imageOrigins?: string[];
+  /** Where the browser reads uploaded media (the S3 bucket, through presigned links). */
+  mediaOrigins?: string[];
 }
 
 /**
@@ -20,15 +22,16 @@ export function pageContentSecurityPolicy({
   isDev,
   isHttps,
   imageOrigins = [],
+  mediaOrigins = [],
 }: CspOptions) {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src ${["'self'", "blob:", "data:", "https:", ...imageOrigins].join(" ")}`,
+    `img-src ${["'self'", "blob:", "data:", "https:", ...imageOrigins, ...mediaOrigins].join(" ")}`,
     "font-src 'self'",
     "connect-src 'self'",
-    "media-src 'self' blob:",
+    `media-src ${["'self'", "blob:", ...mediaOrigins].join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

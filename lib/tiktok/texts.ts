@@ -155,7 +155,7 @@ export const mediaSubmitTexts = {
   notReadable: (name: string) =>
     `“${name}” could not be read from storage, so it was not sent. Upload it again and publish.`,
   needsPublicUrl:
-    "Media stored in S3 reach Postproxy only through signed links: the server administrator must set PUBLIC_BASE_URL.",
+    "Media stored in S3 reach Postproxy only through signed links: the server administrator must set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (presigned links) or PUBLIC_BASE_URL.",
 } as const;
 
 /**

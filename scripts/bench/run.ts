@@ -1,3 +1,4 @@
+import { benchCluster } from "./cluster";
 import { benchCompose } from "./compose";
 import { benchFirstLoad } from "./first-load";
 import { benchPages } from "./pages";
@@ -14,3 +15,9 @@ if (!only || only === "compose") await benchCompose();
 if (!only || only === "posts-list") await benchPostsList();
 if (!only || only === "first-load") await benchFirstLoad();
 if (!only || only === "pages") await benchPages();
+// Two app servers over PostgreSQL and S3: only with a PostgreSQL server to create a database on.
+if (
+  only === "cluster" ||
+  (!only && (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL))
+)
+  await benchCluster();

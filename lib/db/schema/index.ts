@@ -6,3 +6,4 @@ export * from "./posts";
 export * from "./timeline";
 export * from "./webhooks";
 export * from "./sync";
+export * from "./uploads";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/data/context";
 import { findMediaById, findMediaForMember, markThumbnail } from "@/lib/data/media";
-import { mediaResponse, readLimitedBody, thumbnailResponse } from "./serve";
+import { bucketRedirect, mediaResponse, readLimitedBody, thumbnailResponse } from "./serve";
 import { createMediaSigner } from "./signed-url";
 import { thumbnailKey, type MediaStorage } from "./storage";
 import { makeThumbnail, posterMaxBytes } from "./thumbnails";
@@ -47,7 +47,10 @@ export function createMediaRoutes(deps: MediaRouteDeps) {
         return media ? mediaResponse(req, media, deps.storage) : notFound();
       }
       const found = await member(req, id);
-      return "error" in found ? found.error : mediaResponse(req, found.media, deps.storage);
+      if ("error" in found) return found.error;
+      return (
+        bucketRedirect(found.media, deps.storage) ?? mediaResponse(req, found.media, deps.storage)
+      );
     },
 
     async thumbnail(req: Request, id: string): Promise<Response> {

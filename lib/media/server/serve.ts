@@ -35,6 +35,33 @@ function toWeb(stream: Readable): ReadableStream<Uint8Array> {
   return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }
 
+/** How long a browser's presigned link lasts: signed at the start of the hour, for two hours. */
+const browserLinkHours = 2;
+
+/**
+ * For a member's browser, a file in S3 is a redirect to a presigned link to the bucket: the bytes
+ * (and range requests while scrubbing) never pass through an app server. The link is signed at the
+ * start of the current hour, so it stays the same for an hour and the browser's cache works; it
+ * lasts at least an hour after it is handed out. Null when the store cannot presign.
+ */
+export function bucketRedirect(media: MediaItem, storage: MediaStorage, now = Date.now()) {
+  if (media.status !== "ready") return null;
+  const hour = 3600_000;
+  const url = storage.presignedUrl(media.id, {
+    signedAt: new Date(Math.floor(now / hour) * hour),
+    expiresIn: browserLinkHours * 3600,
+    responseHeaders: {
+      "response-content-type": media.mime ?? "application/octet-stream",
+      "response-content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(media.name)}`,
+    },
+  });
+  if (!url) return null;
+  return new Response(null, {
+    status: 302,
+    headers: { Location: url, "Cache-Control": "private, max-age=600" },
+  });
+}
+
 export async function mediaResponse(
   req: Request,
   media: MediaItem,

@@ -25,13 +25,13 @@ describe("signed media links", () => {
     expect(signedMediaUrl(id)).toBeNull();
   });
 
-  it("point at the media route, expire in 4 hours and verify", () => {
+  it("point at the media route, outlive Postproxy's 24 h idempotency window and verify", () => {
     useEnv({ PUBLIC_BASE_URL: "https://postdeck.example.com" });
     const now = Date.UTC(2026, 0, 1);
     const url = new URL(signedMediaUrl(id, now)!);
     expect(url.origin + url.pathname).toBe(`https://postdeck.example.com/api/media/${id}`);
     const expires = url.searchParams.get("expires");
-    expect(Number(expires)).toBe(now / 1000 + 4 * 3600);
+    expect(Number(expires)).toBe(now / 1000 + 25 * 3600);
     expect(verifyMediaSignature(id, expires, url.searchParams.get("signature"))).toBe(
       Number(expires) * 1000 > Date.now(),
     );
@@ -49,5 +49,28 @@ describe("signed media links", () => {
         signer.sign(id, Math.floor(Date.now() / 1000) - 1),
       ),
     ).toBe(false);
+  });
+
+  it("go straight to the bucket when media are in S3 with keys, without PUBLIC_BASE_URL", () => {
+    useEnv({
+      PUBLIC_BASE_URL: "",
+      S3_BUCKET: "media",
+      S3_ENDPOINT: "http://10.0.0.5:9000",
+      S3_PUBLIC_URL: "https://files.example.com",
+      S3_FORCE_PATH_STYLE: "true",
+      S3_ACCESS_KEY_ID: "AKID",
+      S3_SECRET_ACCESS_KEY: "secret",
+    });
+    const now = Date.UTC(2026, 0, 1);
+    const url = new URL(signedMediaUrl(id, now)!);
+    expect(url.origin + url.pathname).toBe(`https://files.example.com/media/${id}`);
+    expect(url.searchParams.get("X-Amz-Date")).toBe("20260101T000000Z");
+    expect(Number(url.searchParams.get("X-Amz-Expires"))).toBeGreaterThan(24 * 3600);
+    expect(url.searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("fall back to the app's link when S3 credentials come from the SDK's chain", () => {
+    useEnv({ S3_BUCKET: "media", PUBLIC_BASE_URL: "https://postdeck.example.com" });
+    expect(new URL(signedMediaUrl(id)!).origin).toBe("https://postdeck.example.com");
   });
 });

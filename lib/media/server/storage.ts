@@ -5,6 +5,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { DataStore } from "@tus/utils";
 import { getEnv } from "@/lib/env";
+import { presignConfigOf, s3ConfigFrom, type S3Config } from "./s3-config";
+import { presignGetObject } from "./s3-presign";
 
 /** Unfinished uploads expire after a day: tus answers 410 and the cleanup removes them. */
 export const uploadExpiryMs = 24 * 60 * 60 * 1000;
@@ -25,6 +27,14 @@ export type MediaStorage = {
   uploadOffset(key: string): Promise<number | null>;
   /** A local file path for tools that need one (ffmpeg); null on S3. */
   localPath(key: string): string | null;
+  /**
+   * A presigned GET straight to the bucket (S3 with static keys), so big files never pass through
+   * an app server; null when the store cannot make one (disk, or S3 credentials from the SDK chain).
+   */
+  presignedUrl(
+    key: string,
+    options: { signedAt: Date; expiresIn: number; responseHeaders?: Record<string, string> },
+  ): string | null;
 };
 
 const keyPattern = /^(thumbs\/)?[0-9a-f-]{36}(\.jpg)?$/;
@@ -87,17 +97,9 @@ export async function createFileStorage(directory: string): Promise<MediaStorage
       }
     },
     localPath: resolve,
+    presignedUrl: () => null,
   };
 }
-
-export type S3Config = {
-  bucket: string;
-  region: string;
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  forcePathStyle: boolean;
-};
 
 export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
   const { S3Store } = await import("@tus/s3-store");
@@ -118,6 +120,7 @@ export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
     s3ClientConfig: { ...clientConfig, bucket: config.bucket },
   });
   const Bucket = config.bucket;
+  const presign = presignConfigOf(config);
   const get = async (key: string, range?: ByteRange) => {
     assertKey(key);
     const out = await client.send(
@@ -161,9 +164,15 @@ export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
         await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
         return;
       }
-      // The tus store also removes an unfinished multipart upload and its .info object.
+      // An unfinished upload: the tus store aborts its multipart upload (it throws for a finished
+      // one, whose upload id S3 no longer knows). Then the object and tus's companions go.
       await datastore.remove(key).catch(() => {});
-      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
+      await client.send(
+        new s3.DeleteObjectsCommand({
+          Bucket,
+          Delete: { Objects: [key, `${key}.info`, `${key}.part`].map((Key) => ({ Key })) },
+        }),
+      );
     },
     async uploadOffset(key) {
       assertKey(key);
@@ -174,6 +183,10 @@ export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
       }
     },
     localPath: () => null,
+    presignedUrl(key, options) {
+      assertKey(key);
+      return presign ? presignGetObject(presign, key, options) : null;
+    },
   };
 }
 
@@ -183,17 +196,8 @@ const globalForMedia = globalThis as unknown as { postdeckMediaStorage?: Promise
 export function getMediaStorage(): Promise<MediaStorage> {
   globalForMedia.postdeckMediaStorage ??= (async () => {
     const env = getEnv();
-    if (env.S3_BUCKET) {
-      return createS3Storage({
-        bucket: env.S3_BUCKET,
-        region: env.S3_REGION ?? "us-east-1",
-        endpoint: env.S3_ENDPOINT,
-        accessKeyId: env.S3_ACCESS_KEY_ID,
-        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-        forcePathStyle: env.S3_FORCE_PATH_STYLE,
-      });
-    }
-    return createFileStorage(env.mediaDir);
+    const s3 = s3ConfigFrom(env);
+    return s3 ? createS3Storage(s3) : createFileStorage(env.mediaDir);
   })();
   return globalForMedia.postdeckMediaStorage;
 }

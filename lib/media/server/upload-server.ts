@@ -13,6 +13,7 @@ import {
 } from "@/lib/tiktok";
 import { uploadMetadataSchema } from "@/lib/validation/media";
 import { ingestUpload } from "./ingest";
+import { createPgUploadLocker } from "./upload-locker";
 import type { MediaStorage } from "./storage";
 
 export const uploadPath = "/api/uploads";
@@ -52,7 +53,7 @@ export function cleanFileName(name: string): string {
 
 /**
  * The tus endpoint. Upload state lives in the store (offsets) and the database (owner, workspace,
- * status), so any app server can continue an upload; see README for the lock caveat.
+ * status, and the lease of whoever writes it now), so any app server can continue any upload.
  */
 export function createUploadHandler(deps: Deps) {
   const users = new WeakMap<Request, SessionUser>();
@@ -68,6 +69,8 @@ export function createUploadHandler(deps: Deps) {
     datastore: deps.storage.datastore,
     relativeLocation: true,
     respectForwardedHeaders: false,
+    // A lease row in the database, not tus's in-process lock: two servers never write one upload.
+    locker: createPgUploadLocker(deps.db),
     // Creation checks the declared length against the limit of its kind (onUploadCreate, with a
     // message naming it); afterwards no upload can grow past the largest limit or its declared size.
     maxSize: (req) => (req.method === "POST" ? 0 : tiktokMediaLimits.videoMaxBytes),
