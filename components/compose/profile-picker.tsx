@@ -12,7 +12,7 @@ import {
 import type { ComposePostFormValues } from "@/lib/validation/post";
 import { cn } from "@/lib/utils";
 import { errorAt } from "./form-errors";
-import { ProfileAvatar } from "./profile-avatar";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 
 const statusBadge = {
   active: { tone: "green", text: "Active" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { buildChecklist } from "@/components/home/checklist";
 import { GettingStarted } from "@/components/home/getting-started";
 import { HomePostLists } from "@/components/home/post-lists";
+import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import type { WorkspaceCtx } from "@/lib/data/context";
@@ -9,22 +10,19 @@ import { getHomePosts } from "@/lib/data/home";
 import { listPendingInvites } from "@/lib/data/invites";
 import { listMembers } from "@/lib/data/members";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
+import { getMirrorState, listProfiles } from "@/lib/data/profiles";
 
 export const metadata: Metadata = { title: "Home" };
 
-/** Home must not hang on Postproxy: after this long the profile step says it could not check. */
-const profileCheckMs = 4_000;
-
+/** From the profile mirror (never Postproxy during a render); null while it is not loaded yet. */
 async function countProfiles(ctx: WorkspaceCtx) {
-  const client = await getWorkspacePostproxy(ctx, { deadlineMs: profileCheckMs });
-  if (!client) return { active: null, expired: 0 };
-  const listed = await client.profiles.list().catch(() => null);
-  if (!listed) return { active: null, expired: 0 };
-  const tiktok = listed.data.filter((p) => p.platform === "tiktok");
+  const mirror = await getMirrorState(ctx);
+  if (!mirror.isLoaded) return { mirror, active: null, expired: 0 };
+  const tiktok = await listProfiles(ctx, { platform: "tiktok" });
   return {
+    mirror,
     active: tiktok.filter((p) => p.status === "active").length,
-    expired: tiktok.filter((p) => p.status === "expired").length,
+    expired: tiktok.filter((p) => p.status !== "active").length,
   };
 }
 
@@ -54,6 +52,7 @@ export default async function HomePage() {
         title={`Welcome, ${firstName}`}
         description={`${settings.name} · you are ${ctx.role === "owner" ? "an owner" : `a ${ctx.role}`} here.`}
       />
+      <MirrorRefresher workspaceId={ctx.workspaceId} isStale={profiles.mirror.isStale} />
       <div className="space-y-6">
         <HomePostLists comingUp={homePosts.comingUp} needsAttention={homePosts.needsAttention} />
         <GettingStarted items={items} />

@@ -1,37 +1,30 @@
 import { KeyRound, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConnectButton } from "@/components/profiles/connect-button";
+import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { ProfileCard } from "@/components/profiles/profile-card";
 import { settingsLinks } from "@/components/settings/links";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
-import { getWorkspacePostproxy, pageDeadlineMs, withAppErrors } from "@/lib/integrations/postproxy";
+import { countScheduledAtRisk, getMirrorState, listProfileGroups } from "@/lib/data/profiles";
+import { hasRole } from "@/lib/validation/enums";
+import { connectOutcomeText } from "@/lib/validation/profile-connect";
 
 export const metadata: Metadata = { title: "Profiles" };
 
-async function loadProfiles(
-  client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>,
-) {
-  try {
-    const [groups, profiles] = await withAppErrors(
-      () => Promise.all([client.profileGroups.list(), client.profiles.list()]),
-      "page:profiles",
-    );
-    return { groups: groups.data, profiles: profiles.data, error: null };
-  } catch (error) {
-    if (isAppError(error)) return { groups: [], profiles: [], error: error.message };
-    throw error;
-  }
-}
+type Props = { searchParams: Promise<{ connect?: string | string[] }> };
 
-export default async function ProfilesPage() {
+/** Reads the mirror only; a stale mirror is refreshed in the background by MirrorRefresher. */
+export default async function ProfilesPage({ searchParams }: Props) {
   const ctx = await requireWorkspace();
-  const client = await getWorkspacePostproxy(ctx, { deadlineMs: pageDeadlineMs });
+  const outcome = connectOutcomeText((await searchParams).connect);
+  const mirror = await getMirrorState(ctx);
   const header = (
     <PageHeader
       title="Profiles"
@@ -39,7 +32,7 @@ export default async function ProfilesPage() {
     />
   );
 
-  if (!client) {
+  if (!mirror.hasKey) {
     return (
       <>
         {header}
@@ -64,19 +57,38 @@ export default async function ProfilesPage() {
     );
   }
 
-  const { groups, profiles, error } = await loadProfiles(client);
+  const [groups, atRisk] = mirror.isLoaded
+    ? await Promise.all([listProfileGroups(ctx), countScheduledAtRisk(ctx)])
+    : [[], new Map<string, number>()];
+  const canConnect = hasRole(ctx.role, "editor");
   return (
     <>
       {header}
-      {error ? (
+      <MirrorRefresher
+        workspaceId={ctx.workspaceId}
+        isStale={mirror.isStale}
+        showStatus={!mirror.isLoaded}
+      />
+      {outcome ? (
+        <Alert tone={outcome.tone} className="mb-6">
+          {outcome.text}
+        </Alert>
+      ) : null}
+      {mirror.lastError ? (
         <Alert tone="error" className="mb-6">
-          Could not load profiles from Postproxy. {error}{" "}
+          Could not refresh profiles from Postproxy. {mirror.lastError}{" "}
+          {mirror.isLoaded ? "The list below is the last one read. " : ""}
           <Link href="/profiles" className="font-medium underline">
             Try again
           </Link>
         </Alert>
       ) : null}
-      {!error && groups.length === 0 ? (
+      {mirror.isLoaded && mirror.refreshedAt ? (
+        <p className="mb-4 text-xs text-gray-600">
+          Read from Postproxy <DateTime value={mirror.refreshedAt} />.
+        </p>
+      ) : null}
+      {mirror.isLoaded && groups.length === 0 ? (
         <EmptyState
           icon={Users}
           title="No profile groups yet"
@@ -92,30 +104,46 @@ export default async function ProfilesPage() {
             </a>
           }
         >
-          Create a profile group for each brand in Postproxy and connect its TikTok account; it will
-          appear here.
+          Create a profile group for each brand in Postproxy; it will appear here and you can
+          connect its TikTok account from this page.
         </EmptyState>
       ) : null}
       <div className="space-y-6">
         {groups.map((group) => {
-          const members = profiles.filter((p) => p.profile_group_id === group.id);
+          const hasTikTok = group.profiles.some((p) => p.platform === "tiktok");
+          const connect = canConnect ? (
+            <ConnectButton
+              workspaceId={ctx.workspaceId}
+              groupId={group.id}
+              groupName={group.name}
+              replaces={hasTikTok}
+            />
+          ) : null;
           return (
             <Card key={group.id}>
               <CardHeader
                 title={group.name}
-                description={`${members.length} ${members.length === 1 ? "account" : "accounts"}`}
+                description={`${group.profiles.length} ${group.profiles.length === 1 ? "account" : "accounts"}`}
+                actions={connect}
               />
               <CardBody>
-                {members.length ? (
+                {group.profiles.length ? (
                   <ul className="grid gap-3 sm:grid-cols-2">
-                    {members.map((p) => (
-                      <ProfileCard key={p.id} profile={p} />
+                    {group.profiles.map((p) => (
+                      <ProfileCard
+                        key={p.id}
+                        profile={p}
+                        atRisk={atRisk.get(p.id) ?? 0}
+                        reconnect={connect}
+                      />
                     ))}
                   </ul>
                 ) : (
                   <p className="text-sm text-gray-600">
-                    No accounts connected to this group yet. Connect a TikTok account to it in
-                    Postproxy and it appears here.
+                    No accounts connected to this group yet.{" "}
+                    {canConnect
+                      ? "Use Connect TikTok to add one."
+                      : "An editor or owner can connect a TikTok account."}
                   </p>
                 )}
               </CardBody>

@@ -3,3 +3,4 @@ export * from "./enums";
 export * from "./accounts";
 export * from "./media";
 export * from "./posts";
+export * from "./profiles";
