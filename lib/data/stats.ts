@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import {
   postStatSnapshots,
   postStatStates,
@@ -27,6 +27,8 @@ export type PostSnapshot = {
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A time as a raw-SQL parameter (postgres.js takes no Date inside a plain sql template). */
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Stores snapshots of a mirrored profile; one already stored (same recorded_at) is left alone. */
@@ -114,7 +116,7 @@ export async function listProfilesDueForStats(ctx: WorkspaceCtx, before: Date) {
         eq(profiles.workspaceId, ctx.workspaceId),
         eq(profiles.platform, "tiktok"),
         isNull(profiles.removedAt),
-        sql`(${profiles.statsFetchedAt} is null or ${profiles.statsFetchedAt} < ${before})`,
+        or(isNull(profiles.statsFetchedAt), lt(profiles.statsFetchedAt, before)),
       ),
     );
 }
@@ -176,8 +178,8 @@ export async function listTargetsDueForStats(
         options.force
           ? undefined
           : sql`(${postStatStates.fetchedAt} is null
-          or (${postTargets.publishedAt} >= ${freshSince} and ${postStatStates.fetchedAt} < ${hourAgo})
-          or ${postStatStates.fetchedAt} < ${dayAgo})`,
+          or (${postTargets.publishedAt} >= ${ts(freshSince)} and ${postStatStates.fetchedAt} < ${ts(hourAgo)})
+          or ${postStatStates.fetchedAt} < ${ts(dayAgo)})`,
       ),
     )
     .limit(options.limit ?? 1000);
@@ -292,7 +294,7 @@ export async function getProfileValuesAt(
     from ${profiles} p
     cross join lateral (
       select * from ${profileStatSnapshots} s
-      where s.profile_id = p.id and s.workspace_id = ${ctx.workspaceId} and s.recorded_at <= ${at}
+      where s.profile_id = p.id and s.workspace_id = ${ctx.workspaceId} and s.recorded_at <= ${ts(at)}
       order by s.recorded_at desc limit 1
     ) s
     where p.workspace_id = ${ctx.workspaceId} and p.postproxy_id in ${profileIds}`);
@@ -381,6 +383,9 @@ export type TopPostRow = {
   profileId: string;
   profileName: string;
   publishedAt: string;
+  mediaId: string | null;
+  format: "video" | "image" | null;
+  mediaCount: number;
   recordedAt: string | null;
   impressions: number | null;
   likes: number | null;
@@ -400,6 +405,7 @@ export async function listTopPosts(
       : sql``;
   const result = await ctx.db.execute(sql`
     select t.id as target_id, t.post_id, p.caption, t.profile_id, t.profile_name, t.published_at,
+           p.media->0->>'id' as media_id, p.format, jsonb_array_length(p.media) as media_count,
            s.recorded_at, s.impressions, s.likes, s.comments, s.shares
     from ${postTargets} t
     join ${posts} p on p.id = t.post_id and p.workspace_id = ${ctx.workspaceId}
@@ -409,7 +415,7 @@ export async function listTopPosts(
       order by s.recorded_at desc limit 1
     ) s on true
     where t.workspace_id = ${ctx.workspaceId} and t.status = 'published'
-      and t.published_at >= ${input.from} and t.published_at < ${input.to} ${profileFilter}
+      and t.published_at >= ${ts(input.from)} and t.published_at < ${ts(input.to)} ${profileFilter}
     order by s.impressions desc nulls last, t.published_at desc
     limit ${input.limit ?? 200}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
@@ -423,6 +429,9 @@ export async function listTopPosts(
     profileId: String(r.profile_id),
     profileName: String(r.profile_name),
     publishedAt: new Date(r.published_at as string).toISOString(),
+    mediaId: r.media_id ? String(r.media_id) : null,
+    format: r.format === "video" || r.format === "image" ? r.format : null,
+    mediaCount: Number(r.media_count ?? 0),
     recordedAt: r.recorded_at ? new Date(r.recorded_at as string).toISOString() : null,
     impressions: num(r.impressions),
     likes: num(r.likes),
@@ -467,7 +476,7 @@ export async function getBestTimes(ctx: WorkspaceCtx, timeZone: string): Promise
 }
 
 /** When the workspace's stats were last read from Postproxy (profiles and posts), or null. */
-export async function getStatsSyncedAt(ctx: WorkspaceCtx) {
+export async function getStatsSyncedAt(ctx: WorkspaceCtx, now = new Date()) {
   requireRole(ctx, "viewer");
   const [p] = await ctx.db
     .select({ at: max(profiles.statsFetchedAt) })
@@ -477,5 +486,11 @@ export async function getStatsSyncedAt(ctx: WorkspaceCtx) {
     .select({ at: max(postStatStates.fetchedAt) })
     .from(postStatStates)
     .where(eq(postStatStates.workspaceId, ctx.workspaceId));
-  return { profiles: iso(p?.at ?? null), posts: iso(t?.at ?? null) };
+  const last = p?.at ?? t?.at ?? null;
+  return {
+    profiles: iso(p?.at ?? null),
+    posts: iso(t?.at ?? null),
+    /** Older than an hour (or never read): a chart asks for a background refresh. */
+    isStale: !last || now.getTime() - last.getTime() > 3600_000,
+  };
 }

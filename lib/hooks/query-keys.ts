@@ -5,4 +5,7 @@ export const queryKeys = {
     list: (status: string) => ["posts", "list", status] as const,
     detail: (postId: string) => ["posts", "detail", postId] as const,
   },
+  stats: {
+    post: (workspaceId: string, postId: string) => [workspaceId, "post-stats", postId] as const,
+  },
 } as const;

@@ -39,7 +39,7 @@ beforeAll(async () => {
   sandbox = await TestSandbox.start({ log: false });
   owner = await makeOwner(t.db, "Mirror Owner");
   await saveApiKey(owner, sandbox.handle.apiKey);
-});
+}, 120_000);
 afterAll(async () => {
   await sandbox?.close();
   await t?.close();

@@ -68,7 +68,7 @@ beforeAll(async () => {
   await saveApiKey(owner, sandbox.handle.apiKey);
   await refreshProfileMirror(owner, { force: true });
   ({ postId, targetId } = await addPublished(owner, "post_seed_acme_1", 20));
-});
+}, 120_000);
 afterAll(async () => {
   await sandbox?.close();
   await t?.close();

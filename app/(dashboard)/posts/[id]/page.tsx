@@ -16,6 +16,7 @@ import { isAppError } from "@/lib/errors";
 import { mediaTexts } from "@/lib/tiktok";
 import { hasRole } from "@/lib/validation/enums";
 import { isPostId } from "@/components/posts/post-id";
+import { PostStatsSection } from "@/components/stats/post-stats-section";
 
 export const metadata: Metadata = { title: "Post" };
 
@@ -68,6 +69,7 @@ export default async function PostPage({ params }: Props) {
             <PostStatusCard initial={post} canEdit={canEdit} />
           </PostsQueryProvider>
           <PostDetails post={post} />
+          <PostStatsSection workspaceId={ctx.workspaceId} postId={post.id} />
         </div>
         <div className="min-w-0">
           <Card className="lg:sticky lg:top-6">
