@@ -14,12 +14,15 @@ export function ConnectButton({
   groupId,
   groupName,
   replaces,
+  reconnectName,
 }: {
   workspaceId: string;
   groupId: string;
   groupName: string;
   /** The group already has a TikTok account, which connecting replaces. */
   replaces: boolean;
+  /** Shown on a profile that needs it: "Reconnect" with the profile's name for screen readers. */
+  reconnectName?: string;
 }) {
   const confirm = useConfirm();
   const [pending, setPending] = useState(false);
@@ -54,9 +57,9 @@ export function ConnectButton({
         size="sm"
         onClick={onConnect}
         disabled={pending}
-        aria-label={`Connect TikTok to ${groupName}`}
+        aria-label={reconnectName ? `Reconnect ${reconnectName}` : `Connect TikTok to ${groupName}`}
       >
-        {pending ? "Opening TikTok…" : "Connect TikTok"}
+        {pending ? "Opening TikTok…" : reconnectName ? "Reconnect" : "Connect TikTok"}
       </Button>
       {error ? (
         <p role="alert" className="max-w-xs text-right text-xs text-danger-800">

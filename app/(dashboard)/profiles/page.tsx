@@ -134,7 +134,17 @@ export default async function ProfilesPage({ searchParams }: Props) {
                         key={p.id}
                         profile={p}
                         atRisk={atRisk.get(p.id) ?? 0}
-                        reconnect={connect}
+                        reconnect={
+                          canConnect ? (
+                            <ConnectButton
+                              workspaceId={ctx.workspaceId}
+                              groupId={group.id}
+                              groupName={group.name}
+                              replaces={hasTikTok}
+                              reconnectName={p.name}
+                            />
+                          ) : null
+                        }
                       />
                     ))}
                   </ul>
