@@ -6,6 +6,7 @@ import {
   startProfileConnection,
 } from "@/lib/integrations/profile-connect";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
+import { pageDeadlineMs } from "@/lib/integrations/postproxy";
 import { publicUrl } from "@/lib/mail/mailer";
 import { completeConnectionSchema, startConnectionSchema } from "@/lib/validation/profile-connect";
 import { workspaceOnlySchema } from "@/lib/validation/workspace";
@@ -20,7 +21,8 @@ const refresh = createAction({
   schema: workspaceOnlySchema,
   access: "viewer",
   handler: async (_input, ctx) => {
-    const result = await refreshProfileMirror(ctx);
+    // A page is waiting to re-render: the same 6 s a page gives Postproxy.
+    const result = await refreshProfileMirror(ctx, { deadlineMs: pageDeadlineMs });
     return result.status === "failed"
       ? { refreshed: false, error: result.message }
       : { refreshed: result.status === "refreshed", error: null };

@@ -76,7 +76,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
       ) : null}
       {mirror.lastError ? (
         <Alert tone="error" className="mb-6">
-          Could not refresh profiles from Postproxy. {mirror.lastError}{" "}
+          Could not load profiles from Postproxy. {mirror.lastError}{" "}
           {mirror.isLoaded ? "The list below is the last one read. " : ""}
           <Link href="/profiles" className="font-medium underline">
             Try again
