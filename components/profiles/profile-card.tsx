@@ -33,7 +33,9 @@ export function ProfileCard({
           <p className="truncate text-sm font-medium text-gray-900">{profile.name}</p>
           <p className="text-xs text-gray-600">
             {platformLabels[profile.platform] ?? profile.platform}
-            {profile.username ? ` · @${profile.username}` : ""}
+            {profile.username && profile.name !== `@${profile.username}`
+              ? ` · @${profile.username}`
+              : ""}
             {typeof profile.postCount === "number"
               ? ` · ${profile.postCount} ${profile.postCount === 1 ? "post" : "posts"}`
               : ""}
