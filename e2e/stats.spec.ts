@@ -66,7 +66,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
 
   await page.getByRole("button", { name: "Connect TikTok to Northwind Outdoors" }).click();
   await confirmDialog(page, "Continue to TikTok");
-  await page.getByLabel("Account", { exact: true }).selectOption("new");
+  await page.locator("select[name=account]").selectOption("new");
   await page.getByLabel("Username for a new account").fill("northwind_new");
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page).toHaveURL(/\/profiles\?connect=connected/, { timeout: 20_000 });
