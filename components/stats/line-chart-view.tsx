@@ -37,7 +37,12 @@ export function LineChartView({
   });
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <LineChart
+        data={rows}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        // The chart is aria-hidden (the table carries the numbers): nothing in it may take focus.
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
         <XAxis
           dataKey="t"
@@ -53,6 +58,7 @@ export function LineChartView({
           tick={{ fontSize: 12, fill: "#4b5563" }}
           width={48}
           domain={["auto", "auto"]}
+          name={yLabel}
           label={{
             value: yLabel,
             angle: -90,
