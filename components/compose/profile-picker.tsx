@@ -14,7 +14,7 @@ import {
 import type { ComposePostFormValues } from "@/lib/validation/post";
 import { cn } from "@/lib/utils";
 import { errorAt } from "./form-errors";
-import { ProfileAvatar } from "./profile-avatar";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 
 /**
  * §4.1: TikTok profiles by group. Expired or inactive ones cannot be picked and link to

@@ -5,7 +5,7 @@ import { countOf, plural } from "@/lib/format/plural";
 export type ChecklistFacts = {
   role: WorkspaceRole;
   hasApiKey: boolean;
-  /** null when Postproxy could not be asked (no key, or it did not answer in time). */
+  /** null while the profile mirror has not been read with the current key yet. */
   activeTikTokProfiles: number | null;
   expiredProfiles: number;
   auditStatus: AuditStatus;
@@ -53,10 +53,10 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
       description: !f.hasApiKey
         ? "Once Postproxy is connected, your brands (profile groups) and their TikTok accounts appear here."
         : f.activeTikTokProfiles === null
-          ? "Postproxy did not answer just now, so we could not count your profiles. Open Profiles to try again."
+          ? "Your profiles are still being read from Postproxy. Open Profiles to see them."
           : profilesDone
             ? `${f.activeTikTokProfiles} active TikTok ${plural(f.activeTikTokProfiles, { one: "account is", other: "accounts are" })} ready to post${f.expiredProfiles ? `; ${f.expiredProfiles} ${plural(f.expiredProfiles, { one: "needs", other: "need" })} reconnecting` : ""}.`
-            : "No active TikTok account yet. Connect one to a profile group in Postproxy, then check it here.",
+            : "No active TikTok account yet. Connect one to a profile group from Profiles.",
       isDone: profilesDone,
       action: f.hasApiKey ? { href: "/profiles", label: "Open Profiles" } : undefined,
     },

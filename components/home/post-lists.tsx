@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ProfileAvatar } from "@/components/posts/profile-avatar";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { excerptCaption } from "@/components/posts/status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
@@ -21,7 +21,7 @@ function Row({ item, timeLabel }: { item: HomePostItem; timeLabel: string }) {
   const caption = excerptCaption(item.caption, 80) || "No caption";
   return (
     <li className="relative flex items-start gap-3 py-3 first:pt-0 last:pb-0">
-      <ProfileAvatar name={item.profileName} url={item.profileAvatarUrl} />
+      <ProfileAvatar name={item.profileName} avatarUrl={item.profileAvatarUrl} size="lg" />
       <div className="min-w-0 flex-1">
         <Link
           href={`/posts/${item.postId}`}

@@ -9,7 +9,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { retryTargetAction } from "@/lib/actions/posts";
 import type { PostTargetView } from "@/lib/validation/post-view";
-import { ProfileAvatar } from "./profile-avatar";
+import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { targetStatusLooks } from "@/lib/format/status";
 import { TargetStatusBadge } from "./status-badge";
 
@@ -45,7 +45,7 @@ export function TargetRow({
   return (
     <li aria-label={target.profileName} className="py-4 first:pt-0 last:pb-0">
       <div className="flex items-start gap-3">
-        <ProfileAvatar name={target.profileName} url={target.profileAvatarUrl} />
+        <ProfileAvatar name={target.profileName} avatarUrl={target.profileAvatarUrl} size="lg" />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <p className="truncate text-sm font-medium text-gray-900">{target.profileName}</p>

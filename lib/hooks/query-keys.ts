@@ -13,4 +13,7 @@ export const queryKeys = {
     detail: (postId: string) => ["posts", "detail", postId] as const,
     manage: (postId: string) => ["posts", "manage", postId] as const,
   },
+  stats: {
+    post: (workspaceId: string, postId: string) => [workspaceId, "post-stats", postId] as const,
+  },
 } as const;

@@ -1,15 +1,7 @@
-/**
- * A TikTok profile as the composer shows it (PRODUCT.md §4.1), read from Postproxy on the server and
- * passed to the form as a prop. `name` is the TikTok nickname the post goes to.
- */
-export type ComposeProfile = {
-  id: string;
-  name: string;
-  avatarUrl: string | null;
-  status: "active" | "expired" | "inactive";
-  groupId: string;
-  groupName: string;
-};
+import type { Profile } from "@/lib/validation/social-profile";
+
+/** The composer's profiles are the one `Profile` view type (name kept for its many users). */
+export type ComposeProfile = Profile;
 
 /** Expired or inactive profiles cannot be picked; they link to reconnecting instead. */
 export function isPickableProfile(profile: Pick<ComposeProfile, "status">): boolean {

@@ -7,6 +7,7 @@ import { completeUpload, createUploadRecord } from "@/lib/data/media";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { resetEnvForTests } from "@/lib/env";
+import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import { signedMediaUrl } from "@/lib/media/server/signed-url";
 import { getMediaStorage } from "@/lib/media/server/storage";
@@ -85,7 +86,9 @@ export async function benchCompose(): Promise<void> {
       size: bytes.length,
       rejectReason: null,
     });
-    // The compose page reads the profiles first; the action then reuses that recent list.
+    // The profile mirror is filled once, as the app's background refresh does; the compose page
+    // and the action then read it from the database.
+    await refreshProfileMirror(ctx, { force: true });
     await listComposeProfiles(ctx);
     const client = createPostproxyClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
     const mediaUrl = signedMediaUrl(mediaId)!;

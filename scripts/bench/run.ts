@@ -4,6 +4,7 @@ import { benchFirstLoad } from "./first-load";
 import { benchPages } from "./pages";
 import { benchPostproxy } from "./postproxy";
 import { benchPostsList } from "./posts-list";
+import { benchStats } from "./stats";
 import { benchUpload } from "./upload";
 
 // Each bench prints its own figures; they run one after another so they do not disturb each other.
@@ -13,6 +14,7 @@ if (!only || only === "postproxy") await benchPostproxy();
 if (!only || only === "upload") await benchUpload();
 if (!only || only === "compose") await benchCompose();
 if (!only || only === "posts-list") await benchPostsList();
+if (!only || only === "stats") await benchStats();
 if (!only || only === "first-load") await benchFirstLoad();
 if (!only || only === "pages") await benchPages();
 // Two app servers over PostgreSQL and S3: only with a PostgreSQL server to create a database on.

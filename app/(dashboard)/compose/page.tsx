@@ -15,6 +15,7 @@ import { getComposeDraft, listProfilePostTimes, toMediaCardData } from "@/lib/da
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { isAppError } from "@/lib/errors";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
+import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { createComposeDefaults } from "@/lib/validation/post";
 
 export const metadata: Metadata = { title: "Compose" };
@@ -124,6 +125,13 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   return (
     <>
       {header}
+      {compose.mirror ? (
+        <MirrorRefresher
+          workspaceId={ctx.workspaceId}
+          isStale={compose.mirror.isStale}
+          showStatus={!compose.mirror.isLoaded}
+        />
+      ) : null}
       <Composer
         // A different post (or a new one) mounts a fresh form.
         key={draft.postId ?? "new"}

@@ -1,22 +1,30 @@
 import { KeyRound, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConnectButton } from "@/components/profiles/connect-button";
+import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { ProfileCard } from "@/components/profiles/profile-card";
 import { settingsLinks } from "@/components/settings/links";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import { readProfileDirectory } from "@/lib/integrations/profile-directory";
-import { countOf } from "@/lib/format/plural";
+import { countScheduledAtRisk, getMirrorState, listProfileGroups } from "@/lib/data/profiles";
+import { hasRole } from "@/lib/validation/enums";
+import { connectOutcomeText } from "@/lib/validation/profile-connect";
 
 export const metadata: Metadata = { title: "Profiles" };
 
-export default async function ProfilesPage() {
+type Props = { searchParams: Promise<{ connect?: string | string[] }> };
+
+/** Reads the mirror only; a stale mirror is refreshed in the background by MirrorRefresher. */
+export default async function ProfilesPage({ searchParams }: Props) {
   const ctx = await requireWorkspace();
-  const directory = await readProfileDirectory(ctx);
+  const outcome = connectOutcomeText((await searchParams).connect);
+  const mirror = await getMirrorState(ctx);
   const header = (
     <PageHeader
       title="Profiles"
@@ -24,7 +32,7 @@ export default async function ProfilesPage() {
     />
   );
 
-  if (!directory.hasKey) {
+  if (!mirror.hasKey) {
     return (
       <>
         {header}
@@ -49,19 +57,38 @@ export default async function ProfilesPage() {
     );
   }
 
-  const { groups, profiles, error } = directory;
+  const [groups, atRisk] = mirror.isLoaded
+    ? await Promise.all([listProfileGroups(ctx), countScheduledAtRisk(ctx)])
+    : [[], new Map<string, number>()];
+  const canConnect = hasRole(ctx.role, "editor");
   return (
     <>
       {header}
-      {error ? (
+      <MirrorRefresher
+        workspaceId={ctx.workspaceId}
+        isStale={mirror.isStale}
+        showStatus={!mirror.isLoaded}
+      />
+      {outcome ? (
+        <Alert tone={outcome.tone} className="mb-6">
+          {outcome.text}
+        </Alert>
+      ) : null}
+      {mirror.lastError ? (
         <Alert tone="error" className="mb-6">
-          Could not load profiles from Postproxy. {error}{" "}
+          Could not load profiles from Postproxy. {mirror.lastError}{" "}
+          {mirror.isLoaded ? "The list below is the last one read. " : ""}
           <Link href="/profiles" className="font-medium underline">
             Try again
           </Link>
         </Alert>
       ) : null}
-      {!error && groups.length === 0 ? (
+      {mirror.isLoaded && mirror.refreshedAt ? (
+        <p className="mb-4 text-xs text-gray-600">
+          Read from Postproxy <DateTime value={mirror.refreshedAt} />.
+        </p>
+      ) : null}
+      {mirror.isLoaded && groups.length === 0 ? (
         <EmptyState
           icon={Users}
           title="No profile groups yet"
@@ -77,27 +104,56 @@ export default async function ProfilesPage() {
             </a>
           }
         >
-          Create a profile group for each brand in Postproxy and connect its TikTok account; it will
-          appear here.
+          Create a profile group for each brand in Postproxy; it will appear here and you can
+          connect its TikTok account from this page.
         </EmptyState>
       ) : null}
       <div className="space-y-6">
         {groups.map((group) => {
-          const members = profiles.filter((p) => p.profile_group_id === group.id);
+          const hasTikTok = group.profiles.some((p) => p.platform === "tiktok");
+          const connect = canConnect ? (
+            <ConnectButton
+              workspaceId={ctx.workspaceId}
+              groupId={group.id}
+              groupName={group.name}
+              replaces={hasTikTok}
+            />
+          ) : null;
           return (
             <Card key={group.id}>
-              <CardHeader title={group.name} description={countOf(members.length, "account")} />
+              <CardHeader
+                title={group.name}
+                description={`${group.profiles.length} ${group.profiles.length === 1 ? "account" : "accounts"}`}
+                actions={connect}
+              />
               <CardBody>
-                {members.length ? (
+                {group.profiles.length ? (
                   <ul className="grid gap-3 sm:grid-cols-2">
-                    {members.map((p) => (
-                      <ProfileCard key={p.id} profile={p} />
+                    {group.profiles.map((p) => (
+                      <ProfileCard
+                        key={p.id}
+                        profile={p}
+                        atRisk={atRisk.get(p.id) ?? 0}
+                        reconnect={
+                          canConnect ? (
+                            <ConnectButton
+                              workspaceId={ctx.workspaceId}
+                              groupId={group.id}
+                              groupName={group.name}
+                              replaces={hasTikTok}
+                              reconnectName={p.name}
+                            />
+                          ) : null
+                        }
+                      />
                     ))}
                   </ul>
                 ) : (
                   <p className="text-sm text-gray-600">
-                    No accounts connected to this group yet. Connect a TikTok account to it in
-                    Postproxy and it appears here.
+                    No accounts connected to this group yet.{" "}
+                    {canConnect
+                      ? "Use Connect TikTok to add one."
+                      : "An editor or owner can connect a TikTok account."}
                   </p>
                 )}
               </CardBody>

@@ -1,32 +1,201 @@
-import { BarChart3 } from "lucide-react";
+import { BarChart3, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
+import { settingsLinks } from "@/components/settings/links";
+import { BestTimeHeatmap } from "@/components/stats/heatmap";
+import { LineChart } from "@/components/stats/line-chart";
+import { ProfileChanges } from "@/components/stats/profile-change";
+import { RangeControls } from "@/components/stats/range-controls";
+import { SeriesTable } from "@/components/stats/series-table";
+import { StatsRefresher } from "@/components/stats/stats-refresher";
+import { sortTopPosts, TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
+import { Alert } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import Link from "next/link";
-import { buttonVariants } from "@/components/ui/button";
+import { requireWorkspace } from "@/lib/auth/session";
+import { getMirrorState } from "@/lib/data/profiles";
+import { getBestTimes, getStatsSyncedAt, listTopPosts } from "@/lib/data/stats";
+import { loadProfileStats } from "@/lib/data/stats-view";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
+import { profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
 
 export const metadata: Metadata = { title: "Stats" };
 
-export default function StatsPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+/** Reads the database only; stale data is refreshed in the background by StatsRefresher. */
+export default async function StatsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const ctx = await requireWorkspace();
+  const raw = await searchParams;
+  const profileParam = raw.profile;
+  const q = statsQuerySchema.parse({
+    ...raw,
+    profiles: Array.isArray(profileParam) ? profileParam.join(",") : profileParam,
+  });
+  const header = (
+    <PageHeader title="Stats" description="How your TikTok profiles and posts perform over time." />
+  );
+  const mirror = await getMirrorState(ctx);
+  if (!mirror.hasKey)
+    return (
+      <>
+        {header}
+        <EmptyState
+          icon={KeyRound}
+          title="No Postproxy key yet"
+          action={
+            ctx.role === "owner" ? (
+              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
+                Add the API key
+              </Link>
+            ) : undefined
+          }
+        >
+          Stats come from Postproxy. Once the workspace&apos;s key is saved, Postdeck stores every
+          snapshot of your profiles and posts and charts them here.
+        </EmptyState>
+      </>
+    );
+
+  const [settings, synced] = await Promise.all([getWorkspaceSettings(ctx), getStatsSyncedAt(ctx)]);
+  const tz = settings.timezone;
+  const view = await loadProfileStats(ctx, q);
+  const [top, cells] = await Promise.all([
+    listTopPosts(ctx, { from: view.window.from, to: view.window.to }),
+    getBestTimes(ctx, tz),
+  ]);
+  const lastSync = synced.profiles ?? synced.posts;
+  const isStale = synced.isStale;
+  const params = (over: Record<string, string>) => {
+    const p = new URLSearchParams();
+    p.set("range", q.range);
+    if (q.range === "custom" && q.from && q.to) {
+      p.set("from", q.from);
+      p.set("to", q.to);
+    }
+    p.set("metric", q.metric);
+    p.set("sort", q.sort);
+    for (const id of q.profiles) p.append("profile", id);
+    for (const [k, v] of Object.entries(over)) p.set(k, v);
+    return p.toString();
+  };
+  const metricLabel = profileMetricLabels[q.metric];
+  const rows = sortTopPosts(top, q.sort as TopPostSort);
   return (
     <>
-      <PageHeader
-        title="Stats"
-        description="How your TikTok profiles and posts perform over time."
+      {header}
+      <MirrorRefresher workspaceId={ctx.workspaceId} isStale={mirror.isStale} />
+      <StatsRefresher workspaceId={ctx.workspaceId} isStale={isStale} />
+      <p className="mb-4 text-xs text-gray-600" role="status">
+        {lastSync ? (
+          <>
+            Last synced with Postproxy <DateTime value={lastSync} />.{" "}
+          </>
+        ) : (
+          "Not synced with Postproxy yet; the first read is under way. "
+        )}
+        Times of day are in the workspace timezone, {tz}.
+      </p>
+      {raw.range === "custom" && q.range !== "custom" ? (
+        <Alert tone="error" className="mb-4">
+          The custom range needs a From date on or before its To date; the last 30 days are shown
+          instead.
+        </Alert>
+      ) : null}
+      <RangeControls
+        query={q}
+        profiles={view.all.map((p) => ({ id: p.id, name: p.name }))}
+        chosen={view.chosen.map((p) => p.id)}
+        rangeHref={(range) => `/stats?${params({ range })}`}
       />
-      <EmptyState
-        icon={BarChart3}
-        title="No stats collected yet"
-        action={
-          <Link href="/profiles" className={buttonVariants({ variant: "secondary" })}>
-            Review your profiles
-          </Link>
-        }
-      >
-        Follower, following, like and video counts for each profile, and impressions, likes,
-        comments and shares for each post, will be charted here once Postdeck starts storing
-        snapshots from Postproxy.
-      </EmptyState>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader
+            title={`${metricLabel} per profile`}
+            description={`${view.window.days} days, each profile its own line`}
+          />
+          <CardBody>
+            {view.chosen.length === 0 ? (
+              <EmptyState icon={BarChart3} title="No TikTok profile to chart">
+                Connect a TikTok account on Profiles; its stats start with Postproxy&apos;s first
+                daily snapshot.
+              </EmptyState>
+            ) : (
+              <>
+                <ProfileChanges items={view.changes} days={view.window.days} />
+                {view.rows.length >= 2 ? (
+                  <div className="mt-4">
+                    <LineChart
+                      label={`${metricLabel} over ${view.window.days} days for ${view.chosen.map((p) => p.name).join(", ")}`}
+                      rows={view.rows}
+                      series={view.chosen.map((p) => ({ key: p.id, name: p.name }))}
+                      timeZone={tz}
+                      yLabel={metricLabel}
+                    />
+                  </div>
+                ) : (
+                  <p className="mt-4 text-sm text-gray-600">
+                    Fewer than two snapshots in this range, so there is no line to draw yet.
+                    Postproxy takes a profile snapshot about once a day.
+                  </p>
+                )}
+                <SeriesTable
+                  id="profile-stats-table"
+                  caption={`${metricLabel} per snapshot`}
+                  columns={view.chosen.map((p) => ({ key: p.id, name: p.name }))}
+                  rows={view.rows}
+                  timeZone={tz}
+                />
+              </>
+            )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Posts published in the range"
+            description="Ranked by their latest snapshot; engagement rate = (likes + comments + shares) ÷ impressions"
+            actions={
+              rows.length ? (
+                <a
+                  href={`/api/stats/top-posts?${params({})}`}
+                  className={buttonVariants({ variant: "secondary", size: "sm" })}
+                  download
+                >
+                  Export CSV
+                </a>
+              ) : null
+            }
+          />
+          <CardBody>
+            {rows.length ? (
+              <TopPostsTable
+                rows={rows}
+                sort={q.sort as TopPostSort}
+                sortHref={(sort) => `/stats?${params({ sort })}`}
+                timeZone={tz}
+              />
+            ) : (
+              <p className="text-sm text-gray-600">
+                No post was published in this range. Post stats start once TikTok gives a post its
+                public id, usually within minutes of publishing.
+              </p>
+            )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Best time to post"
+            description="Each post's engagement 7 days after publishing, by weekday and hour"
+          />
+          <CardBody>
+            <BestTimeHeatmap cells={cells} timeZone={tz} />
+          </CardBody>
+        </Card>
+      </div>
     </>
   );
 }

@@ -7,3 +7,4 @@ export * from "./timeline";
 export * from "./webhooks";
 export * from "./sync";
 export * from "./uploads";
+export * from "./profiles";

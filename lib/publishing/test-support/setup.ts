@@ -32,8 +32,13 @@ export async function fastClient(
   });
 }
 
+/** Saves the sandbox's key and reads its profiles into the mirror, as the app's refresh does. */
 export async function connectSandbox(ctx: WorkspaceCtx, sandbox: TestSandbox) {
   await saveApiKey(ctx, sandbox.handle.apiKey);
+  const { refreshProfileMirror } = await import("@/lib/integrations/profile-mirror");
+  const result = await refreshProfileMirror(ctx, { force: true });
+  if (result.status !== "refreshed")
+    throw new Error(`The profile mirror was not filled: ${JSON.stringify(result)}`);
 }
 
 /** Stores a fixture file and probes it as an upload would. */

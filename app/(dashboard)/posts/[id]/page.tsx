@@ -19,6 +19,7 @@ import { isAppError } from "@/lib/errors";
 import { mediaTexts } from "@/lib/tiktok";
 import { hasRole } from "@/lib/validation/enums";
 import { isUuid } from "@/lib/validation/uuid";
+import { PostStatsSection } from "@/components/stats/post-stats-section";
 
 export const metadata: Metadata = { title: "Post" };
 
@@ -86,6 +87,7 @@ export default async function PostPage({ params }: Props) {
             auditStatus={auditStatus}
           />
           <PostDetails post={post} />
+          <PostStatsSection workspaceId={ctx.workspaceId} postId={post.id} />
         </div>
         <div className="min-w-0">
           <Card className="lg:sticky lg:top-6">

@@ -1,0 +1,95 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { numberFormat, styleFor } from "./palette";
+
+export type ChartSeries = { key: string; name: string };
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** Recharts line chart (loaded on demand): one line per series, gaps where a value is missing. */
+export function LineChartView({
+  rows,
+  series,
+  timeZone,
+  yLabel,
+}: {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  timeZone: string;
+  yLabel: string;
+}) {
+  const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
+  const full = new Intl.DateTimeFormat("en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  });
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <LineChart
+        data={rows}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        // The chart is aria-hidden (the table carries the numbers): nothing in it may take focus.
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(v: number) => day.format(v)}
+          tick={{ fontSize: 12, fill: "#4b5563" }}
+          minTickGap={24}
+        />
+        <YAxis
+          tickFormatter={(v: number) => compact.format(v)}
+          tick={{ fontSize: 12, fill: "#4b5563" }}
+          width={48}
+          domain={["auto", "auto"]}
+          name={yLabel}
+          label={{
+            value: yLabel,
+            angle: -90,
+            position: "insideLeft",
+            fontSize: 12,
+            fill: "#4b5563",
+          }}
+        />
+        <Tooltip
+          labelFormatter={(v) => full.format(Number(v))}
+          formatter={(value) => (typeof value === "number" ? numberFormat.format(value) : "—")}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {series.map((s, i) => {
+          const style = styleFor(i);
+          return (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              type="monotone"
+              stroke={style.color}
+              strokeDasharray={style.dash}
+              strokeWidth={2}
+              dot={rows.length <= 40 ? { r: 2.5 } : false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          );
+        })}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

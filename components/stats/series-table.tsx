@@ -1,0 +1,58 @@
+import { formatDateTime } from "@/lib/format/date";
+import { numberFormat } from "./palette";
+
+/** The chart's numbers as a table: the alternative for screen readers and for checking values. */
+export function SeriesTable({
+  caption,
+  columns,
+  rows,
+  timeZone,
+  id,
+}: {
+  caption: string;
+  columns: { key: string; name: string }[];
+  rows: ({ t: number } & Record<string, number | null>)[];
+  timeZone: string;
+  id?: string;
+}) {
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer text-gray-700 underline">
+        Show the numbers as a table
+      </summary>
+      <div className="mt-2 max-h-80 overflow-auto">
+        <table id={id} className="w-full text-left text-xs tabular-nums">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr className="border-b border-gray-200">
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Recorded ({timeZone})
+              </th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="py-1 pr-3 font-medium">
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.t} className="border-b border-gray-100">
+                <th scope="row" className="py-1 pr-3 font-normal whitespace-nowrap">
+                  {formatDateTime(new Date(r.t).toISOString(), { timeZone })}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.key} className="py-1 pr-3">
+                    {r[c.key] === null || r[c.key] === undefined
+                      ? "—"
+                      : numberFormat.format(r[c.key] as number)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { e2e, sandboxUrl } from "./support/config";
+import {
+  confirmDialog,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
+
+const shots = path.resolve(".data/stats-screenshots");
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function servedStats(profileId: string, groupId: string) {
+  const res = await fetch(
+    `${sandboxUrl}/api/profiles/${profileId}/stats?profile_group_id=${groupId}`,
+    { headers: { authorization: `Bearer ${e2e.sandboxKey}` } },
+  );
+  return (await res.json()).data.records as {
+    recorded_at: string;
+    stats: Record<string, number>;
+  }[];
+}
+
+test("profiles mirrored, connect denied then approved, stats charts draw the sandbox's numbers", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signUp(page, newAccount("Stats Owner"));
+  await expect(page).toHaveURL(/\/home$/);
+  await saveApiKey(page, e2e.sandboxKey);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+
+  // Profiles: read from the mirror, filled in the background on the first visit.
+  await page.goto("/profiles");
+  await expect(page.getByRole("heading", { name: "Acme Coffee" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("@northwind.trails").first()).toBeVisible();
+  await expect(page.getByText("Expired").first()).toBeVisible();
+  await screenshot(page, "profiles");
+
+  // Connect: the warning first, then the consent page; deny says so.
+  await page.getByRole("button", { name: "Connect TikTok to Acme Coffee" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText(
+    "replaces Acme Coffee's current TikTok",
+  );
+  await confirmDialog(page, "Continue to TikTok");
+  await expect(page.getByRole("button", { name: "Deny" })).toBeVisible();
+  await page.getByRole("button", { name: "Deny" }).click();
+  await expect(page).toHaveURL(/\/profiles\?connect=denied/, { timeout: 20_000 });
+  await expect(page.getByText("consent was denied")).toBeVisible();
+
+  await page.getByRole("button", { name: "Connect TikTok to Northwind Outdoors" }).click();
+  await confirmDialog(page, "Continue to TikTok");
+  await page.locator("select[name=account]").selectOption("new");
+  await page.getByLabel("Username for a new account").fill("northwind_new");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page).toHaveURL(/\/profiles\?connect=connected/, { timeout: 20_000 });
+  await expect(page.getByText("TikTok account connected")).toBeVisible();
+  await expect(page.getByText("@northwind_new").first()).toBeVisible();
+  await screenshot(page, "profiles-connected");
+
+  // Stats: the series the sandbox serves, in the table alternative.
+  const url = "/stats?range=30&metric=follower_count&profile=prof_acme_tiktok";
+  await page.goto(url);
+  const table = page.locator("#profile-stats-table");
+  await expect(async () => {
+    await page.reload();
+    await page.getByText("Show the numbers as a table").click();
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(5);
+  }).toPass({ timeout: 40_000 });
+  const served = (await servedStats("prof_acme_tiktok", "grp_acme")).filter(
+    (r) => Date.parse(r.recorded_at) >= Date.now() - 30 * 86400_000,
+  );
+  const cells = await table.locator("tbody tr td:first-of-type").allInnerTexts();
+  expect(cells.map((c) => Number(c.replace(/,/g, "")))).toEqual(
+    served.map((r) => r.stats.follower_count),
+  );
+  await expect(page.locator(".recharts-line").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/in 30 days/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "stats-30");
+
+  // A range change refetches: fewer rows for 7 days.
+  await page.getByRole("link", { name: "7 days" }).click();
+  await expect(page).toHaveURL(/range=7/);
+  await page.getByText("Show the numbers as a table").click();
+  const week = served.filter((r) => Date.parse(r.recorded_at) >= Date.now() - 7 * 86400_000);
+  await expect(table.locator("tbody tr")).toHaveCount(week.length);
+  // Several profiles: one column each.
+  await page.goto(
+    "/stats?range=90&metric=likes_count&profile=prof_acme_tiktok&profile=prof_northwind_tiktok",
+  );
+  await page.getByText("Show the numbers as a table").click();
+  await expect(table.locator("thead th")).toHaveCount(3);
+  // The heatmap has its 7 × 24 cells.
+  await expect(
+    page.locator("table").filter({ hasText: "Best" }).or(page.locator("td[data-posts]")).first(),
+  ).toBeVisible();
+  await expect(page.locator("td[data-posts]")).toHaveCount(7 * 24);
+  await screenshot(page, "stats-90-two-profiles");
+  // A bad custom range says so.
+  await page.goto("/stats?range=custom&from=2026-05-10&to=2026-05-01");
+  await expect(page.getByText("needs a From date on or before its To date")).toBeVisible();
+  await screenshot(page, "stats-bad-range");
+});

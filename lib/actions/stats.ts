@@ -1,0 +1,20 @@
+"use server";
+
+import { syncStats } from "@/lib/integrations/stats-sync";
+import { workspaceOnlySchema } from "@/lib/validation/workspace";
+import { createAction } from "./create-action";
+
+/** A chart's background refresh: reads what is due (older than an hour) from Postproxy. */
+const refresh = createAction({
+  name: "refreshStats",
+  schema: workspaceOnlySchema,
+  access: "viewer",
+  handler: async (_input, ctx) => {
+    const result = await syncStats(ctx);
+    return { snapshots: result.snapshots, errors: result.errors.length };
+  },
+});
+
+export async function refreshStatsAction(input: { workspaceId: string }) {
+  return refresh(input);
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Profile } from "@/lib/validation/social-profile";
+import {
+  profileMetrics,
+  statsWindow,
+  type ProfileMetric,
+  type StatsQuery,
+} from "@/lib/validation/stats";
+import type { WorkspaceCtx } from "./context";
+import { listProfiles } from "./profiles";
+import { getProfileSeries, getProfileValuesAt, type ProfileSnapshot } from "./stats";
+
+const field: Record<ProfileMetric, keyof Omit<ProfileSnapshot, "recordedAt">> = {
+  follower_count: "followerCount",
+  following_count: "followingCount",
+  likes_count: "likesCount",
+  video_count: "videoCount",
+};
+
+/**
+ * The profile chart's data: one column per profile (never summed), a row per snapshot time, a
+ * null where a profile has no value at that time (a gap); and each profile's change.
+ */
+export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = new Date()) {
+  const all = await listProfiles(ctx, { platform: "tiktok" });
+  const chosen: Profile[] = q.profiles.length
+    ? all.filter((p) => q.profiles.includes(p.id))
+    : all.filter((p) => p.status === "active").slice(0, 6);
+  const ids = chosen.map((p) => p.id);
+  const window = statsWindow(q, now);
+  const [series, atPrevious] = await Promise.all([
+    getProfileSeries(ctx, { profileIds: ids, from: window.from, to: window.to }),
+    getProfileValuesAt(ctx, ids, window.previousFrom),
+  ]);
+  const key = field[q.metric];
+  const byTime = new Map<number, Record<string, number | null>>();
+  for (const s of series)
+    for (const p of s.points) {
+      const t = Date.parse(p.recordedAt);
+      const row = byTime.get(t) ?? {};
+      row[s.profileId] = p[key];
+      byTime.set(t, row);
+    }
+  const rows = [...byTime.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([t, values]) => ({
+      t,
+      ...Object.fromEntries(ids.map((id) => [id, values[id] ?? null])),
+    })) as ({ t: number } & Record<string, number | null>)[];
+  const changes = chosen.map((p) => {
+    const points = series.find((s) => s.profileId === p.id)?.points ?? [];
+    const values = points.map((x) => x[key]).filter((v): v is number => v !== null);
+    const before = atPrevious.get(p.id);
+    const previousFirst =
+      before && Date.parse(before.recordedAt) >= window.previousFrom.getTime() - 2 * 86400_000
+        ? before[key]
+        : null;
+    return {
+      profileId: p.id,
+      name: p.name,
+      first: values[0] ?? null,
+      last: values.at(-1) ?? null,
+      previousFirst,
+      snapshots: values.length,
+    };
+  });
+  return { all, chosen, rows, changes, window, metrics: profileMetrics };
+}

@@ -1,0 +1,38 @@
+import { engagementRate } from "./stats";
+
+/** A post published in the range with its latest snapshot, as the table and the CSV show it. */
+export type TopPost = {
+  targetId: string;
+  postId: string;
+  caption: string;
+  profileName: string;
+  publishedAt: string;
+  mediaId: string | null;
+  format: "video" | "image" | null;
+  mediaCount: number;
+  impressions: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+};
+
+export const topPostSorts = [
+  { key: "impressions", label: "Impressions" },
+  { key: "likes", label: "Likes" },
+  { key: "comments", label: "Comments" },
+  { key: "shares", label: "Shares" },
+  { key: "engagement", label: "Engagement rate" },
+  { key: "published", label: "Published" },
+] as const;
+export type TopPostSort = (typeof topPostSorts)[number]["key"];
+
+export function sortTopPosts<T extends TopPost>(rows: T[], sort: TopPostSort): T[] {
+  const value = (r: T): number | null =>
+    sort === "engagement"
+      ? engagementRate(r)
+      : sort === "published"
+        ? Date.parse(r.publishedAt)
+        : r[sort];
+  // Missing values last, never ranked as 0.
+  return [...rows].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity));
+}
