@@ -120,6 +120,7 @@ export function ComposerForm(props: ComposerProps) {
             <SaveIndicator state={autosave.state} />
           </div>
           <FormAlert id={alertId} message={submit.message} />
+          {draft.mediaNotice ? <Alert tone="warning">{draft.mediaNotice}</Alert> : null}
           {isRestored ? (
             <Alert tone="info">
               Restored the changes you made in this browser that had not been saved yet.

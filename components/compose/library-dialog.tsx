@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { Button } from "@/components/ui/button";
 
-/** Reads files of the workspace through the library route: all ready ones, or those named. */
+/** Reads the files named (a file just uploaded) through the library route. */
 export async function fetchLibrary(workspaceId: string, ids: string[] = []) {
   const query = new URLSearchParams({ workspaceId });
   for (const id of ids) query.append("id", id);

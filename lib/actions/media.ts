@@ -1,11 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { deleteMedia } from "@/lib/data/media";
+import { deleteMedia, deleteMediaFiles } from "@/lib/data/media-usage";
 import { convertMediaToJpeg } from "@/lib/media/server/convert";
 import { getMediaStorage, thumbnailKey } from "@/lib/media/server/storage";
 import { mediaIdSchema, type MediaIdInput } from "@/lib/validation/media";
+import { deleteMediaFilesSchema, type DeleteMediaFilesInput } from "@/lib/validation/media-library";
 import { createAction } from "./create-action";
+
+async function removeStored(ids: string[]) {
+  const storage = await getMediaStorage();
+  for (const id of ids) {
+    await storage.remove(id);
+    await storage.remove(thumbnailKey(id));
+  }
+}
 
 const remove = createAction({
   name: "deleteMedia",
@@ -13,11 +22,21 @@ const remove = createAction({
   access: "editor",
   handler: async ({ mediaId }, ctx) => {
     const { id } = await deleteMedia(ctx, mediaId);
-    const storage = await getMediaStorage();
-    await storage.remove(id);
-    await storage.remove(thumbnailKey(id));
+    await removeStored([id]);
     revalidatePath("/media");
     return { id };
+  },
+});
+
+const removeMany = createAction({
+  name: "deleteMediaFiles",
+  schema: deleteMediaFilesSchema,
+  access: "editor",
+  handler: async ({ mediaIds, confirmDrafts }, ctx) => {
+    const outcome = await deleteMediaFiles(ctx, { mediaIds, confirmDrafts });
+    await removeStored(outcome.deleted.map((d) => d.id));
+    if (outcome.deleted.length > 0) revalidatePath("/media");
+    return outcome;
   },
 });
 
@@ -34,6 +53,10 @@ const convert = createAction({
 
 export async function deleteMediaAction(input: MediaIdInput) {
   return remove(input);
+}
+/** Several files at once: refused ones come back with the reason; drafts' files ask first. */
+export async function deleteMediaFilesAction(input: DeleteMediaFilesInput) {
+  return removeMany(input);
 }
 export async function convertMediaToJpegAction(input: MediaIdInput) {
   return convert(input);

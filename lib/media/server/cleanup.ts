@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { deleteMediaRows, listExpiredMedia } from "@/lib/data/media";
+import { deleteMediaRows, listExpiredMedia } from "@/lib/data/media-uploads";
 import { thumbnailKey, uploadExpiryMs, type MediaStorage } from "./storage";
 
 export const unusedMediaMs = 30 * 24 * 60 * 60 * 1000;

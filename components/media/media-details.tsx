@@ -18,8 +18,7 @@ import {
 } from "@/lib/tiktok";
 import { DeleteMediaDialog } from "./delete-media-dialog";
 import type { MediaCardData } from "./types";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { formatDateTime } from "@/lib/format/date";
 
 function typeLabel(media: MediaCardData): string {
   const m = media.mime;
@@ -39,14 +38,19 @@ function shape(media: MediaCardData): string | null {
   return dims;
 }
 
-export function MediaCard({
+/** Everything known about one file (the details dialog's body), with its actions. */
+export function MediaDetails({
   media,
   workspaceId,
   canEdit,
+  onChanged,
+  onDeleted,
 }: {
   media: MediaCardData;
   workspaceId: string;
   canEdit: boolean;
+  onChanged(): void;
+  onDeleted(ids: string[]): void;
 }) {
   const router = useRouter();
   const [isConverting, startConvert] = useTransition();
@@ -61,15 +65,13 @@ export function MediaCard({
         return;
       }
       toast.success(`Converted to “${result.data.name}”. The original stays until you delete it.`);
+      onChanged();
       router.refresh();
     });
 
   return (
-    <li
-      aria-label={media.name}
-      className="flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs"
-    >
-      <div className="relative flex aspect-[4/3] items-center justify-center overflow-hidden bg-gray-100">
+    <div className="flex flex-col overflow-hidden">
+      <div className="relative flex aspect-[4/3] items-center rounded-md justify-center overflow-hidden bg-gray-100">
         {media.hasThumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- an authorized API route, not a static asset
           <img
@@ -84,11 +86,8 @@ export function MediaCard({
           </div>
         )}
       </div>
-      <div className="flex flex-1 flex-col gap-2 p-4">
+      <div className="flex flex-1 flex-col gap-2 pt-4">
         <div className="min-w-0">
-          <p className="truncate text-sm font-medium text-gray-900" title={media.name}>
-            {media.name}
-          </p>
           <p className="text-xs text-gray-500">
             {typeLabel(media)} · {formatBytes(media.size)}
             {shape(media) ? ` · ${shape(media)}` : ""}
@@ -139,7 +138,7 @@ export function MediaCard({
         <p className="mt-auto text-xs text-gray-500">
           {media.convertedFromName ? `Converted from ${media.convertedFromName} · ` : ""}
           {media.uploadedByName ?? "A former member"} ·{" "}
-          <time dateTime={media.createdAt}>{dateFormat.format(new Date(media.createdAt))}</time>
+          <time dateTime={media.createdAt}>{formatDateTime(media.createdAt)}</time>
         </p>
         <div className="flex flex-wrap gap-2">
           {verdict?.passes ? (
@@ -156,10 +155,19 @@ export function MediaCard({
             </Button>
           ) : null}
           {canEdit ? (
-            <DeleteMediaDialog workspaceId={workspaceId} mediaId={media.id} name={media.name} />
+            <DeleteMediaDialog
+              workspaceId={workspaceId}
+              files={[{ id: media.id, name: media.name }]}
+              onDeleted={onDeleted}
+              trigger={
+                <Button size="sm" variant="danger" aria-label={`Delete ${media.name}`}>
+                  Delete
+                </Button>
+              }
+            />
           ) : null}
         </div>
       </div>
-    </li>
+    </div>
   );
 }
