@@ -116,6 +116,7 @@ export function MediaGrid({
               key={m.id}
               media={m}
               order={selected.findIndex((s) => s.id === m.id) + 1}
+              canSelect={canEdit}
               onToggle={() => toggle(m)}
               onOpen={() => setOpenId(m.id)}
             />

@@ -24,10 +24,13 @@ export function verdictBadge(media: MediaCardData) {
 export function MediaTile({
   media,
   order,
+  canSelect,
   onToggle,
   onOpen,
 }: {
   media: MediaCardData;
+  /** Editors tick files to start a post or delete them; viewers only look. */
+  canSelect: boolean;
   /** 1-based position among the selected files, or 0 when not selected. */
   order: number;
   onToggle(): void;
@@ -36,25 +39,28 @@ export function MediaTile({
   const Icon = media.kind === "video" ? Film : ImageIcon;
   return (
     <li
+      aria-label={media.name}
       className={cn(
         "relative flex flex-col overflow-hidden rounded-lg border bg-white shadow-xs",
         order ? "border-accent-600 ring-2 ring-accent-100" : "border-gray-200",
       )}
     >
-      <label className="absolute top-2 left-2 z-10 flex items-center gap-1 rounded-md bg-white/90 px-1.5 py-1 shadow-xs">
-        <input
-          type="checkbox"
-          className="size-4 accent-accent-700"
-          checked={order > 0}
-          onChange={onToggle}
-          aria-label={`Select ${media.name}`}
-        />
-        {order ? (
-          <span className="text-xs font-semibold text-accent-800" aria-hidden>
-            {order}
-          </span>
-        ) : null}
-      </label>
+      {canSelect ? (
+        <label className="absolute top-2 left-2 z-10 flex items-center gap-1 rounded-md bg-white/90 px-1.5 py-1 shadow-xs">
+          <input
+            type="checkbox"
+            className="size-4 accent-accent-700"
+            checked={order > 0}
+            onChange={onToggle}
+            aria-label={`Select ${media.name}`}
+          />
+          {order ? (
+            <span className="text-xs font-semibold text-accent-800" aria-hidden>
+              {order}
+            </span>
+          ) : null}
+        </label>
+      ) : null}
       <button
         type="button"
         onClick={onOpen}

@@ -27,7 +27,7 @@ const routes = [
 const goalKb = 250;
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
   const address = server.address();
@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
+export async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -54,13 +54,13 @@ async function signIn(baseUrl: string): Promise<{ name: string; value: string }[
   });
 }
 
-type Script = { url: string; wire: number; decoded: number };
+export type Script = { url: string; wire: number; decoded: number };
 
 /**
  * Loads a route with an empty cache and sums the JavaScript bodies as they came over the wire
  * (CDP: bytes of the response minus its headers, so compressed), and as decoded.
  */
-async function measure(context: BrowserContext, url: string): Promise<Script[]> {
+export async function measure(context: BrowserContext, url: string): Promise<Script[]> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -97,7 +97,7 @@ async function measure(context: BrowserContext, url: string): Promise<Script[]> 
   return scripts;
 }
 
-const chromiumPath =
+export const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ??
   ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
