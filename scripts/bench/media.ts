@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { eq, sql as q } from "drizzle-orm";
 import { listMediaPage } from "@/lib/data/media-library";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
@@ -22,6 +22,42 @@ const runs = 15;
 const goalMs = 200;
 const firstScreenGoalMs = 1000;
 const jsGoalKb = 250;
+
+/** BENCH_MEDIA_SHOTS=<dir>: also screenshot the Media page and the composer's library dialog. */
+const shotsDir = process.env.BENCH_MEDIA_SHOTS;
+
+async function takeScreenshots(
+  browser: Browser,
+  baseUrl: string,
+  cookies: { name: string; value: string }[],
+) {
+  if (!shotsDir) return;
+  await mkdir(shotsDir, { recursive: true });
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    await context.addCookies(cookies.map((c) => ({ ...c, url: baseUrl })));
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/media`, { waitUntil: "networkidle" });
+    await page.screenshot({ path: path.join(shotsDir, `media-${files}-${width}.png`) });
+    await page.mouse.wheel(0, 20_000);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(shotsDir, `media-${files}-scrolled-${width}.png`) });
+    await page.goto(`${baseUrl}/media?q=teaser&kind=image&sort=name`, { waitUntil: "networkidle" });
+    await page.getByLabel("Select teaser-1.jpg").check();
+    await page.getByLabel("Select teaser-15.jpg").check();
+    await page.screenshot({ path: path.join(shotsDir, `media-search-selected-${width}.png`) });
+    await page.goto(`${baseUrl}/compose`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Choose from library" }).click();
+    await page.getByRole("searchbox", { name: "Search by file name" }).fill("unboxing-99");
+    await page.getByRole("dialog").getByText("unboxing-99.jpg", { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(shotsDir, `library-dialog-search-${width}.png`) });
+    await context.close();
+  }
+  console.log(`screenshots in ${shotsDir}`);
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function time(call: () => Promise<unknown>): Promise<number> {
@@ -193,6 +229,7 @@ export async function benchMedia(): Promise<void> {
         `${"  /media first-load JS (compressed)".padEnd(44)} ${wire.toFixed(1).padStart(8)} kB   ${wire <= jsGoalKb ? "ok" : "OVER"} (≤ ${jsGoalKb})`,
       );
       await context.close();
+      if (shotsDir) await takeScreenshots(browser, baseUrl, cookies);
     } finally {
       await browser.close();
     }
