@@ -84,6 +84,8 @@ test("search and filter in the URL, two files start a post in the order ticked, 
   await page.getByRole("link", { name: "New post with these" }).click();
   await expect(page).toHaveURL(/\/compose\?media=[0-9a-f-]{36},[0-9a-f-]{36}$/);
   const photos = page.getByRole("list", { name: "Photos in post order" });
+  // The sortable list's code loads with the first files; slow machines take a while.
+  await expect(photos.getByRole("listitem", { name: p1 })).toBeVisible({ timeout: 30_000 });
   await expect
     .poll(() =>
       photos.getByRole("listitem").evaluateAll((li) => li.map((l) => l.getAttribute("aria-label"))),

@@ -95,7 +95,7 @@ export function MediaFilters({
     <form
       role="search"
       aria-label="Search and filter media"
-      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8"
+      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"
       onSubmit={(e) => {
         e.preventDefault();
         lastPushed.current = text.trim();
