@@ -114,6 +114,7 @@ test("search and filter in the URL, two files start a post in the order ticked, 
   await expect(page.getByText(`Deleted “${p2}”.`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("media-delete-refused-1440.png") });
   await kept.getByRole("button", { name: "Close" }).click();
-  await expect(grid.getByRole("listitem", { name: p3 })).toBeVisible();
+  await expect(kept).toHaveCount(0);
+  await expect(grid.getByRole("listitem", { name: p3 })).toBeVisible({ timeout: 30_000 });
   await expect(grid.getByRole("listitem", { name: p2 })).toHaveCount(0);
 });
