@@ -52,7 +52,7 @@ async function takeScreenshots(
     await page.goto(`${baseUrl}/compose`, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Choose from library" }).click();
     await page.getByRole("searchbox", { name: "Search by file name" }).fill("unboxing-99");
-    await page.getByRole("dialog").getByText("unboxing-99.jpg", { exact: true }).waitFor();
+    await page.getByRole("dialog").getByText("unboxing-992.mp4", { exact: true }).waitFor();
     await page.screenshot({ path: path.join(shotsDir, `library-dialog-search-${width}.png`) });
     await context.close();
   }
