@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Film, Image as ImageIcon, Search, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useDeferredValue, useState } from "react";
@@ -49,6 +49,8 @@ export function LibraryDialogView({
     queryFn: ({ pageParam }) => fetchMediaPage(workspaceId, query, pageParam, { usable: true }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // The previous results stay while the next search loads, instead of blanking the list.
+    placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
   const [picked, setPicked] = useState<MediaCardData[]>([]);
@@ -108,7 +110,7 @@ export function LibraryDialogView({
                 value={kind}
                 onChange={(e) => setKind(e.target.value as MediaLibraryQuery["kind"])}
               >
-                <option value="all">Videos and photos</option>
+                <option value="all">All</option>
                 <option value="video">Videos</option>
                 <option value="image">Photos</option>
               </Select>
@@ -125,7 +127,10 @@ export function LibraryDialogView({
               </Select>
             </label>
           </div>
-          <div className="min-h-40 flex-1 overflow-y-auto p-5" aria-busy={library.isPending}>
+          <div
+            className="min-h-40 flex-1 overflow-y-auto p-5"
+            aria-busy={library.isPending || library.isPlaceholderData}
+          >
             {library.isPending ? <p className="text-sm text-gray-600">Loading…</p> : null}
             {library.isError ? (
               <p role="alert" className="text-sm text-danger-700">
