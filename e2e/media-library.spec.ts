@@ -31,7 +31,7 @@ async function inTwoHours(page: Page): Promise<string> {
 test("search and filter in the URL, two files start a post in the order ticked, a scheduled post's file is kept with the reason", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await signUp(page, newAccount("Lina Library"));
   await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
