@@ -166,6 +166,7 @@ export function ComposerForm(props: ComposerProps) {
               }}
             />
           ) : null}
+          {draft.mediaNotice ? <Alert tone="warning">{draft.mediaNotice}</Alert> : null}
           {isRestored ? (
             <Alert tone="info">
               Restored the changes you made in this browser that had not been saved yet.

@@ -18,6 +18,9 @@ export type ComposerProps = {
     /** Profiles a resubmitted post already went to: shown checked, cannot be unpicked. */
     lockedProfileIds: string[];
     savedAt?: string;
+    /** Files the post named that are gone or unusable (deleted from the library, another
+     *  workspace's), said once above the form so nothing disappears silently. */
+    mediaNotice?: string | null;
   };
   /** `?media=` preset a file: a copy of an older new post in this browser must not replace it. */
   hasPresetMedia?: boolean;

@@ -1,17 +1,20 @@
 "use client";
 
-import { Film, Image as ImageIcon, X } from "lucide-react";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { Film, Image as ImageIcon, Search, X } from "lucide-react";
 import { Dialog } from "radix-ui";
-import { useEffect, useState } from "react";
+import { useDeferredValue, useState } from "react";
+import { fetchMediaPage } from "@/components/media/fetch-media-page";
 import type { MediaCardData } from "@/components/media/types";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { queryKeys } from "@/lib/hooks/query-keys";
 import { formatBytes, formatDuration, mediaVerdict } from "@/lib/tiktok";
-import { fetchLibrary } from "./fetch-library";
-
-type Load =
-  | { state: "loading" }
-  | { state: "error"; message: string }
-  | { state: "ready"; items: MediaCardData[] };
+import {
+  mediaLibraryQuerySchema,
+  mediaSearchMax,
+  type MediaLibraryQuery,
+} from "@/lib/validation/media-library";
 
 function detail(m: MediaCardData) {
   const dims = m.width && m.height ? `${m.width}×${m.height}` : null;
@@ -26,30 +29,38 @@ export type LibraryDialogViewProps = {
   onClose(): void;
 };
 
-/** The library's modal (Radix dialog), loaded when "Choose from library" is first pressed. */
+/**
+ * The library's modal (Radix dialog), loaded when "Choose from library" is first pressed: ready
+ * videos and photos, searched by name, paged; ticked files are added in the order ticked.
+ */
 export function LibraryDialogView({
   workspaceId,
   chosenIds,
   onAdd,
   onClose,
 }: LibraryDialogViewProps) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [picked, setPicked] = useState<string[]>([]);
-  useEffect(() => {
-    let isCurrent = true;
-    fetchLibrary(workspaceId).then(
-      (items) => isCurrent && setLoad({ state: "ready", items }),
-      (e: Error) => isCurrent && setLoad({ state: "error", message: e.message }),
+  const [text, setText] = useState("");
+  const [kind, setKind] = useState<MediaLibraryQuery["kind"]>("all");
+  const [sort, setSort] = useState<MediaLibraryQuery["sort"]>("newest");
+  const q = useDeferredValue(text.trim());
+  const query = mediaLibraryQuerySchema.parse({ q, kind, sort });
+  const library = useInfiniteQuery({
+    queryKey: queryKeys.media.library(workspaceId, query, "usable"),
+    queryFn: ({ pageParam }) => fetchMediaPage(workspaceId, query, pageParam, { usable: true }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // The previous results stay while the next search loads, instead of blanking the list.
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const [picked, setPicked] = useState<MediaCardData[]>([]);
+  const toggle = (m: MediaCardData) =>
+    setPicked((list) =>
+      list.some((p) => p.id === m.id) ? list.filter((p) => p.id !== m.id) : [...list, m],
     );
-    return () => {
-      isCurrent = false;
-    };
-  }, [workspaceId]);
-  const toggle = (id: string) =>
-    setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
-  const items = load.state === "ready" ? load.items : [];
+  const items = library.data?.pages.flatMap((p) => p.items) ?? [];
   const confirm = () => {
-    onAdd(picked.flatMap((id) => items.filter((m) => m.id === id)));
+    onAdd(picked);
     onClose();
   };
 
@@ -72,16 +83,65 @@ export function LibraryDialogView({
               <span className="sr-only">Close</span>
             </Dialog.Close>
           </div>
-          <div className="min-h-40 flex-1 overflow-y-auto p-5" aria-busy={load.state === "loading"}>
-            {load.state === "loading" ? <p className="text-sm text-gray-600">Loading…</p> : null}
-            {load.state === "error" ? (
+          <div
+            role="search"
+            aria-label="Search the library"
+            className="grid grid-cols-2 gap-3 border-b border-gray-200 px-5 py-3 sm:grid-cols-4"
+          >
+            <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700">
+              Search by file name
+              <span className="relative">
+                <Search
+                  className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400"
+                  aria-hidden
+                />
+                <Input
+                  type="search"
+                  value={text}
+                  maxLength={mediaSearchMax}
+                  className="pl-9"
+                  onChange={(e) => setText(e.target.value)}
+                />
+              </span>
+            </label>
+            <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700">
+              Kind
+              <Select
+                value={kind}
+                onChange={(e) => setKind(e.target.value as MediaLibraryQuery["kind"])}
+              >
+                <option value="all">All</option>
+                <option value="video">Videos</option>
+                <option value="image">Photos</option>
+              </Select>
+            </label>
+            <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700">
+              Sort
+              <Select
+                value={sort}
+                onChange={(e) => setSort(e.target.value as MediaLibraryQuery["sort"])}
+              >
+                <option value="newest">Newest first</option>
+                <option value="name">Name (A–Z)</option>
+                <option value="size">Largest first</option>
+              </Select>
+            </label>
+          </div>
+          <div
+            className="min-h-40 flex-1 overflow-y-auto p-5"
+            aria-busy={library.isPending || library.isPlaceholderData}
+          >
+            {library.isPending ? <p className="text-sm text-gray-600">Loading…</p> : null}
+            {library.isError ? (
               <p role="alert" className="text-sm text-danger-700">
-                {load.message}
+                {library.error.message}
               </p>
             ) : null}
-            {load.state === "ready" && items.length === 0 ? (
+            {library.isSuccess && items.length === 0 ? (
               <p className="text-sm text-gray-600">
-                No ready videos or photos yet. Upload files here or on the Media page.
+                {q || kind !== "all"
+                  ? "No ready video or photo matches this search."
+                  : "No ready videos or photos yet. Upload files here or on the Media page."}
               </p>
             ) : null}
             <ul aria-label="Library files" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -95,9 +155,9 @@ export function LibraryDialogView({
                       <input
                         type="checkbox"
                         className="mt-1 size-4 accent-accent-700"
-                        checked={inPost || picked.includes(m.id)}
+                        checked={inPost || picked.some((p) => p.id === m.id)}
                         disabled={inPost}
-                        onChange={() => toggle(m.id)}
+                        onChange={() => toggle(m)}
                       />
                       <span className="relative flex size-14 shrink-0 items-center justify-center overflow-hidden rounded bg-gray-100">
                         {m.hasThumbnail ? (
@@ -105,6 +165,10 @@ export function LibraryDialogView({
                           <img
                             src={`/api/media/${m.id}/thumbnail`}
                             alt=""
+                            width={56}
+                            height={56}
+                            loading="lazy"
+                            decoding="async"
                             className="absolute inset-0 size-full object-cover"
                           />
                         ) : (
@@ -112,7 +176,12 @@ export function LibraryDialogView({
                         )}
                       </span>
                       <span className="min-w-0 text-sm">
-                        <span className="block truncate font-medium text-gray-900">{m.name}</span>
+                        <span
+                          className="block font-medium [overflow-wrap:anywhere] text-gray-900"
+                          title={m.name}
+                        >
+                          {m.name}
+                        </span>
                         <span className="block text-xs text-gray-500">{detail(m)}</span>
                         <span
                           className={
@@ -131,6 +200,17 @@ export function LibraryDialogView({
                 );
               })}
             </ul>
+            {library.hasNextPage ? (
+              <div className="mt-4 flex justify-center">
+                <Button
+                  variant="secondary"
+                  onClick={() => void library.fetchNextPage()}
+                  disabled={library.isFetchingNextPage}
+                >
+                  {library.isFetchingNextPage ? "Loading more files…" : "Load more files"}
+                </Button>
+              </div>
+            ) : null}
           </div>
           <div className="flex flex-col-reverse gap-2 border-t border-gray-200 p-4 sm:flex-row sm:justify-end">
             <Dialog.Close className={buttonVariants({ variant: "secondary" })}>Cancel</Dialog.Close>

@@ -1,13 +1,13 @@
 "use client";
 
-import { ImageIcon } from "lucide-react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { cn } from "@/lib/utils";
-import type { MediaKindFilter } from "@/lib/validation/media";
-import { MediaCard } from "./media-card";
-import type { MediaCardData, UnfinishedUpload } from "./types";
+import { useState } from "react";
+import type { MediaLibraryQuery } from "@/lib/validation/media-library";
+import { MediaFilters } from "./media-filters";
+import type { MediaPage } from "./fetch-media-page";
+import { MediaGrid } from "./media-grid";
+import type { UnfinishedUpload } from "./types";
 
 // tus-js-client and the upload UI load only for people who can upload.
 const Uploader = dynamic(() => import("./uploader").then((m) => m.Uploader), {
@@ -15,59 +15,30 @@ const Uploader = dynamic(() => import("./uploader").then((m) => m.Uploader), {
   loading: () => <div className="mb-8 h-44 animate-pulse rounded-lg bg-gray-100" />,
 });
 
-const filters: { value: MediaKindFilter; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "video", label: "Videos" },
-  { value: "image", label: "Photos" },
-];
-
 export function MediaLibrary({
   workspaceId,
   canEdit,
-  kind,
-  media,
+  query,
+  firstPage,
+  uploaders,
   unfinished,
 }: {
   workspaceId: string;
   canEdit: boolean;
-  kind: MediaKindFilter;
-  media: MediaCardData[];
+  query: MediaLibraryQuery;
+  firstPage: MediaPage;
+  uploaders: { id: string; name: string }[];
   unfinished: UnfinishedUpload[];
 }) {
+  // One client per mounted page, so nothing cached crosses users or workspaces.
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } }),
+  );
   return (
-    <>
+    <QueryClientProvider client={client}>
       {canEdit ? <Uploader workspaceId={workspaceId} unfinished={unfinished} /> : null}
-      <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2">
-        {filters.map((f) => (
-          <Link
-            key={f.value}
-            href={f.value === "all" ? "/media" : `/media?kind=${f.value}`}
-            aria-current={kind === f.value ? "page" : undefined}
-            className={cn(
-              "rounded-full px-3 py-1 text-sm font-medium",
-              kind === f.value ? "bg-accent-50 text-accent-800" : "text-gray-600 hover:bg-gray-100",
-            )}
-          >
-            {f.label}
-          </Link>
-        ))}
-      </nav>
-      {media.length === 0 ? (
-        <EmptyState
-          icon={ImageIcon}
-          title={kind === "all" ? "No media yet" : "Nothing of this kind yet"}
-        >
-          {canEdit
-            ? "Upload videos and photos above; each file is checked against TikTok's rules as soon as it arrives."
-            : "Editors and owners of this workspace upload videos and photos here."}
-        </EmptyState>
-      ) : (
-        <ul aria-label="Media files" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {media.map((m) => (
-            <MediaCard key={m.id} media={m} workspaceId={workspaceId} canEdit={canEdit} />
-          ))}
-        </ul>
-      )}
-    </>
+      <MediaFilters query={query} uploaders={uploaders} />
+      <MediaGrid workspaceId={workspaceId} canEdit={canEdit} query={query} firstPage={firstPage} />
+    </QueryClientProvider>
   );
 }

@@ -20,8 +20,9 @@ vi.mock("@/lib/media/server/storage", async (orig) => ({
 }));
 
 const { createFileStorage } = await import("@/lib/media/server/storage");
-const { attachMedia, completeUpload, createUploadRecord, getMedia } =
-  await import("@/lib/data/media");
+const { getMedia } = await import("@/lib/data/media");
+const { completeUpload, createUploadRecord } = await import("@/lib/data/media-uploads");
+const { attachMedia } = await import("@/lib/data/media-usage");
 const { convertMediaToJpegAction, deleteMediaAction } = await import("./media");
 
 beforeAll(async () => {

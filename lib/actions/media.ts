@@ -1,11 +1,20 @@
 "use server";
 
-import { deleteMedia } from "@/lib/data/media";
+import { deleteMedia, deleteMediaFiles } from "@/lib/data/media-usage";
 import { convertMediaToJpeg } from "@/lib/media/server/convert";
 import { getMediaStorage, thumbnailKey } from "@/lib/media/server/storage";
 import { mediaIdSchema } from "@/lib/validation/media";
+import { deleteMediaFilesSchema } from "@/lib/validation/media-library";
 import { createAction } from "./create-action";
 import { revalidateAfter } from "./revalidate";
+
+async function removeStored(ids: string[]) {
+  const storage = await getMediaStorage();
+  for (const id of ids) {
+    await storage.remove(id);
+    await storage.remove(thumbnailKey(id));
+  }
+}
 
 export const deleteMediaAction = createAction({
   name: "deleteMedia",
@@ -13,11 +22,22 @@ export const deleteMediaAction = createAction({
   access: "editor",
   handler: async ({ mediaId }, ctx) => {
     const { id } = await deleteMedia(ctx, mediaId);
-    const storage = await getMediaStorage();
-    await storage.remove(id);
-    await storage.remove(thumbnailKey(id));
+    await removeStored([id]);
     revalidateAfter("media");
     return { id };
+  },
+});
+
+/** Several files at once: refused ones come back with the reason; drafts' files ask first. */
+export const deleteMediaFilesAction = createAction({
+  name: "deleteMediaFiles",
+  schema: deleteMediaFilesSchema,
+  access: "editor",
+  handler: async ({ mediaIds, confirmDrafts }, ctx) => {
+    const outcome = await deleteMediaFiles(ctx, { mediaIds, confirmDrafts });
+    await removeStored(outcome.deleted.map((d) => d.id));
+    if (outcome.deleted.length > 0) revalidateAfter("media");
+    return outcome;
   },
 });
 

@@ -4,27 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, users, type PostMediaRef } from "@/lib/db/schema";
 import type { MediaCardData, MediaUsageStatus } from "@/lib/validation/media";
 import { mediaColumns, type MediaItem } from "./media";
-
-/** A library row as the browser gets it; `names` resolves the original of a converted JPEG. */
-export function toMediaCardData(m: MediaItem, names?: Map<string, string>): MediaCardData {
-  return {
-    id: m.id,
-    name: m.name,
-    status: m.status,
-    kind: m.kind,
-    size: m.size,
-    mime: m.mime,
-    durationSec: m.durationSec,
-    width: m.width,
-    height: m.height,
-    frameRate: m.frameRate,
-    rejectReason: m.rejectReason,
-    hasThumbnail: m.hasThumbnail,
-    convertedFromName: m.convertedFromId ? (names?.get(m.convertedFromId) ?? null) : null,
-    createdAt: m.createdAt.toISOString(),
-    uploadedByName: m.uploadedByName,
-  };
-}
+import { toMediaCards } from "./media-cards";
 
 /** The workspace's files among `ids`, in the order of `ids`; ids of other workspaces drop out. */
 export async function loadWorkspaceMedia(
@@ -52,16 +32,7 @@ export async function loadMediaCards(
     workspaceId,
     refs.map((r) => r.id),
   );
-  const originals = items.flatMap((m) => (m.convertedFromId ? [m.convertedFromId] : []));
-  const names = new Map<string, string>();
-  if (originals.length > 0) {
-    const rows = await db
-      .select({ id: mediaFiles.id, name: mediaFiles.name })
-      .from(mediaFiles)
-      .where(and(eq(mediaFiles.workspaceId, workspaceId), inArray(mediaFiles.id, originals)));
-    for (const r of rows) names.set(r.id, r.name);
-  }
-  return items.map((m) => toMediaCardData(m, names));
+  return toMediaCards(db, workspaceId, items);
 }
 
 /**

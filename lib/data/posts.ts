@@ -14,7 +14,6 @@ import { requireRole, type WorkspaceCtx } from "./context";
 import { loadMediaCards, syncMediaUsages } from "./posts-media";
 
 export { getPostView, listPosts, listProfilePostTimes } from "./posts-read";
-export { toMediaCardData } from "./posts-media";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const postNotFound = () => new AppError("not_found", publishTexts.notFound);
@@ -142,7 +141,16 @@ export type ComposeDraft = {
   /** Profiles Postproxy already took: shown as sent, cannot be unpicked. */
   lockedProfileIds: string[];
   savedAt: string;
+  mediaNotice: string | null;
 };
+
+/** What the composer says when files a draft named were deleted from the library since. */
+export function missingMediaNotice(missing: number): string | null {
+  if (missing <= 0) return null;
+  return missing === 1
+    ? "1 file of this post was deleted from the media library, so it is no longer in the post. Add another file if the post needs one."
+    : `${missing} files of this post were deleted from the media library, so they are no longer in the post. Add other files if the post needs them.`;
+}
 
 /** A draft (or a submitted post whose refused targets are to be fixed) as the form reopens it. */
 export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promise<ComposeDraft> {
@@ -194,6 +202,7 @@ export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promis
     media,
     lockedProfileIds: locked.map((l) => l.profileId),
     savedAt: post.updatedAt.toISOString(),
+    mediaNotice: missingMediaNotice(post.media.length - (values.media?.length ?? 0)),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MediaLibraryQuery } from "@/lib/validation/media-library";
 import type { PostsQuery } from "@/lib/validation/posts-query";
 
 /**
@@ -15,5 +16,11 @@ export const queryKeys = {
   },
   stats: {
     post: (workspaceId: string, postId: string) => [workspaceId, "post-stats", postId] as const,
+  },
+  media: {
+    /** `query` is parsed by mediaLibraryQuerySchema (the page's and the route's schema). */
+    library: (workspaceId: string, query: MediaLibraryQuery, scope: "all" | "usable") =>
+      [workspaceId, "media", scope, query] as const,
+    all: (workspaceId: string) => [workspaceId, "media"] as const,
   },
 } as const;

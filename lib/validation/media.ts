@@ -10,15 +10,12 @@ export const mediaStatuses = ["uploading", "ready", "rejected"] as const;
 export type MediaStatus = (typeof mediaStatuses)[number];
 
 /**
- * How a post uses a file. The posts issue writes these rows; only `scheduled` (and a post being
- * published) blocks deleting the file, because removing it would break a publish Postdeck promised.
+ * How a post uses a file. The posts issue writes these rows; `scheduled` and `publishing` block
+ * deleting the file, as does any target of the post Postproxy is not done with (media-usage.ts).
  */
 export const mediaUsageStatuses = ["draft", "scheduled", "publishing", "published"] as const;
 export type MediaUsageStatus = (typeof mediaUsageStatuses)[number];
 export const blockingUsageStatuses = ["scheduled", "publishing"] as const;
-
-export const mediaKindFilterSchema = z.enum(["all", "video", "image"]).catch("all");
-export type MediaKindFilter = z.infer<typeof mediaKindFilterSchema>;
 
 export const mediaIdSchema = z.object({ workspaceId: idSchema, mediaId: idSchema });
 export type MediaIdInput = z.infer<typeof mediaIdSchema>;

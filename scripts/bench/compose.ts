@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { saveApiKey } from "@/lib/data/api-keys";
-import { completeUpload, createUploadRecord } from "@/lib/data/media";
+import { completeUpload, createUploadRecord } from "@/lib/data/media-uploads";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { resetEnvForTests } from "@/lib/env";

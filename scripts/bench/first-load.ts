@@ -54,13 +54,13 @@ export async function signIn(baseUrl: string): Promise<{ name: string; value: st
   });
 }
 
-type Script = { url: string; wire: number; decoded: number };
+export type Script = { url: string; wire: number; decoded: number };
 
 /**
  * Loads a route with an empty cache and sums the JavaScript bodies as they came over the wire
  * (CDP: bytes of the response minus its headers, so compressed), and as decoded.
  */
-async function measure(context: BrowserContext, url: string): Promise<Script[]> {
+export async function measure(context: BrowserContext, url: string): Promise<Script[]> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -97,7 +97,7 @@ async function measure(context: BrowserContext, url: string): Promise<Script[]> 
   return scripts;
 }
 
-const chromiumPath =
+export const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ??
   ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 

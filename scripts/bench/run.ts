@@ -1,6 +1,7 @@
 import { benchCluster } from "./cluster";
 import { benchCompose } from "./compose";
 import { benchFirstLoad } from "./first-load";
+import { benchMedia } from "./media";
 import { benchPages } from "./pages";
 import { benchPostproxy } from "./postproxy";
 import { benchPostsList } from "./posts-list";
@@ -16,6 +17,7 @@ if (!only || only === "compose") await benchCompose();
 if (!only || only === "posts-list") await benchPostsList();
 if (!only || only === "stats") await benchStats();
 if (!only || only === "first-load") await benchFirstLoad();
+if (!only || only === "media") await benchMedia();
 if (!only || only === "pages") await benchPages();
 // Two app servers over PostgreSQL and S3: only with a PostgreSQL server to create a database on.
 if (

@@ -10,12 +10,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { getMedia } from "@/lib/data/media";
-import { getComposeDraft, listProfilePostTimes, toMediaCardData } from "@/lib/data/posts";
+import { toMediaCards } from "@/lib/data/media-cards";
+import { getComposeDraft, listProfilePostTimes } from "@/lib/data/posts";
+import { loadWorkspaceMedia } from "@/lib/data/posts-media";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { isAppError } from "@/lib/errors";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
+import { parseComposeMediaParam } from "@/lib/validation/media-library";
 import { createComposeDefaults } from "@/lib/validation/post";
 
 export const metadata: Metadata = { title: "Compose" };
@@ -41,20 +43,29 @@ async function loadDraft(
     }
   }
   const values = createComposeDefaults(ctx.workspaceId, timezone);
-  const mediaId = one(search.media);
-  const preset = mediaId ? await getMedia(ctx, mediaId).catch(() => null) : null;
-  const isUsable =
-    preset?.status === "ready" && (preset.kind === "video" || preset.kind === "image");
-  if (!preset || !isUsable) return { values, media: [], lockedProfileIds: [] };
-  const kind = preset.kind as "video" | "image";
+  // Files of this workspace only (another workspace's id reads as missing), in the order given.
+  const ids = parseComposeMediaParam(search.media);
+  const found = await loadWorkspaceMedia(ctx.db, ctx.workspaceId, ids);
+  const usable = found.filter(
+    (m) => m.status === "ready" && (m.kind === "video" || m.kind === "image"),
+  );
+  const left = ids.length - usable.length;
+  const mediaNotice =
+    left <= 0
+      ? null
+      : left === 1
+        ? "1 of the chosen files could not be added: it is not in this workspace's library or cannot be posted."
+        : `${left} of the chosen files could not be added: they are not in this workspace's library or cannot be posted.`;
+  if (usable.length === 0) return { values, media: [], lockedProfileIds: [], mediaNotice };
   return {
     values: {
       ...values,
-      media: [{ id: preset.id, kind }],
-      coverIndex: kind === "image" ? 0 : null,
+      media: usable.map((m) => ({ id: m.id, kind: m.kind as "video" | "image" })),
+      coverIndex: usable[0].kind === "image" ? 0 : null,
     },
-    media: [toMediaCardData(preset)],
+    media: await toMediaCards(ctx.db, ctx.workspaceId, usable),
     lockedProfileIds: [],
+    mediaNotice,
   };
 }
 

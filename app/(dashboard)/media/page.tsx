@@ -1,47 +1,27 @@
 import type { Metadata } from "next";
 import { MediaLibrary } from "@/components/media/media-library";
-import type { MediaCardData } from "@/components/media/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import { listMedia, listUnfinishedUploads, type MediaItem } from "@/lib/data/media";
 import { hasRole } from "@/lib/validation/enums";
-import { mediaKindFilterSchema } from "@/lib/validation/media";
+import { listUnfinishedUploads } from "@/lib/data/media";
+import { listMediaPage, listMediaUploaders } from "@/lib/data/media-library";
+import { parseMediaLibraryQuery } from "@/lib/validation/media-library";
 
 export const metadata: Metadata = { title: "Media" };
-
-function toCard(m: MediaItem, names: Map<string, string>): MediaCardData {
-  return {
-    id: m.id,
-    name: m.name,
-    status: m.status,
-    kind: m.kind,
-    size: m.size,
-    mime: m.mime,
-    durationSec: m.durationSec,
-    width: m.width,
-    height: m.height,
-    frameRate: m.frameRate,
-    rejectReason: m.rejectReason,
-    hasThumbnail: m.hasThumbnail,
-    convertedFromName: m.convertedFromId ? (names.get(m.convertedFromId) ?? null) : null,
-    createdAt: m.createdAt.toISOString(),
-    uploadedByName: m.uploadedByName,
-  };
-}
 
 export default async function MediaPage({
   searchParams,
 }: {
-  searchParams: Promise<{ kind?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireWorkspace();
-  const kind = mediaKindFilterSchema.parse((await searchParams).kind);
+  const query = parseMediaLibraryQuery(await searchParams);
   const canEdit = hasRole(ctx.role, "editor");
-  const [media, unfinished] = await Promise.all([
-    listMedia(ctx, { kind }),
+  const [firstPage, uploaders, unfinished] = await Promise.all([
+    listMediaPage(ctx, query),
+    listMediaUploaders(ctx),
     canEdit ? listUnfinishedUploads(ctx) : Promise.resolve([]),
   ]);
-  const names = new Map(media.map((m) => [m.id, m.name]));
   return (
     <>
       <PageHeader
@@ -51,8 +31,9 @@ export default async function MediaPage({
       <MediaLibrary
         workspaceId={ctx.workspaceId}
         canEdit={canEdit}
-        kind={kind}
-        media={media.map((m) => toCard(m, names))}
+        query={query}
+        firstPage={firstPage}
+        uploaders={uploaders}
         unfinished={unfinished.map((u) => ({
           id: u.id,
           name: u.name,

@@ -11,6 +11,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { mediaKindEnum, mediaStatusEnum, mediaUsageStatusEnum, createdAt } from "./enums";
 import { users, workspaces } from "./accounts";
 import { posts } from "./posts";
@@ -48,7 +49,10 @@ export const mediaFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("media_files_workspace_idx").on(t.workspaceId, t.createdAt),
+    // The library's three keyset orders (newest, name, size), each within a workspace.
+    index("media_files_workspace_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("media_files_workspace_name_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id),
+    index("media_files_workspace_size_idx").on(t.workspaceId, t.size, t.id),
     index("media_files_uploaded_by_idx").on(t.uploadedById),
     index("media_files_converted_from_idx").on(t.convertedFromId),
     index("media_files_status_idx").on(t.status, t.createdAt),

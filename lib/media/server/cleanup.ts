@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { deleteMediaRows, listExpiredMedia } from "@/lib/data/media";
+import { deleteMediaRows, listExpiredMedia } from "@/lib/data/media-uploads";
 import { thumbnailKey, uploadExpiryMs, type MediaStorage } from "./storage";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { createConvertedMedia, getMedia } from "@/lib/data/media";
+import { getMedia } from "@/lib/data/media";
+import { createConvertedMedia } from "@/lib/data/media-uploads";
 import { AppError } from "@/lib/errors";
 import { convertibleImageTypes, formatBytes, tiktokMediaLimits } from "@/lib/tiktok";
 import { thumbnailKey, type MediaStorage } from "./storage";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { completeUpload, markThumbnail } from "@/lib/data/media";
+import { completeUpload, markThumbnail } from "@/lib/data/media-uploads";
 import { logError } from "@/lib/log";
 import { mediaVerdict, tiktokMediaLimits, uploadTooLargeMessage } from "@/lib/tiktok";
 import { probeMedia } from "./probe";

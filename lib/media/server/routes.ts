@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/data/context";
-import { findMediaById, findMediaForMember, markThumbnail } from "@/lib/data/media";
+import { findMediaById, findMediaForMember } from "@/lib/data/media";
+import { markThumbnail } from "@/lib/data/media-uploads";
 import { bucketRedirect, mediaResponse, readLimitedBody, thumbnailResponse } from "./serve";
 import { createMediaSigner } from "./signed-url";
 import { thumbnailKey, type MediaStorage } from "./storage";

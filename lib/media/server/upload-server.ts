@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { Server } from "@tus/server";
 import type { Db } from "@/lib/db/client";
 import { openWorkspaceCtx, type SessionUser } from "@/lib/data/context";
-import { createUploadRecord, deleteMediaRows, findMediaForMember } from "@/lib/data/media";
+import { findMediaForMember } from "@/lib/data/media";
+import { createUploadRecord, deleteMediaRows } from "@/lib/data/media-uploads";
 import { logError } from "@/lib/log";
 import {
   declaredKindOf,

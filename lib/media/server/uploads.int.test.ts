@@ -4,7 +4,10 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
-import { attachMedia, deleteMedia, getMedia, listMedia } from "@/lib/data/media";
+import { getMedia } from "@/lib/data/media";
+import { listMediaPage } from "@/lib/data/media-library";
+import { attachMedia, deleteMedia } from "@/lib/data/media-usage";
+import { parseMediaLibraryQuery } from "@/lib/validation/media-library";
 import { mediaFiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
@@ -140,8 +143,10 @@ describe("uploads through the tus endpoint", () => {
       uploadedByName: editor.user.name,
     });
     expect(media.durationSec).toBeCloseTo(3.5, 1);
-    expect((await listMedia(viewer, { kind: "video" })).map((m) => m.id)).toContain(id);
-    expect((await listMedia(viewer, { kind: "image" })).map((m) => m.id)).not.toContain(id);
+    const list = async (kind: string) =>
+      (await listMediaPage(viewer, parseMediaLibraryQuery({ kind }))).items.map((m) => m.id);
+    expect(await list("video")).toContain(id);
+    expect(await list("image")).not.toContain(id);
   });
 
   it("makes an image thumbnail on the server, downscaled", async () => {
@@ -212,7 +217,9 @@ describe("uploads through the tus endpoint", () => {
       expect(media.name).not.toMatch(/[\\/]/);
       expect(await stat(path.join(dir, id))).toBeTruthy();
     }
-    const listed = (await getMedia(editor, (await listMedia(editor))[0].id)).name;
+    const listed = (
+      await getMedia(editor, (await listMediaPage(editor, parseMediaLibraryQuery({}))).items[0].id)
+    ).name;
     expect(listed).toBe("untitled");
     expect((await storedFiles()).every((f) => /^[0-9a-f-]{36}(\.json)?$/.test(f))).toBe(true);
     await expect(stat(path.join(dir, "..", "etc"))).rejects.toThrow();

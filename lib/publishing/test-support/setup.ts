@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { completeUpload, createUploadRecord, type ProbedFacts } from "@/lib/data/media";
+import { completeUpload, createUploadRecord, type ProbedFacts } from "@/lib/data/media-uploads";
 import { saveApiKey } from "@/lib/data/api-keys";
 import { getApiKey } from "@/lib/data/api-keys";
 import type { Db } from "@/lib/db/client";

@@ -1,40 +1,25 @@
-import type { MediaCardData } from "@/lib/validation/media";
 import { getSessionUser, requireUserCtx } from "@/lib/auth/session";
 import { openWorkspaceCtx } from "@/lib/data/context";
-import { getMedia, listMedia, type MediaItem } from "@/lib/data/media";
+import { loadWorkspaceMedia } from "@/lib/data/posts-media";
+import { listMediaPage } from "@/lib/data/media-library";
+import { toMediaCards } from "@/lib/data/media-cards";
 import { isAppError } from "@/lib/errors";
+import { mediaCursorSchema, parseMediaLibraryQuery } from "@/lib/validation/media-library";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const maxIds = 50;
 
-function toCard(m: MediaItem, names: Map<string, string>): MediaCardData {
-  return {
-    id: m.id,
-    name: m.name,
-    status: m.status,
-    kind: m.kind,
-    size: m.size,
-    mime: m.mime,
-    durationSec: m.durationSec,
-    width: m.width,
-    height: m.height,
-    frameRate: m.frameRate,
-    rejectReason: m.rejectReason,
-    hasThumbnail: m.hasThumbnail,
-    convertedFromName: m.convertedFromId ? (names.get(m.convertedFromId) ?? null) : null,
-    createdAt: m.createdAt.toISOString(),
-    uploadedByName: m.uploadedByName,
-  };
-}
-
 const answer = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 /**
- * The composer's library: the workspace's ready videos and photos (`?workspaceId=`), or the files
- * named by `?id=` (repeatable; a file just uploaded). Another workspace's file is "not found".
+ * The library as JSON (`?workspaceId=`): one keyset page for the query the Media page's URL
+ * carries (q, kind, verdict, use, by, since, sort, cursor; `usable=1` keeps only ready videos and
+ * photos, for the composer), or the files named by `?id=` (repeatable; a file just uploaded).
+ * Another workspace's file is "not found".
  */
 export async function GET(req: Request) {
   const user = await getSessionUser();
@@ -48,16 +33,18 @@ export async function GET(req: Request) {
   if (ids.length > maxIds) return answer(400, { error: `Ask for at most ${maxIds} files.` });
   try {
     if (ids.length > 0) {
-      const items = await Promise.all(ids.map((id) => getMedia(ctx, id)));
-      return answer(200, { items: items.map((m) => toCard(m, new Map())) });
+      const items = ids.every(isUuid) ? await loadWorkspaceMedia(ctx.db, ctx.workspaceId, ids) : [];
+      if (items.length < new Set(ids).size)
+        return answer(404, { error: "That file does not exist in this workspace." });
+      return answer(200, { items: await toMediaCards(ctx.db, ctx.workspaceId, items) });
     }
-    const items = await listMedia(ctx);
-    const names = new Map(items.map((m) => [m.id, m.name]));
-    const ready = items.filter((m) => m.status === "ready" && m.kind !== "other");
-    return answer(200, { items: ready.map((m) => toCard(m, names)) });
+    const page = await listMediaPage(ctx, {
+      ...parseMediaLibraryQuery(params),
+      cursor: mediaCursorSchema.parse(params.get("cursor") ?? undefined),
+      readyOnly: params.get("usable") === "1",
+    });
+    return answer(200, page);
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found")
-      return answer(404, { error: error.message });
     if (isAppError(error) && error.code === "forbidden")
       return answer(403, { error: error.message });
     throw error;

@@ -39,14 +39,19 @@ function shape(media: MediaCardData): string | null {
   return dims;
 }
 
-export function MediaCard({
+/** Everything known about one file (the details dialog's body), with its actions. */
+export function MediaDetails({
   media,
   workspaceId,
   canEdit,
+  onChanged,
+  onDeleted,
 }: {
   media: MediaCardData;
   workspaceId: string;
   canEdit: boolean;
+  onChanged(): void;
+  onDeleted(ids: string[]): void;
 }) {
   const router = useRouter();
   const [isConverting, startConvert] = useTransition();
@@ -62,15 +67,13 @@ export function MediaCard({
         return;
       }
       toast.success(`Converted to “${result.data.name}”. The original stays until you delete it.`);
+      onChanged();
       router.refresh();
     });
 
   return (
-    <li
-      aria-label={media.name}
-      className="flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs"
-    >
-      <div className="relative flex aspect-[4/3] items-center justify-center overflow-hidden bg-gray-100">
+    <div className="flex flex-col overflow-hidden">
+      <div className="relative flex aspect-[4/3] items-center rounded-md justify-center overflow-hidden bg-gray-100">
         {media.hasThumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- an authorized API route, not a static asset
           <img
@@ -85,11 +88,8 @@ export function MediaCard({
           </div>
         )}
       </div>
-      <div className="flex flex-1 flex-col gap-2 p-4">
+      <div className="flex flex-1 flex-col gap-2 pt-4">
         <div className="min-w-0">
-          <p className="truncate text-sm font-medium text-gray-900" title={media.name}>
-            {media.name}
-          </p>
           <p className="text-xs text-gray-500">
             {typeLabel(media)} · {formatBytes(media.size)}
             {shape(media) ? ` · ${shape(media)}` : ""}
@@ -162,10 +162,19 @@ export function MediaCard({
             </Button>
           ) : null}
           {canEdit ? (
-            <DeleteMediaDialog workspaceId={workspaceId} mediaId={media.id} name={media.name} />
+            <DeleteMediaDialog
+              workspaceId={workspaceId}
+              files={[{ id: media.id, name: media.name }]}
+              onDeleted={onDeleted}
+              trigger={
+                <Button size="sm" variant="danger" aria-label={`Delete ${media.name}`}>
+                  Delete
+                </Button>
+              }
+            />
           ) : null}
         </div>
       </div>
-    </li>
+    </div>
   );
 }
