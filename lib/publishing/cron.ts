@@ -1,4 +1,6 @@
 import "server-only";
+import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
+import { syncStats } from "@/lib/integrations/stats-sync";
 import { randomUUID } from "node:crypto";
 import { openSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
 import { listWorkspacesWithKey, releaseJobLease, takeJobLease } from "@/lib/data/job-leases";
@@ -25,6 +27,10 @@ export const syncSteps: SyncStep[] = [
   { name: "webhook", run: (ctx, deps) => ensureWebhookRegistration(ctx, deps) },
   // Events whose apply failed (a 5xx Postproxy may not retry for hours) are applied again.
   { name: "webhook-events", run: (ctx) => applyWaitingEvents(ctx) },
+  // The profile mirror when stale (Home, the composer and alerts read each profile's health there),
+  // then the stats snapshots that are due (hourly for fresh posts and profiles, daily after).
+  { name: "profiles", run: (ctx) => refreshProfileMirror(ctx) },
+  { name: "stats", run: (ctx) => syncStats(ctx) },
 ];
 
 /** Steps run once per sync, not per workspace (e.g. the media cleanup). */
