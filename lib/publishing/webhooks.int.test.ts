@@ -218,9 +218,9 @@ describe("webhook receiver", () => {
 
   it("records and acknowledges event types it does not apply", async () => {
     const body = JSON.stringify({
-      id: "evt_stats",
-      type: "profile.stats",
-      data: { profile_id: "p", platform: "tiktok", stats: {}, recorded_at: "2026-01-01" },
+      id: "evt_other",
+      type: "account.updated",
+      data: { id: "acct_1" },
     });
     expect(await deliver(a, body)).toMatchObject({ status: 200, body: { outcome: "unhandled" } });
     const [row] = await t.db
@@ -229,10 +229,19 @@ describe("webhook receiver", () => {
       .where(
         and(
           eq(webhookDeliveries.workspaceId, a.workspaceId),
-          eq(webhookDeliveries.eventId, "evt_stats"),
+          eq(webhookDeliveries.eventId, "evt_other"),
         ),
       );
     expect(row.outcome).toBe("unhandled");
+  });
+
+  it("hands stats events to the stats store (a profile not mirrored stores nothing)", async () => {
+    const body = JSON.stringify({
+      id: "evt_stats",
+      type: "profile.stats",
+      data: { profile_id: "p", platform: "tiktok", stats: {}, recorded_at: "2026-01-01" },
+    });
+    expect(await deliver(a, body)).toMatchObject({ status: 200, body: { outcome: "stored 0" } });
   });
 
   it("key replaced by another account's: old registration deleted with the old key, a new one made, the previous secret accepted for a while, targets unchanged", async () => {
