@@ -156,8 +156,9 @@ describe("edit and reschedule", () => {
     expect((await versionOf(postId)).caption).toBe("New caption #tea");
 
     const view = await getPostManageView(owner, postId);
-    expect(view.events.map((e) => e.kind)).toEqual(["edited", "edited"]);
-    expect(view.events[0]).toMatchObject({ source: "user", actorName: "Poster" });
+    const edits = view.events.filter((e) => e.kind === "edited");
+    expect(edits.map((e) => e.kind)).toEqual(["edited", "edited"]);
+    expect(edits[0]).toMatchObject({ source: "user", actorName: "Poster" });
   });
 
   it("one profile refused by Postproxy: each profile keeps its own caption and time", async () => {
@@ -191,7 +192,8 @@ describe("edit and reschedule", () => {
       "Split caption",
       "Original caption #coffee",
     ]);
-    expect(view.events.map((e) => e.kind).sort()).toEqual(["edit_refused", "edited"]);
+    const actions = view.events.filter((e) => e.kind.startsWith("edit"));
+    expect(actions.map((e) => e.kind).sort()).toEqual(["edit_refused", "edited"]);
   });
 
   it("429 and 5xx past every retry: a clear message, nothing changed on either side; a lost answer is read back and recorded once", async () => {
@@ -313,7 +315,8 @@ describe("cancel", () => {
     expect(again).toMatchObject({ ok: false, code: "conflict" });
 
     const view = await getPostManageView(owner, postId);
-    expect(view.events.map((e) => [e.kind, e.toStatus])).toEqual([
+    const cancels = view.events.filter((e) => e.kind.startsWith("cancel"));
+    expect(cancels.map((e) => [e.kind, e.toStatus])).toEqual([
       ["cancelled", "cancelled"],
       ["cancelled", "cancelled"],
     ]);
@@ -364,14 +367,15 @@ describe("timeline", () => {
 
 describe("retry", () => {
   it("a failed send is retried as a new attempt by an editor only, in its own workspace, and shows in the timeline", async () => {
-    await sandbox.faults({ hangPaths: ["POST /api/posts*"] });
+    // Postproxy answering 429 past every retry: a refusal that a retry can help (a lost answer
+    // would be `unknown` instead, which only the replay resolves).
+    await sandbox.faults({ rateLimitNext: { count: 20, retryAfter: 0 } });
     let postId = "";
     try {
       const result = await submitPostAction(videoPost(owner, videoId, { caption: "Retry me" }));
-      if (!result.ok) throw new Error(result.message);
-      postId = result.data.postId;
+      postId = result.ok ? result.data.postId : String(result.meta?.postId ?? "");
     } finally {
-      await sandbox.faults({ hangPaths: [] });
+      await sandbox.request("DELETE", "/__sandbox/faults", { key: null });
     }
     const [failed] = await targetsOf(postId);
     expect(failed).toMatchObject({ status: "failed", errorKind: "retryable" });
@@ -401,7 +405,6 @@ describe("retry", () => {
       kind: "retried",
       source: "user",
       actorName: "Eddie Editor",
-      fromStatus: "failed",
     });
   });
 });
