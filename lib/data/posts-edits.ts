@@ -9,7 +9,7 @@ import type { LocalPostStatus, PostEventSource, TargetStatus } from "@/lib/valid
 import { isUuid } from "@/lib/validation/uuid";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { postNotFound } from "./posts";
-import { postEventRow, refreshPostStatusIn } from "./posts-status";
+import { lockPost, postEventRow, refreshPostStatusIn } from "./posts-status";
 
 export type ManagedPost = {
   id: string;
@@ -187,6 +187,7 @@ export async function recordTargetChange(
   requireRole(ctx, "viewer");
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
+    await lockPost(tx, ctx, ref.postId);
     if (ref.targetId && change.patch) {
       await tx
         .update(postTargets)

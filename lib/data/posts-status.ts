@@ -147,8 +147,8 @@ export async function writeTargetChange(
 ): Promise<boolean> {
   requireRole(ctx, "editor");
   const { target, patch, now } = change;
-  return ctx.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return ctx.db.transaction(async (tx) => {
+    await lockPost(tx, ctx, target.postId);
     const samePost = target.postproxyPostId
       ? eq(postTargets.postproxyPostId, target.postproxyPostId)
       : sql`${postTargets.postproxyPostId} is null`;
@@ -184,12 +184,27 @@ export async function writeTargetChange(
   });
 }
 
+/**
+ * Taken first in every transaction that changes a target: two targets of one post changing at
+ * once (the sync checks several in parallel) must not each derive the post's status without the
+ * other's move, and taking it before any write (an event row's foreign key share-locks the post)
+ * keeps two such transactions from deadlocking.
+ */
+export async function lockPost(db: Db | Tx, ctx: WorkspaceCtx, postId: string) {
+  await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)))
+    .for("update");
+}
+
 export async function refreshPostStatusIn(
   db: Db | Tx,
   ctx: WorkspaceCtx,
   postId: string,
   derive: (statuses: TargetStatus[]) => LocalPostStatus,
 ) {
+  await lockPost(db, ctx, postId);
   const rows = await db
     .select({ status: postTargets.status })
     .from(postTargets)
