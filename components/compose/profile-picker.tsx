@@ -12,6 +12,7 @@ import {
   type ComposeProfile,
 } from "@/lib/tiktok/compose-profile";
 import type { ComposePostFormValues } from "@/lib/validation/post";
+import { profileTexts } from "@/lib/tiktok/texts";
 import { cn } from "@/lib/utils";
 import { errorAt } from "./form-errors";
 import { ProfileAvatar } from "@/components/profiles/profile-avatar";
@@ -42,10 +43,17 @@ export function ProfilePicker({
     field.onChange(isChecked ? [...chosen, id] : chosen.filter((c) => c !== id));
   }
 
+  if (loadError === profileTexts.loading) {
+    return (
+      <p role="status" className="text-sm text-gray-600">
+        {loadError}
+      </p>
+    );
+  }
   if (loadError) {
     return (
       <Alert tone="error">
-        Could not load your TikTok profiles from Postproxy. {loadError}{" "}
+        {loadError}{" "}
         <Link href="/compose" className="font-medium underline">
           Try again
         </Link>

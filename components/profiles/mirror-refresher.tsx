@@ -25,13 +25,26 @@ export function MirrorRefresher({
   useEffect(() => {
     if (!isStale || started.current) return;
     started.current = true;
+    let cancelled = false;
     setState("loading");
-    refreshProfilesAction({ workspaceId })
-      .then((result) => {
-        if (result.ok && (result.data.refreshed || result.data.error)) router.refresh();
-      })
-      .catch(() => undefined)
-      .finally(() => setState("done"));
+    const run = async () => {
+      // Another refresh may be under way (another page, the sync route): this one is then
+      // skipped, so re-read the page until the mirror is fresh (the page stops rendering this
+      // component as stale) or a few attempts have passed.
+      for (let attempt = 0; attempt < 8 && !cancelled; attempt++) {
+        const result = await refreshProfilesAction({ workspaceId }).catch(() => null);
+        if (cancelled) return;
+        router.refresh();
+        if (!result || !result.ok || result.data.refreshed || result.data.error) return;
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      }
+    };
+    void run().finally(() => {
+      if (!cancelled) setState("done");
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [isStale, workspaceId, router]);
 
   if (!showStatus || state !== "loading") return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { profileTexts } from "@/lib/tiktok/texts";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { getMirrorState, listProfiles, type MirrorState } from "@/lib/data/profiles";
 import type { ComposeProfile } from "@/lib/tiktok/compose-profile";
@@ -32,7 +33,7 @@ export async function listComposeProfiles(
       profiles: [],
       error: mirror.lastError
         ? `Could not load profiles from Postproxy. ${mirror.lastError}`
-        : "Profiles are being loaded from Postproxy; they appear here in a moment.",
+        : profileTexts.loading,
       hasKey: true,
       mirror,
     };

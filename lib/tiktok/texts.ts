@@ -126,6 +126,8 @@ export const formTexts = {
 } as const;
 
 export const profileTexts = {
+  /** The first read of a workspace's profiles is under way (the mirror is still empty). */
+  loading: "Reading your TikTok profiles from Postproxy; they appear here in a moment.",
   required: "Choose at least one TikTok profile.",
   duplicate: "This profile is already chosen.",
   invalidId: "This is not a Postproxy profile id.",
