@@ -350,8 +350,10 @@ test("text typed offline survives a closed tab and comes back from this browser"
   await context.setOffline(false);
   const again = await context.newPage();
   await again.goto("/compose");
+  // Compose opens a new post; the unsaved one is offered, not poured into it.
+  await expect(again.getByRole("textbox", { name: "Caption" })).toHaveValue("");
+  await again.getByRole("button", { name: "Continue your unsaved post" }).click();
   await expect(again.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
-  await expect(again.getByText("Restored the changes you made in this browser")).toBeVisible();
   // The restored copy reaches the server as a draft too.
   await expect(again.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 15_000 });
   await expect(again).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);

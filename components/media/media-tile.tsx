@@ -3,7 +3,8 @@
 import { Film, Image as ImageIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
-import { formatBytes, mediaVerdict } from "@/lib/tiktok";
+import { DateTime } from "@/components/ui/date-time";
+import { describeMisnamedFile, formatBytes, mediaVerdict } from "@/lib/tiktok";
 import type { MediaCardData } from "./types";
 
 export function verdictBadge(media: MediaCardData) {
@@ -37,6 +38,8 @@ export function MediaTile({
   onOpen(): void;
 }) {
   const Icon = media.kind === "video" ? Film : ImageIcon;
+  // What the bytes are when the name says otherwise ("This is a PNG image, not a video").
+  const misnamed = describeMisnamedFile(media.name, media.mime);
   return (
     <li
       aria-label={media.name}
@@ -90,8 +93,9 @@ export function MediaTile({
           </span>
           <span className="text-xs text-gray-500">
             {media.kind === "video" ? "Video" : media.kind === "image" ? "Photo" : "File"} ·{" "}
-            {formatBytes(media.size)}
+            {formatBytes(media.size)} · <DateTime value={media.createdAt} />
           </span>
+          {misnamed ? <span className="text-xs font-medium text-gray-900">{misnamed}.</span> : null}
           <span className="mt-auto">{verdictBadge(media)}</span>
         </span>
       </button>
