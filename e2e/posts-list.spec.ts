@@ -111,10 +111,16 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
 
   // It waits in the Drafts tab, not above the sent posts.
   await page.goto("/posts");
-  await expect(page.getByRole("list", { name: "Posts" }).getByRole("listitem")).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("list", { name: "Posts" })
+      .getByRole("listitem", { name: /^(Video|Photo) post/ }),
+  ).toHaveCount(1);
   await page.getByRole("link", { name: "Drafts", exact: true }).click();
   await expect(page).toHaveURL(/\/posts\?tab=drafts$/);
-  const draft = page.getByRole("list", { name: "Drafts" }).getByRole("listitem");
+  const draft = page
+    .getByRole("list", { name: "Drafts" })
+    .getByRole("listitem", { name: /^Draft/ });
   await expect(draft).toHaveCount(1);
   await expect(draft.getByText(/^Last edited /)).toBeVisible();
   await expect(draft.getByRole("link")).toHaveAttribute("href", `/posts/${copyId}`);

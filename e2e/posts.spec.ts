@@ -127,7 +127,9 @@ test("a saved draft waits in the Drafts tab, reopens in the composer and is dele
   await signUp(viewer, newAccount("Vera Viewer"), `/sign-up?invite=${invite.split("/invite/")[1]}`);
   await expect(viewer).toHaveURL(/\/home$/);
   await viewer.goto("/posts?tab=drafts");
-  const viewerDraft = viewer.getByRole("list", { name: "Drafts" }).getByRole("listitem");
+  const viewerDraft = viewer
+    .getByRole("list", { name: "Drafts" })
+    .getByRole("listitem", { name: /^Draft/ });
   await expect(viewerDraft).toHaveCount(1);
   await expect(viewerDraft.getByText(/^Last edited/)).toBeVisible();
   await expect(viewerDraft.getByRole("button")).toHaveCount(0);
