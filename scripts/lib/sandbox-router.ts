@@ -20,10 +20,21 @@ export async function startSandboxRouter(options: {
   defaultKey: string;
 }) {
   const tenants = new Map<string, Promise<SandboxHandle>>();
+  const byIndex: string[] = [];
+  const routerUrl = `http://127.0.0.1:${options.port}`;
   const tenant = (key: string) => {
     let found = tenants.get(key);
     if (!found) {
-      found = startSandbox({ port: 0, apiKey: key, log: false });
+      // The absolute URLs a tenant hands out (avatars, media, consent pages) go through this
+      // router under an opaque index, so the browser meets one origin (the app's CSP allows the
+      // Postproxy address) and no key appears in a page.
+      const index = byIndex.push(key) - 1;
+      found = startSandbox({
+        port: 0,
+        apiKey: key,
+        log: false,
+        publicUrl: `${routerUrl}/__t/${index}`,
+      });
       tenants.set(key, found);
     }
     return found;
@@ -48,6 +59,16 @@ export async function startSandboxRouter(options: {
 
   const server = createServer((req, res) => {
     const url = req.url ?? "/";
+    const published = /^\/__t\/(\d+)(\/.*)?$/.exec(url);
+    if (published) {
+      const key = byIndex[Number(published[1])];
+      if (!key) {
+        res.writeHead(404).end();
+        return;
+      }
+      void forward(req, res, key, published[2] ?? "/");
+      return;
+    }
     const admin = /^\/__tenants\/([^/]+)(\/.*)?$/.exec(url);
     if (admin) {
       const key = decodeURIComponent(admin[1]);
