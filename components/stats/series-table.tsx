@@ -20,7 +20,13 @@ export function SeriesTable({
       <summary className="cursor-pointer text-gray-700 underline">
         Show the numbers as a table
       </summary>
-      <div className="mt-2 max-h-80 overflow-auto">
+      {/* Scrolls when long: focusable so a keyboard can scroll it too. */}
+      <div
+        className="mt-2 max-h-80 overflow-auto focus-visible:outline-2 focus-visible:outline-accent-700"
+        tabIndex={0}
+        role="region"
+        aria-label={caption}
+      >
         <table id={id} className="w-full text-left text-xs tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead>
