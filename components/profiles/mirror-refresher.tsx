@@ -32,10 +32,13 @@ export function MirrorRefresher({
       // skipped, so re-read the page until the mirror is fresh (the page stops rendering this
       // component as stale) or a few attempts have passed.
       for (let attempt = 0; attempt < 8 && !cancelled; attempt++) {
+        // Offline, a server action or a refresh would fail (and a failed refresh reloads the
+        // page, losing what is typed): the sync route fills the mirror, the next visit shows it.
+        if (!navigator.onLine) return;
         const result = await refreshProfilesAction({ workspaceId }).catch(() => null);
-        if (cancelled) return;
+        if (cancelled || !result || !navigator.onLine) return;
         router.refresh();
-        if (!result || !result.ok || result.data.refreshed || result.data.error) return;
+        if (!result.ok || result.data.refreshed || result.data.error) return;
         await new Promise((resolve) => setTimeout(resolve, 1_500));
       }
     };
