@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { demoLogin, seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/db/seed";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { freePort, signInDemo as signIn } from "./app-server";
 import { benchAppEnv } from "./app-env";
 import { startSandboxProcess } from "./sandbox-process";
 
@@ -27,32 +27,8 @@ const routes = [
 const goalKb = 250;
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === "string") throw new Error("No free port");
-  return address.port;
-}
-
-export async function signIn(baseUrl: string): Promise<{ name: string; value: string }[]> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, ...demoLogin, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"));
-  if (!session) throw new Error(`Sign-in failed (${res.status})`);
-  return [...cookies, session.split(";")[0]].map((c) => {
-    const at = c.indexOf("=");
-    return { name: c.slice(0, at), value: c.slice(at + 1) };
-  });
-}
+// One copy of the port and sign-in helpers for every bench (scripts/bench/app-server.ts).
+export { freePort, signInDemo as signIn } from "./app-server";
 
 export type Script = { url: string; wire: number; decoded: number };
 
