@@ -2,12 +2,10 @@ import type { ReactNode } from "react";
 import { SessionRenewal } from "@/components/auth/session-renewal";
 import { AppShell } from "@/components/shell/app-shell";
 import { DashboardQueryProvider } from "@/components/shell/query-provider";
-import { requireWorkspace } from "@/lib/auth/session";
-import { listUserWorkspaces } from "@/lib/data/workspaces";
+import { requireWorkspaceShell } from "@/lib/auth/session";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const ctx = await requireWorkspace();
-  const workspaces = await listUserWorkspaces(ctx);
+  const { ctx, workspaces } = await requireWorkspaceShell();
   return (
     <SessionRenewal>
       <AppShell

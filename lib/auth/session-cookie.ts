@@ -16,6 +16,10 @@ function sessionCookie() {
   };
 }
 
+export function sessionCookieName(): string {
+  return sessionCookie().name;
+}
+
 /**
  * Re-issues the current session with a new session version, from a server action: after a
  * password change every other session ends, this one carries on.

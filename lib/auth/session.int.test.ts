@@ -2,8 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/lib/test/integration";
 
 /**
- * Sessions as the app sees them: real next-auth JWTs in a cookie jar, read by next-auth's own
- * session handler (what getServerSession runs), through getSessionUser and createAction.
+ * Sessions as the app sees them: real next-auth JWTs in a cookie jar, decoded and checked against
+ * the database by getSessionUser, and through createAction.
  */
 const t = await testDatabase();
 let jar: Record<string, string> = {};
@@ -19,29 +19,6 @@ vi.mock("next/headers", () => ({
     },
   }),
 }));
-// getServerSession reads next/headers through a CommonJS require the mock cannot reach; this
-// does what it does with the jar: run next-auth's session handler and keep a non-empty body.
-vi.mock("next-auth", async (orig) => {
-  const real = await orig<typeof import("next-auth")>();
-  // Not in the package's exports map, so loaded by path.
-  const { createRequire } = await import("node:module");
-  const { AuthHandler } = createRequire(import.meta.url)(
-    `${process.cwd()}/node_modules/next-auth/core/index.js`,
-  ) as {
-    AuthHandler: (params: unknown) => Promise<{ body?: unknown }>;
-  };
-  return {
-    ...real,
-    getServerSession: async (options: import("next-auth").NextAuthOptions) => {
-      const { body } = await AuthHandler({
-        req: { action: "session", method: "GET", cookies: { ...jar }, headers: {} },
-        options,
-      });
-      return body && typeof body === "object" && Object.keys(body).length ? body : null;
-    },
-  };
-});
-
 const { encode } = await import("next-auth/jwt");
 const { resetEnvForTests, getEnv } = await import("@/lib/env");
 const { hashPassword } = await import("./password");

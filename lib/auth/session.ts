@@ -1,28 +1,57 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import type { SessionUser, UserCtx, WorkspaceCtx } from "@/lib/data/context";
-import { findUserForSession } from "@/lib/data/users";
-import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import {
+  readSessionRecord,
+  type SessionRecord,
+  type WorkspaceSummary,
+} from "@/lib/data/workspaces";
+import { getEnv } from "@/lib/env";
 import { requestPathHeader, signInRedirectFor } from "@/lib/routing/sign-in-redirect";
-import { getAuthOptions } from "./options";
+import { sessionCookieName } from "./session-cookie";
 
 /**
- * The signed-in user, re-read from the database so a deleted account loses access at once, and a
- * session whose version is no longer the user's (signed out everywhere, password changed) is none.
+ * The session cookie's token, decoded here rather than through getServerSession: a page needs only
+ * its user id and session version, and next-auth's jwt callback would read the database again.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  const version = (session as { sessionVersion?: unknown } | null)?.sessionVersion;
-  if (!id || typeof version !== "number") return null;
-  const found = await findUserForSession(await getDb(), id);
-  if (!found || found.sessionVersion !== version) return null;
-  return found.user;
+async function readSessionToken(): Promise<{ sub: string; sv: number } | null> {
+  const store = await cookies();
+  const name = sessionCookieName();
+  // next-auth splits a token over 4 kB into name.0, name.1, …
+  const value =
+    store.get(name)?.value ??
+    store
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+      .map((c) => c.value)
+      .join("");
+  if (!value) return null;
+  const token = await decode({ token: value, secret: getEnv().NEXTAUTH_SECRET }).catch(() => null);
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  return { sub: token.sub, sv: token.sv };
+}
+
+/**
+ * The signed-in user with their workspaces, re-read from the database once per request (one
+ * round trip): a deleted account or a removed member loses access at once, and a session whose
+ * version is no longer the user's (signed out everywhere, password changed) is none.
+ */
+const readSession = cache(async (): Promise<SessionRecord | null> => {
+  const token = await readSessionToken();
+  if (!token) return null;
+  const record = await readSessionRecord(await getDb(), token.sub);
+  if (!record || record.sessionVersion !== token.sv) return null;
+  return record;
 });
+
+export const getSessionUser = cache(
+  async (): Promise<SessionUser | null> => (await readSession())?.user ?? null,
+);
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
@@ -46,8 +75,15 @@ export async function requireUserCtx(): Promise<UserCtx> {
 
 /** For pages: the active workspace of the signed-in user, or a redirect to where they can get one. */
 export const requireWorkspace = cache(async (): Promise<WorkspaceCtx> => {
-  const user = await requireUser();
-  const ctx = await resolveWorkspaceCtx(await getDb(), user);
-  if (!ctx) redirect("/welcome");
-  return ctx;
+  return (await requireWorkspaceShell()).ctx;
 });
+
+/** The dashboard shell's needs: the active workspace and the user's workspaces, one query. */
+export const requireWorkspaceShell = cache(
+  async (): Promise<{ ctx: WorkspaceCtx; workspaces: WorkspaceSummary[] }> => {
+    const record = await readSession();
+    if (!record) redirect(await signInTargetForThisPage());
+    if (!record.ctx) redirect("/welcome");
+    return { ctx: record.ctx, workspaces: record.workspaces };
+  },
+);

@@ -36,8 +36,24 @@ export async function openWorkspaceCtx(
     .select({ workspaceId: memberships.workspaceId, role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.userId, user.id), eq(memberships.workspaceId, workspaceId)));
-  if (!row) return null;
-  const ctx = Object.freeze({ db, user, workspaceId: row.workspaceId, role: row.role });
+  return row ? issueWorkspaceCtx(db, user, row) : null;
+}
+
+/**
+ * A context from a membership row this request has just read from the database (the session's
+ * one-query read in workspaces.ts); never from anything a client sent.
+ */
+export function issueWorkspaceCtx(
+  db: Db,
+  user: SessionUser,
+  membership: { workspaceId: string; role: WorkspaceRole },
+): WorkspaceCtx {
+  const ctx = Object.freeze({
+    db,
+    user,
+    workspaceId: membership.workspaceId,
+    role: membership.role,
+  });
   issuedContexts.add(ctx);
   return ctx as WorkspaceCtx;
 }

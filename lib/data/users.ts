@@ -9,24 +9,6 @@ import { isUniqueViolation, type SessionUser, type UserCtx } from "./context";
 import { enforceRateLimit } from "./rate-limits";
 
 /** The user behind a session and the session version their tokens must carry to be valid. */
-export async function findUserForSession(
-  db: Db,
-  id: string,
-): Promise<{ user: SessionUser; sessionVersion: number } | null> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  if (!row) return null;
-  const { sessionVersion, ...user } = row;
-  return { user, sessionVersion };
-}
-
 export async function getSessionVersion(db: Db, userId: string): Promise<number | null> {
   const [row] = await db
     .select({ sessionVersion: users.sessionVersion })

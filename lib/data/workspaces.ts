@@ -4,8 +4,10 @@ import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
 import { memberships, users, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/uuid";
 import type { WorkspaceSettingsInput } from "@/lib/validation/workspace";
 import {
+  issueWorkspaceCtx,
   openWorkspaceCtx,
   requireRole,
   type SessionUser,
@@ -14,6 +16,60 @@ import {
 } from "./context";
 
 export type WorkspaceSummary = { id: string; name: string; role: WorkspaceRole };
+
+export type SessionRecord = {
+  user: SessionUser;
+  sessionVersion: number;
+  /** The workspace a page opens (last used, else the first joined); null with no membership. */
+  ctx: WorkspaceCtx | null;
+  /** Every workspace of the user, by name (the shell's switcher). */
+  workspaces: WorkspaceSummary[];
+};
+
+/**
+ * Everything a signed-in page needs about its user in one round trip: the user row (with the
+ * session version the caller compares), the memberships with their workspaces' names, and from
+ * them the active workspace. Read afresh per request, so a removed member or a deleted account
+ * loses access at once.
+ */
+export async function readSessionRecord(db: Db, userId: string): Promise<SessionRecord | null> {
+  if (!isUuid(userId)) return null;
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+      lastWorkspaceId: users.lastWorkspaceId,
+      workspaceId: memberships.workspaceId,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+      workspaceName: workspaces.name,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(users.id, userId));
+  const [first] = rows;
+  if (!first) return null;
+  const user = { id: first.id, email: first.email, name: first.name };
+  const joined = rows.flatMap((r) =>
+    r.workspaceId && r.role && r.workspaceName !== null && r.joinedAt
+      ? [{ workspaceId: r.workspaceId, role: r.role, name: r.workspaceName, joinedAt: r.joinedAt }]
+      : [],
+  );
+  const active =
+    joined.find((m) => m.workspaceId === first.lastWorkspaceId) ??
+    [...joined].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())[0];
+  return {
+    user,
+    sessionVersion: first.sessionVersion,
+    ctx: active ? issueWorkspaceCtx(db, user, active) : null,
+    workspaces: joined
+      .map((m) => ({ id: m.workspaceId, name: m.name, role: m.role }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
 
 export async function listUserWorkspaces(ctx: UserCtx): Promise<WorkspaceSummary[]> {
   return ctx.db

@@ -9,6 +9,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { startPgCounter } from "./pg-counter";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 
 export async function freePort(): Promise<number> {
@@ -46,6 +47,8 @@ export type BenchApp = {
   sandbox: SandboxProcess;
   cookieHeader: string;
   databaseUrl: string | null;
+  /** Database round trips the app made so far (PostgreSQL only; 0 on PGlite). */
+  roundTrips(): number;
   stop(): Promise<void>;
 };
 
@@ -62,6 +65,7 @@ export async function startBenchApp(
   await mkdir(dir, { recursive: true });
   const sandbox = await startSandboxProcess();
   let databaseUrl: string | null = null;
+  let counter: Awaited<ReturnType<typeof startPgCounter>> | null = null;
   let dropDatabase = async () => {};
   if (options.databaseUrl) {
     assertLocalDatabaseUrl(options.databaseUrl);
@@ -72,7 +76,9 @@ export async function startBenchApp(
     const url = new URL(options.databaseUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
+    counter = await startPgCounter(databaseUrl);
     dropDatabase = async () => {
+      await counter?.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
@@ -123,13 +129,15 @@ export async function startBenchApp(
       "127.0.0.1",
     ];
     app = spawn(process.execPath, args, {
-      env: { ...env, NEXTAUTH_URL: url },
+      // The app reaches PostgreSQL through the round-trip counter.
+      env: { ...env, NEXTAUTH_URL: url, DATABASE_URL: counter?.url ?? env.DATABASE_URL },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitForHttp(`${url}/api/health`);
     const cookies = await signInDemo(url);
     const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    return { url, app, sandbox, cookieHeader, databaseUrl, stop };
+    const roundTrips = () => counter?.roundTrips ?? 0;
+    return { url, app, sandbox, cookieHeader, databaseUrl, roundTrips, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,8 +3,15 @@ import { cpus, loadavg } from "node:os";
 import autocannon from "autocannon";
 import { startBenchApp } from "./app-server";
 
-/** The signed-in pages measured; /stats and /calendar are measured once they exist. */
-const routes = ["/home", "/posts", "/compose", "/media", "/stats"];
+/** The signed-in pages measured (BENCH_PAGES_ROUTES=/a,/b for others). */
+const routes = process.env.BENCH_PAGES_ROUTES?.split(",") ?? [
+  "/home",
+  "/posts",
+  "/compose",
+  "/media",
+  "/stats",
+  "/calendar",
+];
 const connections = 50;
 const seconds = Number(process.env.BENCH_PAGES_SECONDS ?? 10);
 const goalPagesPerSecond = 150;
@@ -54,7 +61,9 @@ export async function benchPages(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(" ")} before the run`,
     );
-    console.log(`route        pages/s   p50 ms   p99 ms   CPU ms/page   non-2xx   goal`);
+    console.log(
+      `route        pages/s   p50 ms   p99 ms   CPU ms/page   DB trips/page   non-2xx   goal`,
+    );
     for (const route of routes) {
       const url = `${server.url}${route}`;
       const probe = await fetch(url, {
@@ -73,6 +82,7 @@ export async function benchPages(): Promise<void> {
         headers: { cookie: server.cookieHeader },
       });
       const cpuBefore = treeCpuSeconds(server.app.pid!);
+      const tripsBefore = server.roundTrips();
       const result = await autocannon({
         url,
         connections,
@@ -80,11 +90,12 @@ export async function benchPages(): Promise<void> {
         headers: { cookie: server.cookieHeader },
       });
       const cpu = treeCpuSeconds(server.app.pid!) - cpuBefore;
+      const trips = server.roundTrips() - tripsBefore;
       const pages = result.requests.total;
       const perSecond = result.requests.average;
       const ok = perSecond >= goalPagesPerSecond && result.latency.p99 <= goalP99Ms;
       console.log(
-        `${route.padEnd(12)} ${perSecond.toFixed(0).padStart(7)}  ${String(result.latency.p50).padStart(7)}  ${String(result.latency.p99).padStart(7)}  ${((cpu * 1000) / Math.max(pages, 1)).toFixed(1).padStart(12)}  ${String(result.non2xx).padStart(8)}   ${ok ? "ok" : "MISSED"}`,
+        `${route.padEnd(12)} ${perSecond.toFixed(0).padStart(7)}  ${String(result.latency.p50).padStart(7)}  ${String(result.latency.p99).padStart(7)}  ${((cpu * 1000) / Math.max(pages, 1)).toFixed(1).padStart(12)}  ${(trips / Math.max(pages, 1)).toFixed(1).padStart(14)}  ${String(result.non2xx).padStart(8)}   ${ok ? "ok" : "MISSED"}`,
       );
     }
     console.log(`goal: ≥ ${goalPagesPerSecond} pages/s per process with p99 ≤ ${goalP99Ms} ms`);
