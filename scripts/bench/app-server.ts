@@ -47,6 +47,8 @@ export type BenchApp = {
   sandbox: SandboxProcess;
   cookieHeader: string;
   databaseUrl: string | null;
+  /** The app's environment (its secrets and directories), for a bench that seeds beside it. */
+  env: NodeJS.ProcessEnv;
   /** Database round trips the app made so far (PostgreSQL only; 0 on PGlite). */
   roundTrips(): number;
   stop(): Promise<void>;
@@ -58,12 +60,20 @@ export type BenchApp = {
  * own process and the demo login signed in. Everything it made is removed by stop().
  */
 export async function startBenchApp(
-  options: { name: string; databaseUrl?: string; nodeArgs?: string[] } = { name: "bench" },
+  options: {
+    name: string;
+    databaseUrl?: string;
+    nodeArgs?: string[];
+    /** Added to the app's environment. */
+    env?: Record<string, string>;
+    /** Added to the sandbox's environment (latency, faults). */
+    sandboxEnv?: Record<string, string>;
+  } = { name: "bench" },
 ): Promise<BenchApp> {
   const dir = path.resolve(`.data/bench-${options.name}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(undefined, options.sandboxEnv);
   let databaseUrl: string | null = null;
   let counter: Awaited<ReturnType<typeof startPgCounter>> | null = null;
   let dropDatabase = async () => {};
@@ -95,11 +105,13 @@ export async function startBenchApp(
     ALLOW_INSECURE_HTTP: "true",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    ...options.env,
   };
   let app: ChildProcess | null = null;
   const stop = async () => {
     if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
+      // SIGINT lets Node write a CPU profile when one was asked for.
+      app.kill(process.env.BENCH_CPU_PROF_DIR ? "SIGINT" : "SIGTERM");
       await once(app, "exit").catch(() => {});
     }
     await sandbox.stop();
@@ -119,8 +131,11 @@ export async function startBenchApp(
     const url = `http://127.0.0.1:${port}`;
     // Node's own flags (a CPU profile, say) cannot go through NODE_OPTIONS: run Next's bin directly.
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
+    // BENCH_CPU_PROF_DIR=<dir>: the app writes a CPU profile there when it stops.
+    const profileDir = process.env.BENCH_CPU_PROF_DIR;
     const args = [
       ...(options.nodeArgs ?? []),
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
       nextBin,
       "start",
       "-p",
@@ -137,7 +152,7 @@ export async function startBenchApp(
     const cookies = await signInDemo(url);
     const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const roundTrips = () => counter?.roundTrips ?? 0;
-    return { url, app, sandbox, cookieHeader, databaseUrl, roundTrips, stop };
+    return { url, app, sandbox, cookieHeader, databaseUrl, env, roundTrips, stop };
   } catch (error) {
     await stop();
     throw error;

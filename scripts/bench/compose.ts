@@ -1,20 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { saveApiKey } from "@/lib/data/api-keys";
-import { completeUpload, createUploadRecord } from "@/lib/data/media-uploads";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { resetEnvForTests } from "@/lib/env";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import { signedMediaUrl } from "@/lib/media/server/signed-url";
-import { getMediaStorage } from "@/lib/media/server/storage";
 import { createPostproxyClient } from "@/lib/postproxy";
 import { submitPost } from "@/lib/publishing/submit";
 import { makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
+import { seedBenchVideo } from "./bench-media";
 import { startSandboxProcess } from "./sandbox-process";
 
 const users = Number(process.env.BENCH_COMPOSE_USERS ?? 20);
@@ -64,28 +63,7 @@ export async function benchCompose(): Promise<void> {
     await migrateDatabase(handle);
     const ctx = await makeOwner(handle.db, "Bench");
     await saveApiKey(ctx, sandbox.apiKey);
-    const bytes = await readFile(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
-    const mediaId = randomUUID();
-    await createUploadRecord(ctx, {
-      id: mediaId,
-      name: "bench.mp4",
-      declaredType: "video/mp4",
-      kind: "video",
-      size: bytes.length,
-    });
-    const storage = await getMediaStorage();
-    await storage.put(mediaId, bytes, "video/mp4");
-    await completeUpload(handle.db, mediaId, {
-      kind: "video",
-      mime: "video/mp4",
-      container: "mp4",
-      durationSec: 5,
-      width: 720,
-      height: 1280,
-      frameRate: 30,
-      size: bytes.length,
-      rejectReason: null,
-    });
+    const mediaId = await seedBenchVideo(ctx);
     // The profile mirror is filled once, as the app's background refresh does; the compose page
     // and the action then read it from the database.
     await refreshProfileMirror(ctx, { force: true });

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import autocannon from "autocannon";
 import { startBenchApp } from "./app-server";
+import { treeCpuSeconds } from "./proc-cpu";
 
 /** The signed-in pages measured (BENCH_PAGES_ROUTES=/a,/b for others). */
 const routes = process.env.BENCH_PAGES_ROUTES?.split(",") ?? [
@@ -16,33 +16,6 @@ const connections = 50;
 const seconds = Number(process.env.BENCH_PAGES_SECONDS ?? 10);
 const goalPagesPerSecond = 150;
 const goalP99Ms = 500;
-const clockTicks = 100; // USER_HZ on Linux
-
-/** CPU seconds used so far by a process and all its descendants (next start forks its server). */
-function treeCpuSeconds(rootPid: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), {
-        ppid: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]),
-      });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    total += stats.get(pid)?.ticks ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
-  }
-  return total / clockTicks;
-}
 
 /**
  * Pages per second and server CPU per page for the main signed-in pages, 50 concurrent

@@ -6,6 +6,7 @@ import { benchPages } from "./pages";
 import { benchPostproxy } from "./postproxy";
 import { benchPostsList } from "./posts-list";
 import { benchStats } from "./stats";
+import { benchSubmitHttp } from "./submit-http";
 import { benchUpload } from "./upload";
 
 // Each bench prints its own figures; they run one after another so they do not disturb each other.
@@ -14,6 +15,7 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 if (!only || only === "postproxy") await benchPostproxy();
 if (!only || only === "upload") await benchUpload();
 if (!only || only === "compose") await benchCompose();
+if (!only || only === "submit") await benchSubmitHttp();
 if (!only || only === "posts-list") await benchPostsList();
 if (!only || only === "stats") await benchStats();
 if (!only || only === "first-load") await benchFirstLoad();
