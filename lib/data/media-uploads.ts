@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { mediaFiles, mediaUsages } from "@/lib/db/schema";
+import { mediaFiles } from "@/lib/db/schema";
 import type { MediaKind } from "@/lib/validation/media";
 import { requireRole, type WorkspaceCtx } from "./context";
 import type { MediaItem } from "./media";

@@ -6,7 +6,6 @@ import type { MediaUsageStatus } from "@/lib/validation/media";
 import type {
   LocalPostStatus,
   PostEventSource,
-  PostEventView,
   TargetErrorKind,
   TargetStatus,
 } from "@/lib/validation/post-view";

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
 import {
   mediaFiles,
   mediaUsages,
@@ -16,7 +15,8 @@ import type { DraftInput } from "@/lib/validation/post";
 import type { TargetErrorKind, TargetStatus } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { staleSendingMs } from "./posts-targets";
-import { acceptedTargetStatuses, postColumnsOf, postNotFound } from "./posts";
+import { mediaIdsOf, postRows } from "./post-rows";
+import { acceptedTargetStatuses, postNotFound } from "./posts";
 import { syncMediaUsages } from "./posts-media";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,47 +105,28 @@ export async function claimSubmission(
 ): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
   requireRole(ctx, "editor");
   const { values, now } = input;
-  if (!values.postId && input.profiles.length > 0) return claimNewPost(ctx, input);
-  return ctx.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    const columns = postColumnsOf(values, "UTC");
-    let postId: string;
-    if (values.postId) {
-      const [row] = await tx
-        .select({ id: posts.id, status: posts.status })
-        .from(posts)
-        .where(and(eq(posts.id, values.postId), eq(posts.workspaceId, ctx.workspaceId)))
-        .for("update");
-      if (!row) throw postNotFound();
-      // Only a draft (never sent, or refused by every profile) goes through the composer again.
-      if (row.status !== "draft") throw alreadySent();
-      postId = row.id;
-      await tx
-        .update(posts)
-        .set({ ...columns, status: "submitting", submittedAt: now, updatedAt: now })
-        .where(eq(posts.id, postId));
-    } else {
-      const [row] = await tx
-        .insert(posts)
-        .values({
-          ...columns,
-          workspaceId: ctx.workspaceId,
-          createdById: ctx.user.id,
-          status: "submitting",
-          submittedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: posts.id });
-      postId = row.id;
-    }
-    const isNewPost = !values.postId;
-    const existing = isNewPost
-      ? []
-      : await tx
-          .select(existingColumns)
-          .from(postTargets)
-          .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
+  const existingId = values.postId;
+  if (!existingId) return claimNewPost(ctx, input);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: posts.id, status: posts.status })
+      .from(posts)
+      .where(and(eq(posts.id, existingId), eq(posts.workspaceId, ctx.workspaceId)))
+      .for("update");
+    if (!row) throw postNotFound();
+    // Only a draft (never sent, or refused by every profile) goes through the composer again.
+    if (row.status !== "draft") throw alreadySent();
+    const postId = row.id;
+    await postRows.update(tx, ctx, postId, {
+      input: values,
+      status: "submitting",
+      now,
+      fallbackTimeZone: "UTC",
+    });
+    const existing = await tx
+      .select(existingColumns)
+      .from(postTargets)
+      .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, postId)));
     const byProfile = new Map(existing.map((e) => [e.profileId, e]));
     const claimed: ClaimedTarget[] = [];
     const inserts: (typeof postTargets.$inferInsert)[] = [];
@@ -205,24 +186,19 @@ export async function claimSubmission(
     if (inserts.length > 0) await tx.insert(postTargets).values(inserts);
     const chosen = input.profiles.map((p) => p.profileId);
     // Profiles taken off the post: only targets Postproxy never took can go.
-    if (!isNewPost)
-      await tx
-        .delete(postTargets)
-        .where(
-          and(
-            eq(postTargets.postId, postId),
-            chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
-            inArray(postTargets.status, ["pending", "failed", "cancelled"]),
-          ),
-        );
-    await syncMediaUsages(
-      tx,
-      ctx.workspaceId,
-      postId,
-      columns.media.map((m) => m.id),
-      input.usageStatus,
-      { verified: true, isNewPost },
-    );
+    await tx
+      .delete(postTargets)
+      .where(
+        and(
+          eq(postTargets.postId, postId),
+          chosen.length ? notInArray(postTargets.profileId, chosen) : sql`true`,
+          inArray(postTargets.status, ["pending", "failed", "cancelled"]),
+        ),
+      );
+    await syncMediaUsages(tx, ctx.workspaceId, postId, mediaIdsOf(values), input.usageStatus, {
+      verified: true,
+      isNewPost: false,
+    });
     const kept = existing.filter(
       (e) => chosen.includes(e.profileId) && !claimed.some((c) => c.id === e.id),
     );
@@ -240,29 +216,25 @@ async function claimNewPost(
 ): Promise<{ postId: string; claimed: ClaimedTarget[]; kept: TargetStatus[] }> {
   const { values, now } = input;
   const db = ctx.db;
+  // Validation requires a profile; one insert of targets needs at least one row.
+  if (input.profiles.length === 0)
+    throw new AppError("invalid_input", "Choose at least one profile to post to.");
   const postId = randomUUID();
-  const columns = postColumnsOf(values, "UTC");
   const claimed: ClaimedTarget[] = input.profiles.map((profile) => ({
     id: randomUUID(),
     ...pick(profile),
     revision: 0,
     request: input.requests.get(profile.profileId)!,
   }));
-  const mediaIds = [...new Set(columns.media.map((m) => m.id))];
+  const mediaIds = mediaIdsOf(values);
   const post = db.$with("new_post").as(
-    db
-      .insert(posts)
-      .values({
-        ...columns,
-        id: postId,
-        workspaceId: ctx.workspaceId,
-        createdById: ctx.user.id,
-        status: "submitting",
-        submittedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: posts.id }),
+    postRows.insert(db, ctx, {
+      id: postId,
+      input: values,
+      status: "submitting",
+      now,
+      fallbackTimeZone: "UTC",
+    }),
   );
   const usages = db.$with("new_usages").as(
     db
@@ -338,8 +310,7 @@ export async function claimRetry(
 ): Promise<ClaimedTarget> {
   requireRole(ctx, "editor");
   if (!uuidPattern.test(input.postId) || !uuidPattern.test(input.targetId)) throw postNotFound();
-  return ctx.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return ctx.db.transaction(async (tx) => {
     const [target] = await tx
       .select(existingColumns)
       .from(postTargets)

@@ -1,16 +1,14 @@
 import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-import { posts, postTargets, workspaces, type PostMediaRef } from "@/lib/db/schema";
+import type { Db, Tx } from "@/lib/db/client";
+import { posts, postTargets, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { readMediaSelection } from "@/lib/tiktok/media-selection";
-import type { TikTokSettings } from "@/lib/tiktok/params";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { MediaCardData } from "@/lib/validation/media";
 import type { ComposePostFormValues, DraftInput } from "@/lib/validation/post";
-import { toScheduledAt } from "@/lib/validation/post";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
+import { mediaIdsOf, pickSettings, postRows } from "./post-rows";
 import { loadMediaCards, syncMediaUsages } from "./posts-media";
 
 export { getPostView, listPosts, listProfilePostTimes } from "./posts-read";
@@ -27,42 +25,7 @@ export const acceptedTargetStatuses = [
   "published",
 ] as const satisfies readonly TargetStatus[];
 
-export function pickSettings(input: TikTokSettings): TikTokSettings {
-  return {
-    privacy: input.privacy ?? null,
-    allowComments: input.allowComments,
-    allowDuet: input.allowDuet,
-    allowStitch: input.allowStitch,
-    madeWithAi: input.madeWithAi,
-    coverIndex: input.coverIndex ?? null,
-    autoAddMusic: input.autoAddMusic,
-    discloseContent: input.discloseContent,
-    yourBrand: input.yourBrand,
-    brandedContent: input.brandedContent,
-  };
-}
-
-/** The post's columns as the composer's input gives them (a draft's, or a submitted post's). */
-export function postColumnsOf(input: DraftInput, fallbackTimeZone: string) {
-  const media: PostMediaRef[] = input.media.map((m) => ({ id: m.id, kind: m.kind }));
-  const mode = input.schedule?.mode ?? "now";
-  const timeZone = input.schedule?.timeZone || fallbackTimeZone;
-  const at = input.schedule?.at || null;
-  return {
-    caption: input.caption,
-    format: readMediaSelection(media.map((m) => m.kind)).format,
-    settings: pickSettings(input),
-    profileIds: input.profileIds,
-    media,
-    scheduleMode: mode,
-    scheduleAt: at,
-    timeZone,
-    scheduledAt:
-      mode === "schedule" && at ? toScheduledAt({ schedule: { mode, at, timeZone } }) : null,
-  };
-}
-
-async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
+async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promise<string> {
   const [row] = await db
     .select({ timezone: workspaces.timezone })
     .from(workspaces)
@@ -71,7 +34,7 @@ async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
 }
 
 /** Why a post cannot be written as a draft: gone (or another workspace's), or submitted. */
-async function refuseDraftWrite(db: Db, workspaceId: string, postId: string): Promise<never> {
+async function refuseDraftWrite(db: Db | Tx, workspaceId: string, postId: string): Promise<never> {
   const [row] = await db
     .select({ status: posts.status })
     .from(posts)
@@ -91,46 +54,19 @@ export async function saveDraft(
   requireRole(ctx, "editor");
   if (input.postId && !uuidPattern.test(input.postId)) throw postNotFound();
   const now = new Date();
-  return ctx.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    const columns = postColumnsOf(input, await workspaceTimeZone(tx, ctx.workspaceId));
-    let postId: string;
-    if (input.postId) {
-      const [row] = await tx
-        .update(posts)
-        .set({ ...columns, updatedAt: now })
-        .where(
-          and(
-            eq(posts.id, input.postId),
-            eq(posts.workspaceId, ctx.workspaceId),
-            eq(posts.status, "draft"),
-          ),
-        )
-        .returning({ id: posts.id });
-      if (!row) return refuseDraftWrite(tx, ctx.workspaceId, input.postId);
-      postId = row.id;
-    } else {
-      const [row] = await tx
-        .insert(posts)
-        .values({
-          ...columns,
-          workspaceId: ctx.workspaceId,
-          createdById: ctx.user.id,
-          status: "draft",
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: posts.id });
-      postId = row.id;
-    }
-    await syncMediaUsages(
-      tx,
-      ctx.workspaceId,
-      postId,
-      columns.media.map((m) => m.id),
-      "draft",
-    );
-    return { postId, savedAt: now.toISOString() };
+  return ctx.db.transaction(async (tx) => {
+    const write = {
+      input,
+      status: "draft" as const,
+      now,
+      fallbackTimeZone: await workspaceTimeZone(tx, ctx.workspaceId),
+    };
+    const [row] = input.postId
+      ? await postRows.update(tx, ctx, input.postId, write)
+      : await postRows.insert(tx, ctx, write);
+    if (!row) return refuseDraftWrite(tx, ctx.workspaceId, input.postId!);
+    await syncMediaUsages(tx, ctx.workspaceId, row.id, mediaIdsOf(input), "draft");
+    return { postId: row.id, savedAt: now.toISOString() };
   });
 }
 
@@ -210,8 +146,7 @@ export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promis
 export async function deleteDraft(ctx: WorkspaceCtx, postId: string): Promise<{ id: string }> {
   requireRole(ctx, "editor");
   if (!uuidPattern.test(postId)) throw postNotFound();
-  return ctx.db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return ctx.db.transaction(async (tx) => {
     const [post] = await tx
       .select({ id: posts.id, status: posts.status })
       .from(posts)
