@@ -3,7 +3,7 @@ import type { PostTargetRequest } from "@/lib/db/schema";
 import type { MediaItem } from "@/lib/data/media";
 import type { MediaFileRef, PostproxyClient } from "@/lib/postproxy";
 import { getMediaStorage, type MediaStorage } from "@/lib/media/server/storage";
-import { signedMediaUrl, signedUrlTtlSeconds } from "@/lib/media/server/signed-url";
+import { signedMediaUrl } from "@/lib/media/server/signed-url";
 import { mediaSubmitTexts } from "@/lib/tiktok/texts";
 import type { ComposePostInput } from "@/lib/validation/post";
 import { toPostproxyTikTokParams } from "@/lib/validation/post";
@@ -41,13 +41,6 @@ export function buildTargetRequest(
 /** For a new revision: signed links are made again, so they outlive the resend. */
 export function refreshTargetRequest(request: PostTargetRequest, now: Date): PostTargetRequest {
   return { ...request, mediaUrls: mediaUrlsOf(request.mediaIds, now.getTime()) };
-}
-
-/** Whether a stored request's links still have a comfortable margin before they expire. */
-export function hasFreshLinks(sentAt: Date | null, now: Date): boolean {
-  if (!sentAt) return false;
-  const marginMs = 30 * 60 * 1000;
-  return now.getTime() - sentAt.getTime() < signedUrlTtlSeconds * 1000 - marginMs;
 }
 
 async function fileRefs(

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  countBusiestDay,
-  dailyPostCap,
-  exceedsDailyCap,
-  findProfilesOverDailyCap,
-} from "./daily-cap";
+import { countBusiestDay, dailyPostCap, findProfilesOverDailyCap } from "./daily-cap";
 
 const hour = 60 * 60 * 1000;
 const base = new Date("2026-11-25T12:00:00Z").getTime();
@@ -37,10 +32,12 @@ describe("countBusiestDay", () => {
   });
 });
 
-describe("exceedsDailyCap and findProfilesOverDailyCap", () => {
+describe("findProfilesOverDailyCap", () => {
   it("warns from the 16th post in 24 hours, per profile", () => {
-    expect(exceedsDailyCap(hourly(-14, 14), at(0))).toBe(false);
-    expect(exceedsDailyCap(hourly(-10, 15), at(0))).toBe(true);
+    expect(findProfilesOverDailyCap({ p: hourly(-14, 14) }, at(0))).toEqual([]);
+    expect(findProfilesOverDailyCap({ p: hourly(-10, 15) }, at(0))).toEqual([
+      { profileId: "p", count: 16 },
+    ]);
     expect(
       findProfilesOverDailyCap({ busy: hourly(-20, 15), calm: hourly(-20, 3), none: [] }, at(0)),
     ).toEqual([{ profileId: "busy", count: 16 }]);

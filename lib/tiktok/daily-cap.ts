@@ -20,10 +20,6 @@ export function countBusiestDay(existing: readonly Date[], at: Date): number {
   return busiest + 1;
 }
 
-export function exceedsDailyCap(existing: readonly Date[], at: Date): boolean {
-  return countBusiestDay(existing, at) > dailyPostCap;
-}
-
 /** For each profile (by id) that would go over the cap: its busiest 24-hour count with the new post. */
 export function findProfilesOverDailyCap(
   existingByProfile: Readonly<Record<string, readonly Date[]>>,

@@ -123,9 +123,6 @@ export type PostListItem = {
   targetStatuses: TargetStatus[];
 };
 
-/** `?status=` of the posts list; anything else lists every post. */
-export const postListFilterSchema = z.enum(localPostStatuses).optional().catch(undefined);
-
 export const postIdSchema = z.object({ workspaceId: idSchema, postId: idSchema });
 export type PostIdInput = z.infer<typeof postIdSchema>;
 

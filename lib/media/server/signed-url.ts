@@ -59,11 +59,3 @@ export function signedMediaUrl(mediaId: string, now = Date.now()): string | null
   url.searchParams.set("signature", signer().sign(mediaId, expires));
   return url.toString();
 }
-
-export function verifyMediaSignature(
-  mediaId: string,
-  expires: string | null,
-  signature: string | null,
-): boolean {
-  return signer().verify(mediaId, expires, signature);
-}
