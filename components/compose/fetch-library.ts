@@ -7,9 +7,9 @@ export async function fetchLibrary(workspaceId: string, ids: string[] = []) {
   const res = await fetch(`/api/media/library?${query}`, { cache: "no-store" });
   const body = (await res.json().catch(() => null)) as {
     items?: MediaCardData[];
-    error?: string;
+    message?: string;
   } | null;
   if (!res.ok || !body?.items)
-    throw new Error(body?.error ?? "The media library could not be loaded. Try again.");
+    throw new Error(body?.message ?? "The media library could not be loaded. Try again.");
   return body.items;
 }

@@ -15,8 +15,8 @@ export async function fetchMediaPage(
   if (cursor) params.set("cursor", cursor);
   if (options.usable) params.set("usable", "1");
   const res = await fetch(`/api/media/library?${params}`, { cache: "no-store" });
-  const body = (await res.json().catch(() => null)) as (MediaPage & { error?: string }) | null;
+  const body = (await res.json().catch(() => null)) as (MediaPage & { message?: string }) | null;
   if (!res.ok || !body?.items)
-    throw new Error(body?.error ?? "The media library could not be loaded. Try again.");
+    throw new Error(body?.message ?? "The media library could not be loaded. Try again.");
   return body;
 }

@@ -1,25 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import type { TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
+import { testSession } from "@/lib/test/session";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
 import type { PostView } from "@/lib/validation/post-view";
 
-let t: TestDatabase;
-let sessionUser: SessionUser | null = null;
-
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => sessionUser,
-  requireUserCtx: async () => {
-    if (!sessionUser) throw new Error("requireUserCtx without a session");
-    return { db: t.db, user: sessionUser };
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
 
 const { saveDraft } = await import("@/lib/data/posts");
 const { GET } = await import("./route");
@@ -27,19 +16,18 @@ const { GET } = await import("./route");
 let owner: WorkspaceCtx;
 let postId: string;
 
+let t: TestDatabase;
+
 beforeAll(async () => {
   process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
   process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
+  t = await testDatabase();
   owner = await makeOwner(t.db, "Olive Owner");
   const draft = draftSchema.parse({
     workspaceId: owner.workspaceId,
     caption: "Morning brew\nwith oat milk",
   });
   postId = (await saveDraft(owner, draft)).postId;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 function get(id: string, workspaceId?: string) {
@@ -51,14 +39,14 @@ function get(id: string, workspaceId?: string) {
 
 describe("GET /api/posts/<id>", () => {
   it("answers 401 without a session", async () => {
-    sessionUser = null;
+    testSession.user = null;
     const res = await get(postId);
     expect(res.status).toBe(401);
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
   it("gives a member the PostView, uncached", async () => {
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     const res = await get(postId, owner.workspaceId);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -75,7 +63,7 @@ describe("GET /api/posts/<id>", () => {
 
   it("lets a viewer read it", async () => {
     const viewer = await addMember(owner, "viewer", "Vic Viewer");
-    sessionUser = viewer.user;
+    testSession.user = viewer.user;
     const res = await get(postId, owner.workspaceId);
     expect(res.status).toBe(200);
     expect(((await res.json()) as PostView).id).toBe(postId);
@@ -83,7 +71,7 @@ describe("GET /api/posts/<id>", () => {
 
   it("answers another workspace's member 404 JSON, with or without naming the workspace", async () => {
     const stranger = await makeOwner(t.db, "Sam Stranger");
-    sessionUser = stranger.user;
+    testSession.user = stranger.user;
     for (const res of [await get(postId), await get(postId, owner.workspaceId)]) {
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);
@@ -92,7 +80,7 @@ describe("GET /api/posts/<id>", () => {
   });
 
   it("answers 404 for a malformed id and for an unknown one", async () => {
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     for (const id of ["not-a-uuid", "1 or 1=1", randomUUID()]) {
       const res = await get(id, owner.workspaceId);
       expect(res.status).toBe(404);
