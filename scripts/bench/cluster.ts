@@ -4,9 +4,15 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { saveApiKey } from "@/lib/data/api-keys";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { resetEnvForTests } from "@/lib/env";
+import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { makeUser } from "../cluster/checks";
 import { clusterClient } from "../cluster/client";
-import { startCluster, type AppServer } from "../cluster/cluster";
+import { startCluster, type AppServer, type Cluster } from "../cluster/cluster";
+import { seedBenchVideo } from "./bench-media";
+import { measureSubmissions, sandboxLatencyMs } from "./submit-http";
 
 const mb = 1024 ** 2;
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 2048) * mb;
@@ -42,6 +48,7 @@ export async function benchCluster(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "postdeck-bench-cluster-"));
   const cluster = await startCluster({ dataDir: path.join(dir, "cluster") });
   try {
+    await benchClusterSubmissions(cluster);
     const file = path.join(dir, "upload.mp4");
     const head = await readFile(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
     const block = randomBytes(4 * mb);
@@ -122,5 +129,62 @@ export async function benchCluster(): Promise<void> {
   } finally {
     await cluster.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The create-post action through the load balancer to both servers (round robin), 40 users at
+ * once (issue 21 §3): its overhead over a direct Postproxy call should stay within the one-server
+ * goal (p50 ≤ 15 ms, p99 ≤ 50 ms).
+ */
+async function benchClusterSubmissions(cluster: Cluster) {
+  const userCount = Number(process.env.BENCH_CLUSTER_USERS ?? 40);
+  console.log(
+    `\n-- create-post over two servers behind the proxy, ${userCount} users, sandbox at ${sandboxLatencyMs} ms --`,
+  );
+  // This process seeds beside the servers: their secrets, bucket and sandbox.
+  Object.assign(process.env, {
+    ...cluster.secrets,
+    POSTPROXY_BASE_URL: cluster.sandbox.url,
+    ALLOW_INSECURE_HTTP: "true",
+    S3_BUCKET: cluster.s3.config.bucket,
+    S3_REGION: cluster.s3.config.region,
+    S3_ENDPOINT: cluster.s3.config.endpoint,
+    S3_ACCESS_KEY_ID: cluster.s3.config.accessKeyId,
+    S3_SECRET_ACCESS_KEY: cluster.s3.config.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+  });
+  resetEnvForTests();
+  const user = await makeUser(cluster, "Bench Poster");
+  const ctx = (await resolveWorkspaceCtx(cluster.db, {
+    id: user.id,
+    email: user.email,
+    name: "Bench Poster",
+  }))!;
+  await saveApiKey(ctx, cluster.sandbox.apiKey);
+  const mediaId = await seedBenchVideo(ctx);
+  await refreshProfileMirror(ctx, { force: true });
+  const { cookie } = await clusterClient(cluster.url).signIn(user.email, user.password, null);
+  if (!cookie) throw new Error("bench: sign-in failed");
+  const faults = await fetch(`${cluster.sandbox.url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ latencyMs: sandboxLatencyMs }),
+  });
+  if (!faults.ok) throw new Error(`bench: sandbox latency not set (${faults.status})`);
+  try {
+    await measureSubmissions(
+      {
+        url: cluster.url,
+        cookie,
+        workspaceId: ctx.workspaceId,
+        mediaId,
+        sandbox: cluster.sandbox,
+        pids: [cluster.servers.a.process.pid!, cluster.servers.b.process.pid!],
+      },
+      { users: userCount, perUser: Number(process.env.BENCH_CLUSTER_PER_USER ?? 10) },
+    );
+  } finally {
+    await fetch(`${cluster.sandbox.url}/__sandbox/faults`, { method: "DELETE" });
   }
 }
