@@ -38,12 +38,16 @@ export function AppShell({ children, ...sidebar }: Props) {
         Skip to main content
       </a>
       <div className="min-h-screen lg:flex">
-        <aside className="sticky top-0 hidden h-screen w-64 shrink-0 flex-col self-start border-r border-gray-200 bg-white px-4 py-5 lg:flex">
-          <div className="px-2">
-            <Logo />
-          </div>
-          <SidebarContent {...sidebar} />
-        </aside>
+        {/* The column paints the sidebar's background the page's whole height (a full-page
+            capture included); the sidebar itself stays in view while the page scrolls. */}
+        <div className="hidden w-64 shrink-0 border-r border-gray-200 bg-white lg:block">
+          <aside className="sticky top-0 flex h-screen flex-col px-4 py-5">
+            <div className="px-2">
+              <Logo />
+            </div>
+            <SidebarContent {...sidebar} />
+          </aside>
+        </div>
         <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-3 border-b border-gray-200 bg-white px-4 lg:hidden">
           <Logo />
           {Drawer ? (
