@@ -1,38 +1,15 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { e2e, sandboxUrl } from "./support/config";
+import { expect, test } from "@playwright/test";
 import {
-  expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
   newAccount,
   saveApiKey,
+  screenshotBothSizes,
   signUp,
 } from "./support/helpers";
+import { sandboxAdmin, specSandbox } from "./support/sandbox";
 
 const shots = path.resolve(".data/posts-screenshots");
-
-async function sandboxAdmin(route: string, body: unknown) {
-  const res = await fetch(`${sandboxUrl}/__sandbox/${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-}
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test.beforeEach(() => sandboxAdmin("settings", { timeScale: 1 }));
 test.afterEach(() => sandboxAdmin("settings", { timeScale: 20 }));
@@ -43,7 +20,7 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
   test.setTimeout(150_000);
   await signUp(page, newAccount("Lou Lister"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 
   // One video post for @acmecoffee, published once the sandbox clock moves on.
@@ -86,7 +63,7 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
   await expect(filters.getByLabel("Status")).toHaveValue("published");
   await expect(row).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await screenshot(page, "posts-list-filters");
+  await screenshotBothSizes(page, shots, "posts-list-filters");
 
   // A filter that matches nothing says so; a bad date in the URL is named at its field.
   await page.goto("/posts?q=decaf");

@@ -1,13 +1,12 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { specSandbox } from "./support/sandbox";
+import { sandboxAdmin, specSandbox } from "./support/sandbox";
 import {
   confirmDialog,
-  expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
   newAccount,
   saveApiKey,
+  screenshotBothSizes,
   signUp,
 } from "./support/helpers";
 
@@ -20,29 +19,6 @@ async function startWorkspace(page: Page, name: string) {
   await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
-}
-
-/** Both sizes the brief asks for, full page, then back to the default viewport. */
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-async function sandboxAdmin(route: string, body: unknown) {
-  const res = await fetch(`${specSandbox().url}/__sandbox/${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
 }
 
 // Real-time sandbox during these tests, so nothing is published before the clock is advanced.
@@ -109,7 +85,7 @@ test("a saved draft waits in the Drafts tab, reopens in the composer and is dele
   await expect(draft).toBeVisible();
   await expect(draft.getByText(/^Last edited/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await screenshot(page, "posts-drafts");
+  await screenshotBothSizes(page, shots, "posts-drafts");
 
   const menu = draft.getByRole("button", { name: /^Actions for draft/ });
   await menu.click();
@@ -181,13 +157,13 @@ test("the post page shows each profile's status, the processing line, then publi
   // The "sent" toast fades in and out (axe measures it mid-fade); check the page without it.
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
   await expectNoSeriousA11yViolations(page);
-  await screenshot(page, "post-in-flight");
+  await screenshotBothSizes(page, shots, "post-in-flight");
 
   await sandboxAdmin("clock/advance", { seconds: 600 });
   for (const row of [acme, northwind])
     await expect(row.getByText("Published", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(processingLine, { exact: true })).toHaveCount(0);
-  await screenshot(page, "post-published");
+  await screenshotBothSizes(page, shots, "post-published");
 
   await page.getByRole("link", { name: "All posts" }).click();
   const posts = page.getByRole("list", { name: "Posts" });
@@ -195,7 +171,7 @@ test("the post page shows each profile's status, the processing line, then publi
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByRole("link", { name: /Video post/ })).toBeVisible();
   await expect(posts.getByText("Published").first()).toBeVisible();
-  await screenshot(page, "posts-list");
+  await screenshotBothSizes(page, shots, "posts-list");
 
   await page.goto("/home");
   await expect(page.getByText("Schedule your first post (done)")).toBeAttached();
@@ -218,7 +194,7 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   await expect(northwind.getByText("Published", { exact: true })).toBeVisible();
   await expect(page.getByText("Partly published", { exact: true })).toBeVisible();
   await expect(page.getByText(processingLine, { exact: true })).toHaveCount(0);
-  await screenshot(page, "post-partly-published");
+  await screenshotBothSizes(page, shots, "post-partly-published");
 
   await composePost(page, "Winter menu preview", "Followers only", "2030-06-01T09:30", [
     "photo-1-720x900.jpg",
@@ -235,7 +211,7 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   await expect(page.getByText("In your timezone")).toBeVisible();
   await expect(page.getByText(/Jun 1, 2030, 9:30 AM/).first()).toBeVisible();
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
-  await screenshot(page, "post-scheduled-photos");
+  await screenshotBothSizes(page, shots, "post-scheduled-photos");
 
   await page.goto("/home");
   const attention = page.getByRole("list", { name: "Needs attention" });
@@ -245,7 +221,7 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   const comingUp = page.getByRole("list", { name: "Coming up" });
   await expect(comingUp.getByRole("listitem")).toHaveCount(2);
   await expect(comingUp.getByText("Winter menu preview")).toHaveCount(2);
-  await screenshot(page, "home-with-posts");
+  await screenshotBothSizes(page, shots, "home-with-posts");
   await attention.getByRole("link", { name: "Harvest blend launch" }).click();
   await expect(page.getByRole("heading", { name: "Video post" })).toBeVisible();
 });

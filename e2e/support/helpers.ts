@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
@@ -70,4 +72,21 @@ export async function confirmDialog(page: Page, button: string | RegExp) {
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: button }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/**
+ * Full-page screenshots at 1440×900 and 390×844 into `dir` (`<name>-1440.png`, `<name>-390.png`),
+ * each size checked for sideways scroll first; the viewport goes back to 1280×720.
+ */
+export async function screenshotBothSizes(page: Page, dir: string, name: string) {
+  mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }

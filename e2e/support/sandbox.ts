@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2e, sandboxUrl } from "./config";
 
 export type SpecSandbox = {
@@ -18,4 +18,14 @@ export function specSandbox(): SpecSandbox {
   const file = info.titlePath[0].replace(/\.spec\.ts$/, "").replace(/[^A-Za-z0-9]+/g, "-");
   const key = `${e2e.sandboxKey}_${file}_r${info.repeatEachIndex}_w${info.parallelIndex}`;
   return { key, url: `${sandboxUrl}/__tenants/${encodeURIComponent(key)}` };
+}
+
+/** POSTs to the spec's own sandbox admin endpoint (`settings`, `faults`, `clock/advance`, …). */
+export async function sandboxAdmin(route: string, body: unknown) {
+  const res = await fetch(`${specSandbox().url}/__sandbox/${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.ok, `sandbox ${route} answered ${res.status}`).toBe(true);
 }
