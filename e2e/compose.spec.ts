@@ -24,6 +24,9 @@ async function startWorkspace(page: Page, name: string, audit?: RegExp) {
   }
   await page.goto("/compose");
   await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();
+  // The profile list comes from the mirror the key's save started filling: on a busy machine it
+  // can arrive after the page, and a list that appears later takes the focus checks' targets.
+  await expect(page.getByLabel("@acmecoffee")).toBeVisible();
 }
 
 /**
