@@ -11,10 +11,15 @@ import {
 import { isAppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { withAppErrors, type Profile as PostproxyProfile } from "@/lib/postproxy";
-import { getWorkspacePostproxy } from "./postproxy";
+import { getWorkspacePostproxy, pageDeadlineMs } from "./postproxy";
 
-/** A background refresh may take longer than a page would wait; it never blocks a render. */
-const refreshDeadlineMs = 20_000;
+/**
+ * Every refresh (a page's, the sync route's, a saved key's) gives Postproxy what a page would: the
+ * refresh holds the workspace's claim while it runs, and a page whose mirror is empty waits on
+ * whichever refresh holds it, so a longer one kept a page saying "Reading profiles…" for 20 s
+ * while Postproxy hung. A failed refresh is recorded and shown; the next sync tries again.
+ */
+const refreshDeadlineMs = pageDeadlineMs;
 
 export type MirrorRefreshResult =
   | { status: "refreshed"; groups: number; profiles: number }
