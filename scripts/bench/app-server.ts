@@ -55,7 +55,13 @@ export type BenchApp = {
  * own process and the demo login signed in. Everything it made is removed by stop().
  */
 export async function startBenchApp(
-  options: { name: string; databaseUrl?: string; nodeArgs?: string[] } = { name: "bench" },
+  options: {
+    name: string;
+    databaseUrl?: string;
+    nodeArgs?: string[];
+    /** Variables set over the defaults (a bench that reads the database needs its keys). */
+    env?: Record<string, string>;
+  } = { name: "bench" },
 ): Promise<BenchApp> {
   const dir = path.resolve(`.data/bench-${options.name}`);
   await rm(dir, { recursive: true, force: true });
@@ -89,6 +95,7 @@ export async function startBenchApp(
     ALLOW_INSECURE_HTTP: "true",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    ...options.env,
   };
   let app: ChildProcess | null = null;
   const stop = async () => {
