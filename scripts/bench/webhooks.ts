@@ -137,6 +137,7 @@ export async function benchWebhooks() {
     const loadBefore = loadavg()[0];
     const times: number[] = [];
     const statuses = new Map<number, number>();
+    const failures: string[] = [];
     const started = performance.now();
     const interval = 1000 / rate;
     const inFlight: Promise<void>[] = [];
@@ -153,11 +154,14 @@ export async function benchWebhooks() {
           body,
         })
           .then(async (res) => {
-            await res.arrayBuffer();
+            const text = await res.text();
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status !== 200 && failures.length < 5)
+              failures.push(`#${i} ${res.status} ${text.slice(0, 120)}`);
           })
-          .catch(() => {
+          .catch((error: Error) => {
             statuses.set(0, (statuses.get(0) ?? 0) + 1);
+            if (failures.length < 5) failures.push(`#${i} ${error.message} ${String(error.cause)}`);
           })
           .finally(() => times.push(performance.now() - t0)),
       );
@@ -209,6 +213,7 @@ export async function benchWebhooks() {
     console.log(
       `  in the database: ${recorded.n} events recorded, ${applied.n} applied, ${published} of ${unique} targets published, ${moves} moves to published`,
     );
+    for (const f of failures) console.log(`  not answered 200: ${f}`);
     console.log(`  load average ${fmt(loadBefore)} → ${fmt(loadAfter)}`);
     const lost = unique - Number(recorded.n);
     const twice = moves - published;
