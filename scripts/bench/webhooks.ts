@@ -117,8 +117,10 @@ export async function benchWebhooks() {
     // Each tenth delivery repeats one sent a little earlier.
     const schedule: string[] = [];
     let next = 0;
-    for (let i = 0; i < total; i++)
-      schedule.push(i % 10 === 9 && next > 20 ? bodies[next - 1 - (i % 20)] : bodies[next++]);
+    for (let i = 0; i < total; i++) {
+      const isRepeat = next >= unique || (i % 10 === 9 && next > 20);
+      schedule.push(isRepeat ? bodies[next - 1 - (i % 20)] : bodies[next++]);
+    }
     while (next < unique) schedule.push(bodies[next++]);
 
     const url = `${app.url}/api/webhooks/postproxy/${endpoint.urlId}`;
