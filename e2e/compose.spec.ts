@@ -361,3 +361,88 @@ test("text typed offline survives a closed tab and comes back from this browser"
   await expect(again.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 15_000 });
   await expect(again).toHaveURL(/\/compose\?post=[0-9a-f-]{36}$/);
 });
+
+async function setSandboxFaults(faults: Record<string, unknown> | null) {
+  const url = `${specSandbox().url}/__sandbox/faults`;
+  const res = faults
+    ? await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(faults),
+      })
+    : await fetch(url, { method: "DELETE" });
+  expect(res.ok).toBe(true);
+}
+
+/** How many posts the spec's sandbox holds (its admin state, which faults never touch). */
+async function sandboxPostCount(): Promise<number> {
+  const res = await fetch(`${specSandbox().url}/__sandbox/state`);
+  return ((await res.json()) as { counts: { posts: number } }).counts.posts;
+}
+
+// Postproxy answering 503 (or 429) to every attempt of both creates (the first and each retry,
+// and the sync's replays while the fault lasts): no success toast, and each profile's row says
+// what is true. A 503 leaves Postdeck unable to tell, so it checks again by itself: once Postproxy
+// answers, the replay makes one post per profile. A 429 is a refusal: Failed, nothing sent.
+for (const fault of [
+  {
+    status: 503,
+    faults: { failNext: { count: 100, status: 503 } },
+    toast:
+      /Postproxy has not confirmed @acmecoffee and @northwind\.outdoors yet; Postdeck is checking with it\./,
+    row: "Checking with Postproxy…",
+    after: "Scheduled",
+    postsAfter: 2,
+  },
+  {
+    status: 429,
+    faults: { rateLimitNext: { count: 100, retryAfter: 1 } },
+    toast:
+      /Postproxy did not take it for @acmecoffee and @northwind\.outdoors: see the post's page\./,
+    row: "Failed",
+    after: "Failed",
+    postsAfter: 0,
+  },
+]) {
+  test(`composer with Postproxy answering ${fault.status} to every attempt: no success toast, the profiles say what is true`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await startWorkspace(page, `Fay Fault ${fault.status}`);
+    await page.getByLabel("@acmecoffee").check();
+    await page.getByLabel("@northwind.outdoors").check();
+    await upload(page, ["video-valid-720x1280.mp4"]);
+    const caption = `Under fire ${fault.status}`;
+    await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+    await privacy(page, "Only me").check();
+    await page.getByLabel("Schedule", { exact: true }).check();
+    await page.getByLabel("Date and time").fill(await inTwoHours(page));
+    const before = await sandboxPostCount();
+    await setSandboxFaults(fault.faults);
+    const rows = page.getByRole("list", { name: "Profiles" });
+    const profiles = ["@acmecoffee", "@northwind.outdoors"];
+    try {
+      await page.getByRole("button", { name: "Schedule", exact: true }).click();
+      const toasts = page.getByRole("region", { name: /Notifications/ });
+      await expect(toasts.getByText(fault.toast)).toBeVisible({ timeout: 60_000 });
+      // No success: neither "Scheduled for …" nor "Sent to Postproxy for …" in any toast.
+      await expect(toasts.getByText(/Scheduled for|Sent to Postproxy for/)).toHaveCount(0);
+      await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      for (const profile of profiles) {
+        const row = rows.getByRole("listitem", { name: profile });
+        await expect(row.getByText(fault.row, { exact: true })).toBeVisible();
+        await expect(row.getByText("Scheduled", { exact: true })).toHaveCount(0);
+      }
+      // Every attempt was refused before Postproxy handled it: it holds no such post.
+      expect(await sandboxPostCount()).toBe(before);
+      await shoot(page, testInfo, `post-after-${fault.status}`);
+    } finally {
+      await setSandboxFaults(null);
+    }
+    for (const profile of profiles) {
+      const row = rows.getByRole("listitem", { name: profile });
+      await expect(row.getByText(fault.after, { exact: true })).toBeVisible({ timeout: 30_000 });
+    }
+    await expect.poll(sandboxPostCount).toBe(before + fault.postsAfter);
+  });
+}

@@ -44,7 +44,10 @@ function describe(e: PostEventView): { what: string; note?: string } {
     case "retried":
       return { what: `Sent again to ${profile}` };
     case "sent":
-      return { what: `Sent to Postproxy for ${profile}` };
+      // With what came of it: a send Postproxy refused or never answered is not a success.
+      return {
+        what: `Sent to Postproxy for ${profile}${e.toStatus ? `: ${statusLabel(e.toStatus)}` : ""}`,
+      };
     case "link":
       return { what: `TikTok link received for ${profile}` };
     case "replayed":

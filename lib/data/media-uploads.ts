@@ -98,6 +98,16 @@ export async function listExpiredMedia(
     .limit(1000);
 }
 
+/** Which of these ids have a media row (in any workspace): the cleanup keeps their bytes. */
+export async function listMediaIdsWithRow(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: mediaFiles.id })
+    .from(mediaFiles)
+    .where(inArray(mediaFiles.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function deleteMediaRows(db: Db, ids: string[]) {
   if (ids.length === 0) return;
   await db.delete(mediaFiles).where(inArray(mediaFiles.id, ids));

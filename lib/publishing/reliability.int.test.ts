@@ -152,3 +152,96 @@ async function latestPostId() {
   const { listPosts } = await import("@/lib/data/posts");
   return (await listPosts(owner, { limit: 1 })).items[0]?.id;
 }
+
+// A lost answer past the retry budget: every attempt (the first and the client's 4 retries) gets
+// no answer Postdeck can use. The target is `unknown`; only the sync resolves it, by replaying the
+// same request under the same Idempotency-Key, and only while a replay cannot hurt.
+describe("a lost answer past the retry budget", () => {
+  const every = { count: 20 };
+  async function submitLost(label: string, fault: Record<string, unknown>, schedule?: string) {
+    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+    await sandbox.faults(fault);
+    const values = videoPost(owner, video, {
+      profileIds: ["prof_acme_tiktok", "prof_northwind_tiktok"],
+      caption: label,
+      ...(schedule
+        ? { schedule: { mode: "schedule" as const, at: schedule, timeZone: "UTC" } }
+        : {}),
+    });
+    const { postId } = await submitPost(owner, draftSchema.parse(values), {
+      loadProfiles: async () => profiles,
+    });
+    await sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
+    const view = await getPostView(owner, postId);
+    expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
+    for (const target of view.targets) {
+      expect(target.canRetry).toBe(false);
+      expect(target.error).toMatch(/Checking with Postproxy/);
+    }
+    return postId;
+  }
+
+  it("taken by Postproxy, answer lost: the sync replays it to the post Postproxy holds, no second post", async () => {
+    const before = await sandboxPostCount(sandbox);
+    const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+    const postId = await submitLost(
+      "lost after handling",
+      { failNext: { ...every, status: 500, afterHandling: true } },
+      at,
+    );
+    // Postproxy took each create once; the retries were replays of it under the same key.
+    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
+    const view = await getPostView(owner, postId);
+    expect(view.targets.map((x) => x.status)).toEqual(["scheduled", "scheduled"]);
+    expect(view.status).toBe("scheduled");
+    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    for (const [i, target] of view.targets.entries()) {
+      const stored = await sandbox.get(`/api/posts/${target.postproxyPostId}`, {
+        query: { profile_group_id: i === 0 ? "grp_acme" : "grp_northwind" },
+      });
+      expect(stored.status).toBe(200);
+      expect(stored.body.body).toBe("lost after handling");
+    }
+    // A second sync has nothing left to replay.
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
+    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+  }, 30_000);
+
+  it("past the replay window (a scheduled post under 5 minutes ahead): stays unknown, nothing is sent", async () => {
+    const before = await sandboxPostCount(sandbox);
+    const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+    // Never handled: Postproxy holds nothing, so any replay would create the post.
+    const postId = await submitLost(
+      "lost, too late to replay",
+      {
+        failNext: { ...every, status: 503 },
+      },
+      at,
+    );
+    expect(await sandboxPostCount(sandbox)).toBe(before);
+    const fourMinutesBefore = new Date(Date.parse(`${at}:00Z`) - 4 * 60_000);
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { now: () => fourMinutesBefore });
+    const view = await getPostView(owner, postId);
+    expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
+    for (const target of view.targets) expect(target.error).toMatch(/cannot tell/i);
+    expect(await sandboxPostCount(sandbox)).toBe(before);
+    // Later syncs leave it alone too.
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
+    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect((await getPostView(owner, postId)).targets.map((x) => x.status)).toEqual([
+      "unknown",
+      "unknown",
+    ]);
+  }, 30_000);
+
+  it("a Publish-now post older than 15 minutes: stays unknown, nothing is sent", async () => {
+    const before = await sandboxPostCount(sandbox);
+    const postId = await submitLost("lost publish now", { failNext: { ...every, status: 503 } });
+    const later = new Date(Date.now() + 16 * 60_000);
+    await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { now: () => later });
+    const view = await getPostView(owner, postId);
+    expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
+    expect(await sandboxPostCount(sandbox)).toBe(before);
+  }, 30_000);
+});

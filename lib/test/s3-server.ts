@@ -225,13 +225,28 @@ export async function startS3TestServer(options: { port?: number; bucket?: strin
         );
       }
       if (req.method === "HEAD" || req.method === "GET") {
-        const items = (await listKeys())
-          .filter((k) => k.startsWith(q.get("prefix") ?? ""))
-          .map((k) => `<Contents><Key>${esc(k)}</Key></Contents>`);
+        // ListObjectsV2 in pages (max-keys, continuation-token: the last key of the page before).
+        const after = q.get("continuation-token") ?? q.get("start-after") ?? "";
+        const maxKeys = Math.min(Number(q.get("max-keys") ?? 1000) || 1000, 1000);
+        const matching = (await listKeys()).filter(
+          (k) => k.startsWith(q.get("prefix") ?? "") && k > after,
+        );
+        const page = matching.slice(0, maxKeys);
+        const truncated = matching.length > page.length;
+        const items: string[] = [];
+        for (const k of page) {
+          const info = await stat(fileOf(k));
+          items.push(
+            `<Contents><Key>${esc(k)}</Key><LastModified>${info.mtime.toISOString()}</LastModified><Size>${info.size}</Size></Contents>`,
+          );
+        }
+        const next = truncated
+          ? `<NextContinuationToken>${esc(page[page.length - 1])}</NextContinuationToken>`
+          : "";
         return sendXml(
           res,
           200,
-          `<ListBucketResult><Name>${bucket}</Name><IsTruncated>false</IsTruncated><KeyCount>${items.length}</KeyCount>${items.join("")}</ListBucketResult>`,
+          `<ListBucketResult><Name>${bucket}</Name><IsTruncated>${truncated}</IsTruncated><KeyCount>${items.length}</KeyCount>${next}${items.join("")}</ListBucketResult>`,
         );
       }
       return sendError(res, 405, "MethodNotAllowed", "Not supported on a bucket");

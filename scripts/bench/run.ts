@@ -8,6 +8,7 @@ import { benchPostsList } from "./posts-list";
 import { benchStats } from "./stats";
 import { benchSubmitHttp } from "./submit-http";
 import { benchUpload } from "./upload";
+import { benchWebhooks } from "./webhooks";
 
 // Each bench prints its own figures; they run one after another so they do not disturb each other.
 // `npm run bench -- --only=<name>` runs one of them (the names below).
@@ -21,6 +22,12 @@ if (!only || only === "stats") await benchStats();
 if (!only || only === "first-load") await benchFirstLoad();
 if (!only || only === "media") await benchMedia();
 if (!only || only === "pages") await benchPages();
+// The webhook receiver on PostgreSQL: only with a PostgreSQL server to create a database on.
+if (
+  only === "webhooks" ||
+  (!only && (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL))
+)
+  await benchWebhooks();
 // Two app servers over PostgreSQL and S3: only with a PostgreSQL server to create a database on.
 if (
   only === "cluster" ||

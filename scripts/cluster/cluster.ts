@@ -27,6 +27,8 @@ export type AppServer = {
   process: ChildProcess;
   /** Ends the process at once (SIGKILL), as a crashed machine would. */
   kill(): Promise<void>;
+  /** Starts the server again on its port (after kill), as a supervisor would; resolves when up. */
+  restart(): Promise<void>;
   /** RSS of the server's process tree in bytes (Linux /proc), for the bench. */
   rss(): Promise<number>;
 };
@@ -45,7 +47,7 @@ export type Cluster = {
   s3: S3TestServer;
   sandbox: { url: string; apiKey: string };
   log: ProxyLogEntry[];
-  secrets: { NEXTAUTH_SECRET: string; APP_ENCRYPTION_KEY: string };
+  secrets: { NEXTAUTH_SECRET: string; APP_ENCRYPTION_KEY: string; CRON_SECRET: string };
   close(): Promise<void>;
 };
 
@@ -90,10 +92,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     cleanups.push(() => handle.close());
     await migrateDatabase(handle);
 
-    const s3 = await startS3TestServer({ port: options.s3Port ?? proxyPort + 1012 });
+    const s3 = await startS3TestServer({
+      port: options.s3Port ?? Number(process.env.CLUSTER_S3_PORT ?? proxyPort + 1012),
+    });
     cleanups.push(() => s3.close());
     const sandbox = await startSandbox({
-      port: options.sandboxPort ?? proxyPort + 1011,
+      port: options.sandboxPort ?? Number(process.env.CLUSTER_SANDBOX_PORT ?? proxyPort + 1011),
       apiKey: sandboxKey,
       log: false,
     });
@@ -102,6 +106,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const secrets = {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      // The sync route's bearer token, the same on both servers (the checks call it on each).
+      CRON_SECRET: randomBytes(24).toString("hex"),
     };
     const publicUrl = `http://127.0.0.1:${proxyPort}`;
     const env = {
@@ -133,25 +139,39 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await run(bin("next"), ["build"], { env: { ...env, POSTDECK_BUILD_SKIP_TYPECHECK: "1" } });
 
     const startServer = (name: ServerName, port: number): AppServer => {
-      const log = createWriteStream(path.join(dataDir, `server-${name}.log`));
-      const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      return {
+      const logFile = path.join(dataDir, `server-${name}.log`);
+      let child: ChildProcess;
+      let exited: Promise<void>;
+      const spawnChild = () => {
+        const log = createWriteStream(logFile, { flags: "a" });
+        child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        child.stdout?.pipe(log);
+        child.stderr?.pipe(log);
+        exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      };
+      spawnChild();
+      const server: AppServer = {
         name,
         port,
         url: `http://127.0.0.1:${port}`,
-        process: child,
+        get process() {
+          return child;
+        },
         async kill() {
           if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
           await exited;
         },
+        async restart() {
+          await server.kill();
+          spawnChild();
+          await waitForServer(server);
+        },
         rss: () => treeRss(child.pid!),
       };
+      return server;
     };
     const servers = {
       a: startServer("a", proxyPort + 1),
@@ -160,17 +180,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     cleanups.push(async () => {
       await Promise.all(Object.values(servers).map((s) => s.kill()));
     });
-    for (const server of Object.values(servers)) {
-      const started = Promise.race([
-        waitForHttp(`${server.url}/api/health`, 180_000),
-        new Promise<never>((_, reject) =>
-          server.process.once("exit", (code) =>
-            reject(new Error(`server ${server.name} exited with ${code} while starting`)),
-          ),
-        ),
-      ]);
-      await started;
-    }
+    for (const server of Object.values(servers)) await waitForServer(server);
 
     const log: ProxyLogEntry[] = [];
     const proxy = startProxy(proxyPort, servers, log);
@@ -201,6 +211,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await close();
     throw error;
   }
+}
+
+/** Resolves when the server answers its health check; fails when it exits first. */
+async function waitForServer(server: AppServer) {
+  await Promise.race([
+    waitForHttp(`${server.url}/api/health`, 180_000),
+    new Promise<never>((_, reject) =>
+      server.process.once("exit", (code) =>
+        reject(new Error(`server ${server.name} exited with ${code} while starting`)),
+      ),
+    ),
+  ]);
 }
 
 function pinOf(req: http.IncomingMessage): ServerName | null {

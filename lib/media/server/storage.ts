@@ -1,6 +1,6 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { DataStore } from "@tus/utils";
@@ -13,6 +13,25 @@ export const uploadExpiryMs = 24 * 60 * 60 * 1000;
 
 export type ByteRange = { start: number; end: number };
 
+/**
+ * One stored object as the cleanup sees it: the media id it belongs to, the key `remove` takes for
+ * it (the id, whose companions go with it, or a thumbnail's key) and when it was last written.
+ */
+export type StoredObject = { mediaId: string; key: string; modifiedAt: Date };
+
+/** What the store's own names look like: `<id>`, its tus companions, and `thumbs/<id>.jpg`. */
+const storedNamePattern = /^(thumbs\/)?([0-9a-f-]{36})(\.jpg|\.json|\.info|\.part)?$/;
+
+/** The object a stored name belongs to, or null for anything the store did not write. */
+export function storedObjectOf(name: string, modifiedAt: Date): StoredObject | null {
+  const m = storedNamePattern.exec(name);
+  if (!m) return null;
+  const [, thumbs, mediaId, suffix] = m;
+  if (thumbs) return suffix === ".jpg" ? { mediaId, key: thumbnailKey(mediaId), modifiedAt } : null;
+  if (suffix === ".jpg") return null;
+  return { mediaId, key: mediaId, modifiedAt };
+}
+
 /** The media store, on local disk or in an S3 bucket; keys are chosen by the server only. */
 export type MediaStorage = {
   kind: "file" | "s3";
@@ -23,6 +42,11 @@ export type MediaStorage = {
   readBytes(key: string, offset: number, length: number): Promise<Buffer>;
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   remove(key: string): Promise<void>;
+  /**
+   * Every object in the store, in pages (for the cleanup of bytes no media row owns). An id's
+   * companions (tus's `.json`, `.info`, `.part`) are listed under the id's own key.
+   */
+  list(options?: { pageSize?: number }): AsyncIterable<StoredObject[]>;
   /** How many bytes an unfinished upload has received (null when the store has no such upload). */
   uploadOffset(key: string): Promise<number | null>;
   /** A local file path for tools that need one (ffmpeg); null on S3. */
@@ -95,6 +119,25 @@ export async function createFileStorage(directory: string): Promise<MediaStorage
       } catch {
         return null;
       }
+    },
+    async *list(options = {}) {
+      const pageSize = options.pageSize ?? 1000;
+      let page: StoredObject[] = [];
+      for (const folder of ["", "thumbs/"]) {
+        const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+        for (const name of names) {
+          const info = await stat(path.join(root, folder, name)).catch(() => null);
+          if (!info?.isFile()) continue;
+          const object = storedObjectOf(folder + name, info.mtime);
+          if (!object) continue;
+          page.push(object);
+          if (page.length >= pageSize) {
+            yield page;
+            page = [];
+          }
+        }
+      }
+      if (page.length) yield page;
     },
     localPath: resolve,
     presignedUrl: () => null,
@@ -181,6 +224,27 @@ export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
       } catch {
         return null;
       }
+    },
+    async *list(options = {}) {
+      let token: string | undefined;
+      do {
+        const out = await client.send(
+          new s3.ListObjectsV2Command({
+            Bucket,
+            MaxKeys: options.pageSize ?? 1000,
+            ContinuationToken: token,
+          }),
+        );
+        const page: StoredObject[] = [];
+        for (const item of out.Contents ?? []) {
+          const object = item.Key
+            ? storedObjectOf(item.Key, item.LastModified ?? new Date(0))
+            : null;
+          if (object) page.push(object);
+        }
+        if (page.length) yield page;
+        token = out.IsTruncated ? out.NextContinuationToken : undefined;
+      } while (token);
     },
     localPath: () => null,
     presignedUrl(key, options) {

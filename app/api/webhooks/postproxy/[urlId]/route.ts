@@ -24,7 +24,8 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array | nul
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    // A copy: the stream may hand out views of a buffer it reuses for the next chunk.
+    chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks);
 }
