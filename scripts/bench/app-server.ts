@@ -111,7 +111,7 @@ export async function startBenchApp(
   const stop = async () => {
     if (app && app.exitCode === null) {
       // SIGINT lets Node write a CPU profile when one was asked for.
-      app.kill(process.env.BENCH_CPU_PROF_DIR ? "SIGINT" : "SIGTERM");
+      app.kill(process.env.BENCH_CPU_PROF ? "SIGINT" : "SIGTERM");
       await once(app, "exit").catch(() => {});
     }
     await sandbox.stop();
@@ -131,8 +131,8 @@ export async function startBenchApp(
     const url = `http://127.0.0.1:${port}`;
     // Node's own flags (a CPU profile, say) cannot go through NODE_OPTIONS: run Next's bin directly.
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
-    // BENCH_CPU_PROF_DIR=<dir>: the app writes a CPU profile there when it stops.
-    const profileDir = process.env.BENCH_CPU_PROF_DIR;
+    // BENCH_CPU_PROF=<dir>: the app writes a CPU profile there when it stops.
+    const profileDir = process.env.BENCH_CPU_PROF;
     const args = [
       ...(options.nodeArgs ?? []),
       ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),

@@ -40,10 +40,6 @@ export async function benchWebhooks() {
     name: "webhooks",
     databaseUrl,
     env: { APP_ENCRYPTION_KEY: encryptionKey },
-    // BENCH_CPU_PROF=<dir>: a CPU profile of the server (open it in Chrome's DevTools).
-    nodeArgs: process.env.BENCH_CPU_PROF
-      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-      : [],
   });
   const handle = await openDatabase({ url: app.databaseUrl! });
   try {
