@@ -70,7 +70,7 @@ export function PostRow({
             {isDraft ? "Draft" : kind}
             <span className="sr-only">: {name}</span>
           </Link>
-          {isDraft ? null : <PostStatusBadge status={post.status} />}
+          {isDraft ? null : <PostStatusBadge status={post.status} targets={post.profiles} />}
         </div>
         <p
           className={caption ? "text-sm break-words text-gray-700" : "text-sm text-gray-600 italic"}

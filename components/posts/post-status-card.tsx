@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { scheduleTexts } from "@/lib/tiktok";
 import type { PostView } from "@/lib/validation/post-view";
 import { describePostFetchError } from "./polling";
-import { postStatusLooks } from "@/lib/format/status";
+import { postStatusLookOf } from "@/lib/format/status";
 import { PostStatusBadge } from "./status-badge";
 import { TargetRow } from "./target-row";
 import { usePostView } from "./use-post-view";
@@ -20,10 +20,10 @@ export function PostStatusCard({ initial, canEdit }: { initial: PostView; canEdi
         title={
           <span className="flex flex-wrap items-center gap-3">
             Profiles
-            <PostStatusBadge status={post.status} />
+            <PostStatusBadge status={post.status} targets={post.targets} />
           </span>
         }
-        description={postStatusLooks[post.status].description}
+        description={postStatusLookOf(post.status, post.targets).description}
       />
       <CardBody className="space-y-4">
         {!post.isFinal && !isDraft ? (

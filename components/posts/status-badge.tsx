@@ -1,9 +1,16 @@
 import { StatusBadge } from "@/components/ui/status-badge";
-import { postStatusLooks, targetStatusLooks } from "@/lib/format/status";
+import { postStatusLookOf, targetStatusLooks } from "@/lib/format/status";
 import type { LocalPostStatus, TargetStatus } from "@/lib/validation/post-view";
 
-export function PostStatusBadge({ status }: { status: LocalPostStatus }) {
-  return <StatusBadge look={postStatusLooks[status]} />;
+export function PostStatusBadge({
+  status,
+  targets,
+}: {
+  status: LocalPostStatus;
+  /** The post's profiles, when shown: "Checking with Postproxy…" rather than "Sending". */
+  targets: readonly { status: TargetStatus | null }[];
+}) {
+  return <StatusBadge look={postStatusLookOf(status, targets)} />;
 }
 
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {

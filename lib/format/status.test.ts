@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { localPostStatuses, targetStatuses } from "@/lib/validation/post-view";
-import { postStatusLooks, profileStatusLooks, statusPalette, targetStatusLooks } from "./status";
+import {
+  postStatusLookOf,
+  postStatusLooks,
+  profileStatusLooks,
+  statusPalette,
+  targetStatusLooks,
+} from "./status";
 
 describe("status looks", () => {
   it("give every post status its own colour, none of them the error colour but Failed", () => {
@@ -27,5 +33,18 @@ describe("status looks", () => {
       expect(look.label.trim()).not.toBe("");
       expect(statusPalette).toContain(look.colour);
     }
+  });
+});
+
+describe("postStatusLookOf", () => {
+  it("says a post is being checked when its only unsettled profiles are unknown, else its own look", () => {
+    const unknown = { status: "unknown" as const };
+    const scheduled = { status: "scheduled" as const };
+    expect(postStatusLookOf("submitting", [unknown, scheduled]).label).toBe(
+      "Checking with Postproxy…",
+    );
+    expect(postStatusLookOf("submitting", [unknown, { status: "sending" }]).label).toBe("Sending");
+    expect(postStatusLookOf("submitting", [{ status: "sending" }]).label).toBe("Sending");
+    expect(postStatusLookOf("scheduled", [scheduled])).toBe(postStatusLooks.scheduled);
   });
 });

@@ -94,6 +94,27 @@ export const postStatusLooks = {
   cancelled: { label: "Cancelled", colour: "slate", description: "Cancelled before publishing." },
 } satisfies Record<LocalPostStatus, StatusLook>;
 
+/**
+ * The post's look given its profiles: a post still "being sent" whose only unsettled profiles are
+ * ones Postdeck is checking (their answer never came) says so, not "Sending".
+ */
+export function postStatusLookOf(
+  status: LocalPostStatus,
+  targets: readonly { status: TargetStatus | null }[],
+): StatusLook {
+  const isChecking =
+    status === "submitting" &&
+    targets.some((t) => t.status === "unknown") &&
+    !targets.some((t) => t.status === "sending" || t.status === "pending");
+  if (!isChecking) return postStatusLooks[status];
+  return {
+    label: "Checking with Postproxy…",
+    colour: "yellow",
+    description:
+      "Postproxy's answer never came for some profiles; Postdeck is checking whether it took the post.",
+  };
+}
+
 /** A Postproxy profile's connection. */
 export const profileStatusLooks = {
   active: { label: "Active", colour: "green", description: "Connected; posts can go to it." },
