@@ -26,6 +26,19 @@ export async function takeJobLease(
   return rows[0]?.holder === input.holder;
 }
 
+/** Extends a lease its holder still has; false when it was lost (it ran out and another took it). */
+export async function renewJobLease(
+  db: Db,
+  input: { name: string; holder: string; ms: number; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(jobLeases)
+    .set({ until: new Date(input.now.getTime() + input.ms) })
+    .where(and(eq(jobLeases.name, input.name), eq(jobLeases.holder, input.holder)))
+    .returning({ holder: jobLeases.holder });
+  return rows.length > 0;
+}
+
 export async function releaseJobLease(db: Db, input: { name: string; holder: string }) {
   await db
     .update(jobLeases)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
 import { saveApiKey } from "@/lib/data/api-keys";
+import { renewJobLease, takeJobLease } from "@/lib/data/job-leases";
 import { runSync, type SyncStep } from "./cron";
 
 let t: TestDatabase;
@@ -55,5 +56,19 @@ describe("runSync", () => {
     const run = await runSync(t.db, { steps, globalSteps: [] });
     expect(run.ran).toBe(true);
     expect(seen.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a lease is short and only its holder renews it: a holder that died frees it when it runs out", async () => {
+    const t0 = new Date("2026-12-04T12:00:00Z");
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    const lease = { name: "lease-test", ms: 30_000 };
+    expect(await takeJobLease(t.db, { ...lease, holder: "a", now: t0 })).toBe(true);
+    expect(await takeJobLease(t.db, { ...lease, holder: "b", now: at(10) })).toBe(false);
+    // A renews while it runs, so B stays out past the first 30 s.
+    expect(await renewJobLease(t.db, { ...lease, holder: "a", now: at(20) })).toBe(true);
+    expect(await takeJobLease(t.db, { ...lease, holder: "b", now: at(40) })).toBe(false);
+    // A dies (no more renewals): once its lease runs out, B takes it and A can no longer renew.
+    expect(await takeJobLease(t.db, { ...lease, holder: "b", now: at(51) })).toBe(true);
+    expect(await renewJobLease(t.db, { ...lease, holder: "a", now: at(52) })).toBe(false);
   });
 });

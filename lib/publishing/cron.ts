@@ -3,7 +3,12 @@ import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { syncStats } from "@/lib/integrations/stats-sync";
 import { randomUUID } from "node:crypto";
 import { openSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
-import { listWorkspacesWithKey, releaseJobLease, takeJobLease } from "@/lib/data/job-leases";
+import {
+  listWorkspacesWithKey,
+  releaseJobLease,
+  renewJobLease,
+  takeJobLease,
+} from "@/lib/data/job-leases";
 import type { Db } from "@/lib/db/client";
 import { logError } from "@/lib/log";
 import { cleanupMedia } from "@/lib/media/server/cleanup";
@@ -42,8 +47,12 @@ export const globalSyncSteps: GlobalSyncStep[] = [
   },
 ];
 
-/** Longer than any sync run takes; a server that dies mid-run frees the sync after this. */
-const leaseMs = 5 * 60 * 1000;
+/**
+ * The sync's lease is short and renewed while a run goes on: a server that dies mid-run frees the
+ * sync for the next run (on any server) within `leaseMs`, however long runs may take.
+ */
+const leaseMs = 30 * 1000;
+const renewEveryMs = 10 * 1000;
 
 export type SyncRun =
   | { ran: false; reason: "busy" }
@@ -66,6 +75,11 @@ export async function runSync(
   const holder = randomUUID();
   if (!(await takeJobLease(db, { name: "sync", holder, ms: leaseMs, now: now() })))
     return { ran: false, reason: "busy" };
+  const renewal = setInterval(() => {
+    renewJobLease(db, { name: "sync", holder, ms: leaseMs, now: new Date() }).catch((error) =>
+      logError("sync:lease", error),
+    );
+  }, renewEveryMs);
   try {
     const ids = await listWorkspacesWithKey(db);
     const results: Record<string, Record<string, unknown>> = {};
@@ -90,6 +104,7 @@ export async function runSync(
     }
     return { ran: true, workspaces: ids.length, results };
   } finally {
+    clearInterval(renewal);
     await releaseJobLease(db, { name: "sync", holder });
   }
 }
