@@ -110,22 +110,6 @@ export type PostView = {
   isFinal: boolean;
 };
 
-export type PostListItem = {
-  id: string;
-  status: LocalPostStatus;
-  caption: string;
-  format: PostFormat | null;
-  mediaCount: number;
-  thumbnailMediaId: string | null;
-  profileNames: string[];
-  scheduledAt: string | null;
-  updatedAt: string;
-  targetStatuses: TargetStatus[];
-};
-
-/** `?status=` of the posts list; anything else lists every post. */
-export const postListFilterSchema = z.enum(localPostStatuses).optional().catch(undefined);
-
 export const postIdSchema = z.object({ workspaceId: idSchema, postId: idSchema });
 export type PostIdInput = z.infer<typeof postIdSchema>;
 
