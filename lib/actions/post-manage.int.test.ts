@@ -39,7 +39,8 @@ vi.mock("@/lib/integrations/postproxy", async (orig) => ({
 }));
 
 const { createFileStorage } = await import("@/lib/media/server/storage");
-const { submitPostAction, retryTargetAction } = await import("./posts");
+const { submitPostAction, retryTargetAction, deleteDraftAction, duplicatePostAction } =
+  await import("./posts");
 const { editPostAction, cancelPostAction } = await import("./post-manage");
 const { getPostManageView } = await import("@/lib/publishing/manage");
 
@@ -406,5 +407,78 @@ describe("retry", () => {
       source: "user",
       actorName: "Eddie Editor",
     });
+  });
+});
+
+describe("crafted requests on every manage action", () => {
+  const countPosts = async (workspaceId: string) =>
+    (await t.db.select({ id: posts.id }).from(posts).where(eq(posts.workspaceId, workspaceId)))
+      .length;
+
+  it("duplicate and delete: a viewer is refused, another workspace's post is not found, nothing changes", async () => {
+    const draftId = await makeDraftPost(owner);
+    const input = { workspaceId: owner.workspaceId, postId: draftId };
+    const before = await countPosts(owner.workspaceId);
+    sessionUser = viewer;
+    expect(await duplicatePostAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteDraftAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    sessionUser = other.user;
+    const foreign = { workspaceId: other.workspaceId, postId: draftId };
+    expect(await duplicatePostAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteDraftAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
+    // Naming the owner's workspace without being a member of it.
+    expect(await duplicatePostAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteDraftAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await countPosts(owner.workspaceId)).toBe(before);
+    expect(await countPosts(other.workspaceId)).toBe(0);
+    expect((await versionOf(draftId)).status).toBe("draft");
+  });
+
+  it("each action on a post in the wrong state is refused before any call, and nothing changes", async () => {
+    const { postId, values } = await scheduledPost(120, ["prof_acme_tiktok"]);
+    const [target] = await targetsOf(postId);
+    const ids = { workspaceId: owner.workspaceId, postId };
+    // A scheduled post is not a draft: it cannot be deleted as one.
+    expect(await deleteDraftAction(ids)).toMatchObject({ ok: false, code: "conflict" });
+    // A scheduled target has nothing to retry.
+    expect(await retryTargetAction({ ...ids, targetId: target.id })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    const [stillScheduled] = await targetsOf(postId);
+    expect(stillScheduled).toMatchObject({ status: "scheduled", revision: target.revision });
+    expect((await onSandbox(target)).status).toBe(200);
+
+    // Cancelled: neither edited nor cancelled again.
+    expect((await cancelPostAction(ids)).ok).toBe(true);
+    expect(await edit(postId, values, 0, { caption: "After cancel" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await cancelPostAction(ids)).toMatchObject({ ok: false, code: "conflict" });
+
+    // A draft: nothing to cancel or retry.
+    const draftId = await makeDraftPost(owner);
+    expect(await cancelPostAction({ ...ids, postId: draftId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect((await versionOf(draftId)).status).toBe("draft");
+  });
+
+  it("inside the lock: edit and cancel are refused by an editor too, and Postproxy keeps the post", async () => {
+    const { postId, values } = await scheduledPost(5, ["prof_acme_tiktok"]);
+    const [target] = await targetsOf(postId);
+    sessionUser = editor;
+    expect(await edit(postId, values, 0, { caption: "Late edit" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await cancelPostAction({ workspaceId: owner.workspaceId, postId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect((await onSandbox(target)).body.body).toBe("Original caption #coffee");
+    expect((await targetsOf(postId))[0].status).toBe("scheduled");
   });
 });
