@@ -134,7 +134,7 @@ test.describe("desktop 1440×900", () => {
     await page.route(
       (url) => url.pathname === "/compose",
       async (route) => {
-        if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 2_500));
+        if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 5_000));
         await route.fallback();
       },
     );
@@ -144,6 +144,7 @@ test.describe("desktop 1440×900", () => {
     ).toContainText("This is a PNG image, not a video; it will be converted to JPEG.", {
       timeout: 60_000,
     });
+    await page.screenshot({ path: shot("compose-png-converting-1440"), fullPage: true });
     await page.unrouteAll({ behavior: "ignoreErrors" });
     await expect
       .poll(() => cardNames(page), { timeout: 60_000 })
@@ -157,6 +158,7 @@ test.describe("desktop 1440×900", () => {
     const jpeg = page.getByRole("listitem", { name: "png-named-video.jpg", exact: true });
     await expect(jpeg).toContainText("converted to JPEG from png-named-video.mp4");
     await expect(jpeg).toContainText("Ready for TikTok");
+    await page.screenshot({ path: shot("compose-png-converted-1440"), fullPage: true });
 
     // The Media page: no hydration error, dates written like every other page, the PNG named.
     const errors = collectPageErrors(page);

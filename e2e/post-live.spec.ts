@@ -1,7 +1,13 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { sandboxUrl } from "./support/config";
-import { confirmDialog, newAccount, saveApiKey, signUp } from "./support/helpers";
+import {
+  confirmDialog,
+  expectNoHorizontalScroll,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
 import { specSandbox } from "./support/sandbox";
 
 // Issue 16 §4: a publish failure and its retry, seen on an open post page without a reload; a
@@ -72,7 +78,7 @@ test.afterEach(async () => {
   await admin("faults", undefined, "DELETE");
 });
 
-test("a publish failure arrives by webhook on the open page; Retry is a new attempt that publishes", async ({
+test("a publish failure appears on the open post page without a reload; Retry is a new attempt that publishes", async ({
   page,
 }) => {
   await startWorkspace(page, "Wendy Webhook");
@@ -95,6 +101,10 @@ test("a publish failure arrives by webhook on the open page; Retry is a new atte
   await expect(timeline.getByText(/status check with Postproxy/).last()).toBeVisible();
   await expect(page.getByRole("button", { name: "Retry @acmecoffee" })).toBeVisible();
   await page.screenshot({ path: path.join(shots, "post-failed-retry-1440.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await page.screenshot({ path: path.join(shots, "post-failed-retry-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The owner reconnects the account, then retries: a new Postproxy post under a new key.
   await page.goto("/profiles");
