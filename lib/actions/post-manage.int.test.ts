@@ -465,20 +465,71 @@ describe("crafted requests on every manage action", () => {
     });
     expect((await versionOf(draftId)).status).toBe("draft");
   });
+});
 
-  it("inside the lock: edit and cancel are refused by an editor too, and Postproxy keeps the post", async () => {
-    const { postId, values } = await scheduledPost(5, ["prof_acme_tiktok"]);
-    const [target] = await targetsOf(postId);
-    sessionUser = editor;
-    expect(await edit(postId, values, 0, { caption: "Late edit" })).toMatchObject({
-      ok: false,
-      code: "conflict",
-    });
-    expect(await cancelPostAction({ workspaceId: owner.workspaceId, postId })).toMatchObject({
-      ok: false,
-      code: "conflict",
-    });
-    expect((await onSandbox(target)).body.body).toBe("Original caption #coffee");
-    expect((await targetsOf(postId))[0].status).toBe("scheduled");
+// Last in the file: it expires the sandbox's Acme connection.
+describe("retry after a publish failure", () => {
+  it("is a new Postproxy post under a new revision; events about the old attempt never move it", async () => {
+    const { syncWorkspaceTargets } = await import("@/lib/publishing/sync");
+    const { applyWebhookEvent } = await import("@/lib/publishing/webhooks");
+    const { parseWebhookEvent } = await import("@/lib/postproxy");
+    // Real time, so the connection expires before TikTok's turn comes.
+    await sandbox.request("POST", "/__sandbox/settings", { timeScale: 1 });
+    try {
+      const sent = await submitPostAction(
+        videoPost(owner, videoId, { caption: "Fails at TikTok", profileIds: ["prof_acme_tiktok"] }),
+      );
+      if (!sent.ok) throw new Error(sent.message);
+      const { postId } = sent.data;
+      await sandbox.request("POST", "/__sandbox/profiles/prof_acme_tiktok/expire");
+      await sandbox.advance(120);
+      const client = await fastClient(sandbox, owner);
+      await waitFor(
+        async () => {
+          await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
+          return (await targetsOf(postId))[0].status === "failed";
+        },
+        { what: "the publish to fail", timeoutMs: 15_000, intervalMs: 200 },
+      );
+      const [failed] = await targetsOf(postId);
+      expect(failed).toMatchObject({ errorKind: "retryable" });
+      const oldPostproxyId = failed.postproxyPostId!;
+
+      const retried = await retryTargetAction({
+        workspaceId: owner.workspaceId,
+        postId,
+        targetId: failed.id,
+      });
+      expect(retried).toMatchObject({ ok: true });
+      const [after] = await targetsOf(postId);
+      expect(after.revision).toBe(failed.revision + 1);
+      expect(after.postproxyPostId).toBeTruthy();
+      expect(after.postproxyPostId).not.toBe(oldPostproxyId);
+
+      // Postproxy reporting on the old attempt (a late or repeated delivery) changes nothing.
+      const event = parseWebhookEvent({
+        id: `evt_old_${oldPostproxyId}`,
+        type: "platform_post.published",
+        created_at: new Date().toISOString(),
+        data: {
+          id: `pp_plat_${oldPostproxyId}`,
+          post_id: oldPostproxyId,
+          platform: "tiktok",
+          profile_id: "prof_acme_tiktok",
+          status: "published",
+        },
+      });
+      const applied = await applyWebhookEvent(owner, event, new Date());
+      expect(applied.outcome).not.toBe("applied");
+      const [still] = await targetsOf(postId);
+      expect(still).toMatchObject({
+        status: after.status,
+        revision: after.revision,
+        postproxyPostId: after.postproxyPostId,
+      });
+      expect(still.publishedAt).toBeNull();
+    } finally {
+      await sandbox.request("POST", "/__sandbox/settings", { timeScale: 1000 });
+    }
   });
 });
