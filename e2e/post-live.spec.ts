@@ -127,8 +127,9 @@ test("a publish failure appears on the open post page without a reload; Retry is
   await expect(acme.getByText("Published", { exact: true })).toBeVisible();
 });
 
-test("reschedule while Postproxy answers 429, then 503: a clear message, no change; then once", async ({
+test("reschedule while Postproxy answers 429, then 503: a clear message, no change; then once; another workspace reaches none of it", async ({
   page,
+  browser,
 }) => {
   await startWorkspace(page, "Rosa Retry");
   const caption = `Fault reschedule ${Date.now()}`;
@@ -176,4 +177,17 @@ test("reschedule while Postproxy answers 429, then 503: a clear message, no chan
   expect(remote[0].scheduled_at).toMatch(/^2030-07-02T10:15:00/);
   await expect(timeline.getByText(/^Changed the time for @acmecoffee$/)).toHaveCount(1);
   await expect(page.getByText(/Jul 2, 2030, 10:15 AM/).first()).toBeVisible();
+
+  // Another workspace's member reaches neither the post, its timeline nor its JSON routes.
+  const postId = page.url().split("/posts/")[1];
+  const outsider = await browser.newContext();
+  const theirs = await outsider.newPage();
+  await signUp(theirs, newAccount("Otto Outsider"));
+  await expect(theirs).toHaveURL(/\/home$/);
+  await theirs.goto(`/posts/${postId}`);
+  await expect(theirs.getByRole("heading", { name: "Post not found" })).toBeVisible();
+  await expect(theirs.getByText(caption)).toHaveCount(0);
+  for (const route of [`/api/posts/${postId}`, `/api/posts/${postId}/manage`])
+    expect((await theirs.request.get(route)).status(), route).toBe(404);
+  await outsider.close();
 });
