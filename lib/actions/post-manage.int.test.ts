@@ -474,7 +474,7 @@ describe("retry after a publish failure", () => {
     const { applyWebhookEvent } = await import("@/lib/publishing/webhooks");
     const { parseWebhookEvent } = await import("@/lib/postproxy");
     // Real time, so the connection expires before TikTok's turn comes.
-    await sandbox.request("POST", "/__sandbox/settings", { timeScale: 1 });
+    await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1 } });
     try {
       const sent = await submitPostAction(
         videoPost(owner, videoId, { caption: "Fails at TikTok", profileIds: ["prof_acme_tiktok"] }),
@@ -529,7 +529,7 @@ describe("retry after a publish failure", () => {
       });
       expect(still.publishedAt).toBeNull();
     } finally {
-      await sandbox.request("POST", "/__sandbox/settings", { timeScale: 1000 });
+      await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1000 } });
     }
   });
 });
