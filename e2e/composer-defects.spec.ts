@@ -128,8 +128,24 @@ test.describe("desktop 1440×900", () => {
       "The file's contents are not a video or photo TikTok knows",
     );
 
-    // A later batch goes after the first.
+    // A later batch goes after the first. A PNG named .mp4 is a photo (the bytes decide): its card
+    // says so and that it becomes a JPEG (the conversion is held back so the card can be read),
+    // then the JPEG takes its place.
+    await page.route(
+      (url) => url.pathname === "/compose",
+      async (route) => {
+        if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 5_000));
+        await route.fallback();
+      },
+    );
     await page.getByLabel("Choose files to upload").setInputFiles(fixture("png-named-video.mp4"));
+    await expect(
+      page.getByRole("listitem", { name: "png-named-video.mp4", exact: true }),
+    ).toContainText("This is a PNG image, not a video; it will be converted to JPEG.", {
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: shot("compose-png-converting-1440"), fullPage: true });
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await expect
       .poll(() => cardNames(page), { timeout: 60_000 })
       .toEqual([
@@ -137,11 +153,12 @@ test.describe("desktop 1440×900", () => {
         "photo-2-720x900.jpg",
         "photo-3-720x900.jpg",
         "photo-4-720x900.jpg",
-        "png-named-video.mp4",
+        "png-named-video.jpg",
       ]);
-    await expect(
-      page.getByRole("listitem", { name: "png-named-video.mp4", exact: true }),
-    ).toContainText("convert it to JPEG");
+    const jpeg = page.getByRole("listitem", { name: "png-named-video.jpg", exact: true });
+    await expect(jpeg).toContainText("converted to JPEG from png-named-video.mp4");
+    await expect(jpeg).toContainText("Ready for TikTok");
+    await page.screenshot({ path: shot("compose-png-converted-1440"), fullPage: true });
 
     // The Media page: no hydration error, dates written like every other page, the PNG named.
     const errors = collectPageErrors(page);
@@ -194,11 +211,17 @@ test.describe("desktop 1440×900", () => {
     await expect(sidebar.getByRole("link", { name: "Compose" })).toBeInViewport();
     await page.screenshot({ path: shot("compose-bottom-1440") });
 
-    // Compose after a saved draft: a new, empty post. (The offer to continue edits left inside
-    // the autosave pause is covered by compose.spec's closed-tab case; pressing Compose inside
-    // that pause does not offer it yet — a known gap, see the README.)
+    // Edits left inside the autosave pause, then Compose: a new, empty post with the choice.
+    await page.getByRole("textbox", { name: "Caption" }).fill("Left behind");
     await sidebar.getByRole("link", { name: "Compose" }).click();
     await expect(page).toHaveURL(/\/compose$/);
+    const offer = page.getByRole("button", { name: "Continue your unsaved post" });
+    await expect(offer).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue("");
+    await expect(page.getByRole("list", { name: "Photos in post order" })).toHaveCount(0);
+    await page.screenshot({ path: shot("compose-offer-1440") });
+    await offer.click();
+    await expect(page.getByRole("textbox", { name: "Caption" })).toHaveValue("Left behind");
+    await expect.poll(() => cardNames(page)).toEqual(["photo-1-720x900.jpg"]);
   });
 });

@@ -11,7 +11,13 @@ import {
 import type { ReactNode } from "react";
 import type { MediaCardData } from "@/components/media/types";
 import { Button } from "@/components/ui/button";
-import { describeMisnamedFile, formatBytes, interactionTexts, mediaVerdict } from "@/lib/tiktok";
+import {
+  describeJpegConversion,
+  describeMisnamedFile,
+  formatBytes,
+  interactionTexts,
+  mediaVerdict,
+} from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 
 export type MediaFieldCardProps = {
@@ -37,14 +43,14 @@ function Verdict({ media }: { media: MediaCardData }) {
   const verdict = mediaVerdict(media);
   if (verdict.passes && verdict.warnings.length === 0)
     return <p className="text-xs text-green-700">Ready for TikTok</p>;
+  // A PNG or WebP is converted as soon as it is added: its type is no reason to act on.
+  const conversion = describeJpegConversion(media.name, media.mime);
+  const heading = conversion ?? describeMisnamedFile(media.name, media.mime);
+  const reasons = conversion ? verdict.reasons.slice(1) : verdict.reasons;
   return (
     <ul className="space-y-0.5 text-xs" aria-label={`TikTok checks for ${media.name}`}>
-      {describeMisnamedFile(media.name, media.mime) ? (
-        <li className="font-medium text-gray-900">
-          {describeMisnamedFile(media.name, media.mime)}.
-        </li>
-      ) : null}
-      {verdict.reasons.map((r) => (
+      {heading ? <li className="font-medium text-gray-900">{heading}.</li> : null}
+      {reasons.map((r) => (
         <li key={r} className="flex gap-1 text-danger-700">
           <X className="mt-0.5 size-3 shrink-0" aria-label="Fails" />
           {r}

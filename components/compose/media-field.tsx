@@ -8,6 +8,7 @@ import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
 import { useUploads, type UploadItem, type UploadOutcome } from "@/components/media/use-uploads";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
+import { convertUploadToJpegAction } from "@/lib/actions/media";
 import { interactionTexts, mediaVerdict } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
 import { fetchLibrary } from "./fetch-library";
@@ -79,6 +80,24 @@ export function MediaField(props: MediaFieldProps) {
     [apply],
   );
 
+  const convertInPlace = useCallback(
+    async (card: MediaCardData) => {
+      const converted = await convertUploadToJpegAction({ workspaceId, mediaId: card.id });
+      if (!converted.ok)
+        return setNotice(
+          `${card.name} could not be converted to JPEG: ${converted.message} Remove it from the post, or convert it from the Media page.`,
+        );
+      const [jpeg] = await fetchLibrary(workspaceId, [converted.data.id]);
+      if (!jpeg) throw new Error("The converted file is not in the library.");
+      const { items: now, coverIndex: cover } = latest.current;
+      // Removed from the post meanwhile: the JPEG stays in the library only.
+      if (!now.some((m) => m.id === card.id)) return;
+      pickOfCard.current.set(jpeg.id, pickOfCard.current.get(card.id) ?? nextPick.current++);
+      apply({ items: now.map((m) => (m.id === card.id ? jpeg : m)), coverIndex: cover });
+    },
+    [workspaceId, apply],
+  );
+
   const settleRef = useRef<(key: string, patch: Pick<UploadItem, "state" | "message">) => void>(
     () => {},
   );
@@ -93,10 +112,11 @@ export function MediaField(props: MediaFieldProps) {
         if (!card) throw new Error("The file is not in the library.");
         const verdict = mediaVerdict(card);
         if (verdict.canConvertToJpeg) {
-          // PNG or WebP: its card says what it is and how to make it postable (convert to JPEG).
-          // Converting here is left out: the convert action's revalidation refreshes the page,
-          // which can remount a composer that autosave has just given a post id.
+          // PNG or WebP: its card says what it really is and that it becomes a JPEG, which then
+          // takes its place in the post (the original stays in the library).
           place([card], pick);
+          setPlaced((keys) => [...keys, outcome.key]);
+          return convertInPlace(card);
         } else if (!verdict.passes) {
           // A file TikTok won't take stays out of the post; its row says why.
           return settle({
@@ -114,7 +134,7 @@ export function MediaField(props: MediaFieldProps) {
         ),
       );
     },
-    [workspaceId, place],
+    [workspaceId, place, convertInPlace],
   );
   const uploads = useUploads(workspaceId, onFinished);
   useEffect(() => {

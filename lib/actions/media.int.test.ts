@@ -23,7 +23,8 @@ const { createFileStorage } = await import("@/lib/media/server/storage");
 const { getMedia } = await import("@/lib/data/media");
 const { completeUpload, createUploadRecord } = await import("@/lib/data/media-uploads");
 const { attachMedia } = await import("@/lib/data/media-usage");
-const { convertMediaToJpegAction, deleteMediaAction } = await import("./media");
+const { convertMediaToJpegAction, convertUploadToJpegAction, deleteMediaAction } =
+  await import("./media");
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "postdeck-media-actions-"));
@@ -33,12 +34,12 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function storedPng(ctx: WorkspaceCtx) {
+async function storedPng(ctx: WorkspaceCtx, name = "logo.png") {
   const bytes = await readFile(path.resolve("e2e/fixtures/media/photo-rejected-320x400.png"));
   const id = randomUUID();
   await createUploadRecord(ctx, {
     id,
-    name: "logo.png",
+    name,
     declaredType: "image/png",
     kind: "image",
     size: bytes.length,
@@ -118,5 +119,32 @@ describe("media actions called directly", () => {
       convertedFromId: mediaId,
     });
     expect(await readdir(dir)).toEqual(expect.arrayContaining([mediaId, result.data.id]));
+  });
+
+  it("the composer's conversion: a PNG named .mp4 becomes <name>.jpg; viewers and other workspaces are refused", async () => {
+    const owner = await makeOwner(t.db, "Cora");
+    const viewer = await addMember(owner, "viewer");
+    const outsider = await makeOwner(t.db, "Otto");
+    const mediaId = await storedPng(owner, "png-named-video.mp4");
+    const input = { workspaceId: owner.workspaceId, mediaId };
+    sessionUser = viewer.user;
+    expect(await convertUploadToJpegAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    sessionUser = outsider.user;
+    expect(
+      await convertUploadToJpegAction({ workspaceId: outsider.workspaceId, mediaId }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    sessionUser = owner.user;
+    const result = await convertUploadToJpegAction(input);
+    expect(result).toMatchObject({ ok: true, data: { name: "png-named-video.jpg" } });
+    if (!result.ok) return;
+    expect(await getMedia(owner, result.data.id)).toMatchObject({
+      mime: "image/jpeg",
+      convertedFromId: mediaId,
+    });
+    // A JPEG is not converted again.
+    expect(await convertUploadToJpegAction({ ...input, mediaId: result.data.id })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
   });
 });

@@ -51,3 +51,15 @@ export const convertMediaToJpegAction = createAction({
     return created;
   },
 });
+
+/**
+ * The composer's conversion of a PNG or WebP it was just given. Nothing is revalidated: a refresh
+ * of the composer's page while autosave writes `?post=` could remount the form mid-edit, and the
+ * Media page reads the library afresh when opened.
+ */
+export const convertUploadToJpegAction = createAction({
+  name: "convertUploadToJpeg",
+  schema: mediaIdSchema,
+  access: "editor",
+  handler: async ({ mediaId }, ctx) => convertMediaToJpeg(ctx, await getMediaStorage(), mediaId),
+});

@@ -39,7 +39,8 @@ vi.mock("@/lib/integrations/postproxy", async (orig) => ({
 }));
 
 const { createFileStorage } = await import("@/lib/media/server/storage");
-const { submitPostAction, retryTargetAction } = await import("./posts");
+const { submitPostAction, retryTargetAction, deleteDraftAction, duplicatePostAction } =
+  await import("./posts");
 const { editPostAction, cancelPostAction } = await import("./post-manage");
 const { getPostManageView } = await import("@/lib/publishing/manage");
 
@@ -406,5 +407,129 @@ describe("retry", () => {
       source: "user",
       actorName: "Eddie Editor",
     });
+  });
+});
+
+describe("crafted requests on every manage action", () => {
+  const countPosts = async (workspaceId: string) =>
+    (await t.db.select({ id: posts.id }).from(posts).where(eq(posts.workspaceId, workspaceId)))
+      .length;
+
+  it("duplicate and delete: a viewer is refused, another workspace's post is not found, nothing changes", async () => {
+    const draftId = await makeDraftPost(owner);
+    const input = { workspaceId: owner.workspaceId, postId: draftId };
+    const before = await countPosts(owner.workspaceId);
+    sessionUser = viewer;
+    expect(await duplicatePostAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteDraftAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    sessionUser = other.user;
+    const foreign = { workspaceId: other.workspaceId, postId: draftId };
+    expect(await duplicatePostAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteDraftAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
+    // Naming the owner's workspace without being a member of it.
+    expect(await duplicatePostAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteDraftAction(input)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await countPosts(owner.workspaceId)).toBe(before);
+    expect(await countPosts(other.workspaceId)).toBe(0);
+    expect((await versionOf(draftId)).status).toBe("draft");
+  });
+
+  it("each action on a post in the wrong state is refused before any call, and nothing changes", async () => {
+    const { postId, values } = await scheduledPost(120, ["prof_acme_tiktok"]);
+    const [target] = await targetsOf(postId);
+    const ids = { workspaceId: owner.workspaceId, postId };
+    // A scheduled post is not a draft: it cannot be deleted as one.
+    expect(await deleteDraftAction(ids)).toMatchObject({ ok: false, code: "conflict" });
+    // A scheduled target has nothing to retry.
+    expect(await retryTargetAction({ ...ids, targetId: target.id })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    const [stillScheduled] = await targetsOf(postId);
+    expect(stillScheduled).toMatchObject({ status: "scheduled", revision: target.revision });
+    expect((await onSandbox(target)).status).toBe(200);
+
+    // Cancelled: neither edited nor cancelled again.
+    expect((await cancelPostAction(ids)).ok).toBe(true);
+    expect(await edit(postId, values, 0, { caption: "After cancel" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await cancelPostAction(ids)).toMatchObject({ ok: false, code: "conflict" });
+
+    // A draft: nothing to cancel or retry.
+    const draftId = await makeDraftPost(owner);
+    expect(await cancelPostAction({ ...ids, postId: draftId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect((await versionOf(draftId)).status).toBe("draft");
+  });
+});
+
+// Last in the file: it expires the sandbox's Acme connection.
+describe("retry after a publish failure", () => {
+  it("is a new Postproxy post under a new revision; events about the old attempt never move it", async () => {
+    const { syncWorkspaceTargets } = await import("@/lib/publishing/sync");
+    const { applyWebhookEvent } = await import("@/lib/publishing/webhooks");
+    const { parseWebhookEvent } = await import("@/lib/postproxy");
+    // Real time, so the connection expires before TikTok's turn comes.
+    await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1 } });
+    try {
+      const sent = await submitPostAction(
+        videoPost(owner, videoId, { caption: "Fails at TikTok", profileIds: ["prof_acme_tiktok"] }),
+      );
+      if (!sent.ok) throw new Error(sent.message);
+      const { postId } = sent.data;
+      await sandbox.request("POST", "/__sandbox/profiles/prof_acme_tiktok/expire");
+      await sandbox.advance(120);
+      const client = await fastClient(sandbox, owner);
+      await waitFor(
+        async () => {
+          await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
+          return (await targetsOf(postId))[0].status === "failed";
+        },
+        { what: "the publish to fail", timeoutMs: 15_000, intervalMs: 200 },
+      );
+      const [failed] = await targetsOf(postId);
+      expect(failed).toMatchObject({ errorKind: "retryable" });
+      const oldPostproxyId = failed.postproxyPostId!;
+
+      const retried = await retryTargetAction({
+        workspaceId: owner.workspaceId,
+        postId,
+        targetId: failed.id,
+      });
+      expect(retried).toMatchObject({ ok: true });
+      const [after] = await targetsOf(postId);
+      expect(after.revision).toBe(failed.revision + 1);
+      expect(after.postproxyPostId).toBeTruthy();
+      expect(after.postproxyPostId).not.toBe(oldPostproxyId);
+
+      // Postproxy reporting on the old attempt (a late or repeated delivery) changes nothing.
+      const event = parseWebhookEvent({
+        id: `evt_old_${oldPostproxyId}`,
+        type: "platform_post.published",
+        created_at: new Date().toISOString(),
+        data: {
+          id: `pp_plat_${oldPostproxyId}`,
+          post_id: oldPostproxyId,
+          platform: "tiktok",
+          profile_id: "prof_acme_tiktok",
+          status: "published",
+        },
+      });
+      const applied = await applyWebhookEvent(owner, event, new Date());
+      expect(applied.outcome).not.toBe("applied");
+      const [still] = await targetsOf(postId);
+      expect(still).toMatchObject({
+        status: after.status,
+        revision: after.revision,
+        postproxyPostId: after.postproxyPostId,
+      });
+      expect(still.publishedAt).toBeNull();
+    } finally {
+      await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1000 } });
+    }
   });
 });

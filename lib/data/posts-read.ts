@@ -1,13 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { posts, postTargets, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { TikTokSettings } from "@/lib/tiktok/params";
 import {
   isFinalTargetStatus,
-  type LocalPostStatus,
-  type PostListItem,
   type PostTargetView,
   type PostView,
 } from "@/lib/validation/post-view";
@@ -120,105 +118,6 @@ export async function getPostView(ctx: WorkspaceCtx, postId: string): Promise<Po
     targets: views,
     isFinal: post.status === "draft" || views.every((t) => isFinalTargetStatus(t.status)),
   };
-}
-
-type Cursor = { isDraft: number; updatedAt: string; id: string };
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.isDraft, c.updatedAt, c.id])).toString("base64url");
-}
-
-function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value) return null;
-  try {
-    const [isDraft, updatedAt, id] = JSON.parse(Buffer.from(value, "base64url").toString());
-    if (
-      (isDraft === 0 || isDraft === 1) &&
-      !Number.isNaN(Date.parse(updatedAt)) &&
-      uuidPattern.test(id)
-    )
-      return { isDraft, updatedAt, id };
-  } catch {
-    // A malformed cursor starts from the top.
-  }
-  return null;
-}
-
-/** Drafts first, then every other post, newest first; keyset-paginated. */
-export async function listPosts(
-  ctx: WorkspaceCtx,
-  input: { status?: LocalPostStatus; limit: number; cursor?: string },
-): Promise<{ items: PostListItem[]; nextCursor: string | null }> {
-  requireRole(ctx, "viewer");
-  const limit = Math.min(Math.max(1, input.limit), 100);
-  const isDraft = sql<number>`(case when ${posts.status} = 'draft' then 1 else 0 end)`;
-  const cursor = decodeCursor(input.cursor);
-  const conditions = [eq(posts.workspaceId, ctx.workspaceId)];
-  if (input.status) conditions.push(eq(posts.status, input.status));
-  if (cursor)
-    conditions.push(
-      sql`(${isDraft}, ${posts.updatedAt}, ${posts.id}) < (${cursor.isDraft}, ${cursor.updatedAt}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  const rows = await ctx.db
-    .select({
-      id: posts.id,
-      status: posts.status,
-      caption: posts.caption,
-      format: posts.format,
-      media: posts.media,
-      scheduledAt: posts.scheduledAt,
-      updatedAt: posts.updatedAt,
-      isDraft,
-    })
-    .from(posts)
-    .where(and(...conditions))
-    .orderBy(desc(isDraft), desc(posts.updatedAt), desc(posts.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const targets = page.length
-    ? await ctx.db
-        .select({
-          postId: postTargets.postId,
-          profileName: postTargets.profileName,
-          status: postTargets.status,
-        })
-        .from(postTargets)
-        .where(
-          and(
-            eq(postTargets.workspaceId, ctx.workspaceId),
-            inArray(
-              postTargets.postId,
-              page.map((p) => p.id),
-            ),
-          ),
-        )
-        .orderBy(asc(postTargets.profileName))
-    : [];
-  const items = page.map((p): PostListItem => {
-    const mine = targets.filter((t) => t.postId === p.id);
-    return {
-      id: p.id,
-      status: p.status,
-      caption: p.caption,
-      format: p.format,
-      mediaCount: p.media.length,
-      thumbnailMediaId: p.media[0]?.id ?? null,
-      profileNames: mine.map((t) => t.profileName),
-      scheduledAt: iso(p.scheduledAt),
-      updatedAt: p.updatedAt.toISOString(),
-      targetStatuses: mine.map((t) => t.status),
-    };
-  });
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeCursor({
-          isDraft: Number(last.isDraft),
-          updatedAt: last.updatedAt.toISOString(),
-          id: last.id,
-        })
-      : null;
-  return { items, nextCursor };
 }
 
 /**

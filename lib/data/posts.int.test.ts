@@ -7,11 +7,11 @@ import { addMember, makeOwner } from "@/lib/test/factories";
 import { createComposeDefaults, draftSchema } from "@/lib/validation/post";
 import { mediaRow } from "../publishing/test-support/setup";
 import { getMedia } from "./media";
+import { listPostsPage } from "./posts-list";
 import {
   deleteDraft,
   getComposeDraft,
   getPostView,
-  listPosts,
   listProfilePostTimes,
   saveDraft,
 } from "./posts";
@@ -88,7 +88,10 @@ describe("drafts", () => {
     await expect(getComposeDraft(outsider, postId)).rejects.toMatchObject({ code: "not_found" });
     await expect(getPostView(outsider, postId)).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteDraft(outsider, postId)).rejects.toMatchObject({ code: "not_found" });
-    expect((await listPosts(outsider, { limit: 50 })).items.map((i) => i.id)).not.toContain(postId);
+    for (const tab of ["drafts", "posts"] as const)
+      expect(
+        (await listPostsPage(outsider, { tab }, { limit: 100 })).items.map((i) => i.id),
+      ).not.toContain(postId);
     const viewer = await addMember(owner, "viewer");
     await expect(saveDraft(viewer.ctx, draft(owner, { postId }))).rejects.toMatchObject({
       code: "forbidden",
@@ -108,7 +111,7 @@ describe("drafts", () => {
 });
 
 describe("post lists", () => {
-  it("lists drafts first, then the rest newest first, page by page", async () => {
+  it("lists drafts in their own tab, last edited first, page by page, apart from sent posts", async () => {
     const ws = await makeOwner(t.db, "Lister");
     const ids: string[] = [];
     for (let i = 0; i < 5; i++)
@@ -118,13 +121,15 @@ describe("post lists", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listPosts(ws, { limit: 2, cursor });
+      const page = await listPostsPage(ws, { tab: "drafts" }, { limit: 2, cursor });
       seen.push(...page.items.map((i) => i.caption));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(["d4", "d3", "d2", "d1", "d0"]);
-    expect((await listPosts(ws, { status: "draft", limit: 10 })).items).toHaveLength(3);
-    expect((await listPosts(ws, { status: "published", limit: 10 })).items[0].caption).toBe("d1");
+    expect(seen).toEqual(["d4", "d3", "d2"]);
+    const sent = await listPostsPage(ws, { tab: "posts" });
+    expect(sent.items.map((i) => i.caption).sort()).toEqual(["d0", "d1"]);
+    const published = await listPostsPage(ws, { tab: "posts", status: "published" });
+    expect(published.items.map((i) => i.caption)).toEqual(["d1"]);
   });
 
   it("gives each profile's scheduled and published times for the daily cap", async () => {

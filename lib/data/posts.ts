@@ -11,7 +11,7 @@ import { requireRole, type WorkspaceCtx } from "./context";
 import { mediaIdsOf, pickSettings, postRows } from "./post-rows";
 import { loadMediaCards, syncMediaUsages } from "./posts-media";
 
-export { getPostView, listPosts, listProfilePostTimes } from "./posts-read";
+export { getPostView, listProfilePostTimes } from "./posts-read";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const postNotFound = () => new AppError("not_found", publishTexts.notFound);

@@ -97,3 +97,16 @@ export function describeMisnamedFile(name: string, mime: string | null): string 
   const article = /^(MP4|MOV|AVI)$/.test(label) ? "an" : "a";
   return `This is ${article} ${label} ${isImage ? "image" : "video"}, not a ${named === "video" ? "video" : "photo"}`;
 }
+
+/**
+ * The composer converts a PNG or WebP photo to JPEG as soon as it is added; its card says so,
+ * naming what the file really is when its name says otherwise.
+ */
+export function describeJpegConversion(name: string, mime: string | null): string | null {
+  const label = mime ? convertibleImageTypes[mime] : undefined;
+  if (!label) return null;
+  const misnamed = describeMisnamedFile(name, mime);
+  return misnamed
+    ? `${misnamed}; it will be converted to JPEG`
+    : `This ${label} photo will be converted to JPEG`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   declaredKindOf,
+  describeJpegConversion,
   describeMisnamedFile,
   mediaVerdict,
   selectionVerdict,
@@ -136,6 +137,19 @@ describe("upload limits by declared kind", () => {
     expect(uploadTooLargeMessage("image", 20 * 1024 ** 2 + 1)).toBe(
       "TikTok takes photos up to 20 MB; this one is 20,971,521 bytes.",
     );
+  });
+});
+
+describe("describeJpegConversion", () => {
+  it("says a PNG or WebP will become a JPEG, and what a misnamed one really is", () => {
+    expect(describeJpegConversion("png-named-video.mp4", "image/png")).toBe(
+      "This is a PNG image, not a video; it will be converted to JPEG",
+    );
+    expect(describeJpegConversion("logo.webp", "image/webp")).toBe(
+      "This WebP photo will be converted to JPEG",
+    );
+    expect(describeJpegConversion("photo.jpg", "image/jpeg")).toBeNull();
+    expect(describeJpegConversion("clip.mp4", "video/mp4")).toBeNull();
   });
 });
 

@@ -110,19 +110,6 @@ export type PostView = {
   isFinal: boolean;
 };
 
-export type PostListItem = {
-  id: string;
-  status: LocalPostStatus;
-  caption: string;
-  format: PostFormat | null;
-  mediaCount: number;
-  thumbnailMediaId: string | null;
-  profileNames: string[];
-  scheduledAt: string | null;
-  updatedAt: string;
-  targetStatuses: TargetStatus[];
-};
-
 export const postIdSchema = z.object({ workspaceId: idSchema, postId: idSchema });
 export type PostIdInput = z.infer<typeof postIdSchema>;
 

@@ -25,7 +25,8 @@ export async function convertMediaToJpeg(
       `As a JPEG this photo would be ${formatBytes(jpeg.data.length)}, over TikTok's 20 MB; resize it first.`,
     );
   const id = randomUUID();
-  const name = `${source.name.replace(/\.(png|webp)$/i, "")}.jpg`;
+  // Whatever the old name's extension said (a PNG named .mp4 too), the new file is a JPEG.
+  const name = `${source.name.replace(/\.[^./]+$/, "")}.jpg`;
   await storage.put(id, jpeg.data, "image/jpeg");
   await storage.put(thumbnailKey(id), await makeThumbnail(jpeg.data), "image/jpeg");
   await createConvertedMedia(ctx, {
