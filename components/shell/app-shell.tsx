@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Logo } from "@/components/logo";
+import { AlertsBell } from "./alerts-bell";
 import { FocusFromHash } from "./focus-from-hash";
 import { MenuButtonFace, menuButtonClass } from "./menu-button";
 import { SidebarContent, type SidebarProps } from "./sidebar-content";
@@ -39,13 +40,17 @@ export function AppShell({ children, ...sidebar }: Props) {
       </a>
       <div className="min-h-screen lg:flex">
         <aside className="sticky top-0 hidden h-screen w-64 shrink-0 flex-col self-start border-r border-gray-200 bg-white px-4 py-5 lg:flex">
-          <div className="px-2">
+          <div className="flex items-center justify-between gap-2 px-2">
             <Logo />
+            <AlertsBell workspaceId={sidebar.currentWorkspaceId} align="left" />
           </div>
           <SidebarContent {...sidebar} />
         </aside>
         <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-3 border-b border-gray-200 bg-white px-4 lg:hidden">
           <Logo />
+          <div className="ml-auto">
+            <AlertsBell workspaceId={sidebar.currentWorkspaceId} align="right" />
+          </div>
           {Drawer ? (
             <Drawer
               {...sidebar}

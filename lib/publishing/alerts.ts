@@ -13,7 +13,7 @@ import type { WorkspaceCtx } from "@/lib/data/context";
 import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { isMailConfigured, publicUrl, sendMail, type Mail } from "@/lib/mail/mailer";
-import { postJsonSafely, type SafePostOptions } from "@/lib/security/safe-webhook";
+import { isPublicAddress, postJsonSafely, type SafePostOptions } from "@/lib/security/safe-webhook";
 
 export type AlertDeps = {
   now?: () => Date;
@@ -171,4 +171,19 @@ export async function sendTestAlert(ctx: WorkspaceCtx, deps: AlertDeps = {}) {
       message: error instanceof Error ? error.message : "The test could not be sent.",
     };
   }
+}
+
+/** Why a URL cannot be saved as the alert webhook (null: it can); checked again on every send. */
+export function problemWithWebhookUrl(url: string): string | null {
+  if (!url) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && getEnv().NODE_ENV !== "development")
+    return "Enter a web address starting with https://.";
+  if (parsed.username || parsed.password) return "Leave the user name and password out of the URL.";
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  if (/^[\d.]+$|:/.test(host) && !isPublicAddress(host))
+    return "This address is private or local; alerts can only go to a public address.";
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal"))
+    return "This address is private or local; alerts can only go to a public address.";
+  return null;
 }

@@ -101,12 +101,19 @@ export function describeAlert(f: AlertFacts): {
 }
 
 export const markAlertsReadSchema = z.union([
-  z.object({ all: z.literal(true) }),
-  z.object({ ids: z.array(z.string().uuid("Not an alert id.")).min(1).max(100) }),
+  z.object({ workspaceId: z.uuid().optional(), all: z.literal(true) }),
+  z.object({
+    workspaceId: z.uuid().optional(),
+    ids: z
+      .array(z.uuid({ error: "Not an alert id." }))
+      .min(1)
+      .max(100),
+  }),
 ]);
-export type MarkAlertsReadInput = z.infer<typeof markAlertsReadSchema>;
+export type MarkAlertsReadInput = { all: true } | { ids: string[] };
 
 export const alertWebhookSchema = z.object({
+  workspaceId: z.uuid().optional(),
   url: z
     .string()
     .trim()
@@ -119,5 +126,6 @@ export const alertWebhookSchema = z.object({
 });
 
 export const alertEmailPreferenceSchema = z.object({
+  workspaceId: z.uuid().optional(),
   emailAlerts: z.enum(["on", "off"]),
 });
