@@ -118,10 +118,9 @@ export const alertWebhookSchema = z.object({
     .string()
     .trim()
     .max(2000, "The URL is too long.")
-    .refine((v) => v === "" || URL.canParse(v), "Enter a full URL, starting with https://.")
     .refine(
-      (v) => v === "" || /^https?:$/.test(new URL(v).protocol),
-      "Enter a web address starting with https://.",
+      (v) => v === "" || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
+      "Enter a full web address starting with https://.",
     ),
 });
 
