@@ -129,7 +129,12 @@ export function AlertsBell({
           ) : (
             <ul className="divide-y divide-gray-100">
               {query.data.alerts.map((a) => (
-                <AlertItem key={a.id} alert={a} onRead={() => markRead({ ids: [a.id] })} />
+                <AlertItem
+                  key={a.id}
+                  alert={a}
+                  onRead={() => markRead({ ids: [a.id] })}
+                  onOpen={() => setIsOpen(false)}
+                />
               ))}
             </ul>
           )}
@@ -139,7 +144,15 @@ export function AlertsBell({
   );
 }
 
-function AlertItem({ alert, onRead }: { alert: AlertView; onRead: () => void }) {
+function AlertItem({
+  alert,
+  onRead,
+  onOpen,
+}: {
+  alert: AlertView;
+  onRead: () => void;
+  onOpen: () => void;
+}) {
   return (
     <li className={`px-4 py-3 ${alert.isRead ? "" : "bg-amber-50"}`}>
       <div className="flex items-start justify-between gap-2">
@@ -166,7 +179,10 @@ function AlertItem({ alert, onRead }: { alert: AlertView; onRead: () => void }) 
         <DateTime value={alert.createdAt} />
         <Link
           href={`/posts/${alert.postId}`}
-          onClick={() => (alert.isRead ? undefined : onRead())}
+          onClick={() => {
+            onOpen();
+            if (!alert.isRead) onRead();
+          }}
           className="font-medium text-gray-900 underline underline-offset-2"
         >
           Open the post
