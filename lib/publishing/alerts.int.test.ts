@@ -37,7 +37,7 @@ const { getWebhookEndpoint } = await import("@/lib/data/webhooks");
 const { replaceWebhookRegistration } = await import("./webhook-registration");
 const { receiveWebhook } = await import("./webhooks");
 const { drainAlerts, sendTestAlert } = await import("./alerts");
-const { listAlerts, markAlertsRead, setAlertEmailPreference, claimOutbox } =
+const { listAlerts, markAlertsRead, setAlertEmailPreference, claimOutbox, alertKindOfChange } =
   await import("@/lib/data/alerts");
 const { saveAlertWebhook, checkDueProfiles } = await import("@/lib/data/alert-settings");
 const { postJsonSafely, isPublicAddress } = await import("@/lib/security/safe-webhook");
@@ -192,6 +192,22 @@ async function deliver(body: string, onApplied: (ctx: WorkspaceCtx) => unknown) 
 }
 
 describe("alerts", () => {
+  it("raises on failed, delayed, unknown given up, and published then removed; nothing else", () => {
+    expect(alertKindOfChange("processing", { status: "failed" })).toBe("target_failed");
+    expect(alertKindOfChange("failed", { status: "failed" })).toBeNull();
+    expect(alertKindOfChange("scheduled", { status: "delayed" })).toBe("target_delayed");
+    expect(alertKindOfChange("unknown", { status: "unknown", syncHalt: "unresolved" })).toBe(
+      "target_unknown",
+    );
+    expect(alertKindOfChange("unknown", { status: "unknown" })).toBeNull();
+    expect(alertKindOfChange("published", { status: "cancelled" })).toBe("post_removed");
+    expect(alertKindOfChange("published", { status: "published", syncHalt: "not_found" })).toBe(
+      "post_removed",
+    );
+    expect(alertKindOfChange("scheduled", { status: "cancelled" })).toBeNull();
+    expect(alertKindOfChange("processing", { status: "published" })).toBeNull();
+  });
+
   it("one failure: one notification, one email per editor/owner (opt-out honoured), one Slack post; a replay sends nothing more", async () => {
     const { postId } = await makeTarget(a, "pp_fail_1");
     const body = failedEvent("pp_fail_1", "evt_fail_once");
