@@ -49,7 +49,7 @@ export function AlertWebhookForm({
       <p className="text-sm break-words text-gray-700" data-testid="alert-webhook-state">
         {host
           ? `Alerts are posted to a webhook at ${host}. The full URL is stored encrypted and never shown.`
-          : "No webhook is set: alerts show in Postdeck and go by email only."}
+          : "No webhook is set: alerts show in Postdeck, and by email when the server has SMTP set up."}
       </p>
       {testError ? <Alert tone="error">{testError}</Alert> : null}
       <form ref={formRef} noValidate className="space-y-4" onSubmit={onSubmit}>
