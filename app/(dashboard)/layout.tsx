@@ -8,17 +8,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { ctx, workspaces } = await requireWorkspaceShell();
   return (
     <SessionRenewal>
-      <AppShell
-        user={{ name: ctx.user.name, email: ctx.user.email }}
-        workspaces={workspaces}
-        currentWorkspaceId={ctx.workspaceId}
-        role={ctx.role}
-      >
-        {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
-        <div key={ctx.workspaceId}>
-          <DashboardQueryProvider>{children}</DashboardQueryProvider>
-        </div>
-      </AppShell>
+      {/* The shell's own client (the alerts bell; its keys name the workspace); pages keep theirs. */}
+      <DashboardQueryProvider>
+        <AppShell
+          user={{ name: ctx.user.name, email: ctx.user.email }}
+          workspaces={workspaces}
+          currentWorkspaceId={ctx.workspaceId}
+          role={ctx.role}
+        >
+          {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
+          <div key={ctx.workspaceId}>
+            <DashboardQueryProvider>{children}</DashboardQueryProvider>
+          </div>
+        </AppShell>
+      </DashboardQueryProvider>
     </SessionRenewal>
   );
 }

@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Logo } from "@/components/logo";
+import { AlertsBell } from "./alerts-bell";
 import { FocusFromHash } from "./focus-from-hash";
 import { MenuButtonFace, menuButtonClass } from "./menu-button";
 import { SidebarContent, type SidebarProps } from "./sidebar-content";
@@ -42,14 +43,18 @@ export function AppShell({ children, ...sidebar }: Props) {
             capture included); the sidebar itself stays in view while the page scrolls. */}
         <div className="hidden w-64 shrink-0 border-r border-gray-200 bg-white lg:block">
           <aside className="sticky top-0 flex h-screen flex-col px-4 py-5">
-            <div className="px-2">
+            <div className="flex items-center justify-between gap-2 px-2">
               <Logo />
+              <AlertsBell workspaceId={sidebar.currentWorkspaceId} align="left" />
             </div>
             <SidebarContent {...sidebar} />
           </aside>
         </div>
         <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-3 border-b border-gray-200 bg-white px-4 lg:hidden">
           <Logo />
+          <div className="ml-auto">
+            <AlertsBell workspaceId={sidebar.currentWorkspaceId} align="right" />
+          </div>
           {Drawer ? (
             <Drawer
               {...sidebar}

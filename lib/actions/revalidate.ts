@@ -9,6 +9,10 @@ import { revalidatePath } from "next/cache";
 const staleAfter = {
   shell: [["/", "layout"]],
   members: [["/settings/members", "page"]],
+  alertSettings: [
+    ["/settings", "page"],
+    ["/account", "page"],
+  ],
   apiKey: [
     ["/settings", "page"],
     ["/home", "page"],

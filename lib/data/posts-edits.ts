@@ -8,6 +8,7 @@ import type { PostEventView } from "@/lib/validation/post-manage";
 import type { LocalPostStatus, PostEventSource, TargetStatus } from "@/lib/validation/post-view";
 import { isUuid } from "@/lib/validation/uuid";
 import { requireRole, type WorkspaceCtx } from "./context";
+import { raiseAlertForChangeIn } from "./alerts";
 import { postNotFound } from "./posts";
 import { lockPost, postEventRow, refreshPostStatusIn } from "./posts-status";
 
@@ -200,6 +201,13 @@ export async function recordTargetChange(
           ),
         );
       if (change.patch.status) await refreshPostStatusIn(tx, ctx, ref.postId, derive);
+      if (change.patch.status && change.fromStatus)
+        await raiseAlertForChangeIn(
+          tx,
+          ctx.workspaceId,
+          { id: ref.targetId, status: change.fromStatus },
+          { ...change.patch, status: change.patch.status },
+        );
     }
     await tx.insert(postEvents).values(
       postEventRow(

@@ -9,6 +9,7 @@ import type {
   TargetErrorKind,
   TargetStatus,
 } from "@/lib/validation/post-view";
+import { raiseAlertForChangeIn } from "./alerts";
 import { actorIdOf, requireRole, type WorkspaceCtx } from "./context";
 import { setMediaUsageStatus } from "./posts-media";
 
@@ -179,6 +180,8 @@ export async function writeTargetChange(
     );
     if (patch.status !== target.status)
       await refreshPostStatusIn(tx, ctx, target.postId, change.derive);
+    // The alert (and its outbox entry) commits with the change or not at all.
+    await raiseAlertForChangeIn(tx, ctx.workspaceId, target, patch);
     return true;
   });
 }

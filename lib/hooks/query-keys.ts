@@ -17,6 +17,7 @@ export const queryKeys = {
   stats: {
     post: (workspaceId: string, postId: string) => [workspaceId, "post-stats", postId] as const,
   },
+  alerts: (workspaceId: string) => [workspaceId, "alerts"] as const,
   media: {
     /** `query` is parsed by mediaLibraryQuerySchema (the page's and the route's schema). */
     library: (workspaceId: string, query: MediaLibraryQuery, scope: "all" | "usable") =>

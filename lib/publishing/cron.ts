@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { logError } from "@/lib/log";
 import { cleanupMedia } from "@/lib/media/server/cleanup";
 import { getMediaStorage } from "@/lib/media/server/storage";
+import { checkDueProfilesStep, drainAlerts } from "./alerts";
 import { syncWorkspaceTargets, type SyncDeps } from "./sync";
 import { ensureWebhookRegistration } from "./webhook-registration";
 import { applyWaitingEvents } from "./webhooks";
@@ -36,6 +37,10 @@ export const syncSteps: SyncStep[] = [
   // then the stats snapshots that are due (hourly for fresh posts and profiles, daily after).
   { name: "profiles", run: (ctx) => refreshProfileMirror(ctx) },
   { name: "stats", run: (ctx) => syncStats(ctx) },
+  // Issue 14 §4: the profiles of posts due within 24 h (read from the mirror refreshed above)
+  // raise expiry alerts; then the alert outbox is drained (email, Slack), retried with backoff.
+  { name: "due-profiles", run: (ctx) => checkDueProfilesStep(ctx) },
+  { name: "alerts", run: (ctx) => drainAlerts(ctx) },
 ];
 
 /** Steps run once per sync, not per workspace (e.g. the media cleanup). */

@@ -17,6 +17,7 @@ import {
 } from "@/lib/postproxy";
 import { logError } from "@/lib/log";
 import { postIdOfEvent, targetFromEvent } from "./outcome";
+import { drainAlertsSoon } from "./alerts";
 import { applyTargetReport } from "./sync";
 import { dispatchWebhookEvent } from "./webhook-dispatch";
 
@@ -93,6 +94,8 @@ export async function receiveWebhook(input: {
   signature: string | null;
   now?: Date;
   db?: Db;
+  /** Sends the alerts an applied event raised right away (default: without waiting for it). */
+  onApplied?: (ctx: WorkspaceCtx) => Promise<unknown> | void;
 }): Promise<WebhookAnswer> {
   const now = input.now ?? new Date();
   if (input.body.byteLength > maxWebhookBodyBytes)
@@ -133,6 +136,7 @@ export async function receiveWebhook(input: {
   try {
     const result = await applyWebhookEvent(ctx, event, now);
     await finishWebhookDelivery(ctx, recorded.id, { ...result, now });
+    if (result.outcome === "applied") await (input.onApplied ?? drainAlertsSoon)(ctx);
     return answer(200, { received: true, outcome: result.outcome });
   } catch (error) {
     const id = logError("webhook:apply", error, { type });

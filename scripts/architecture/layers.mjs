@@ -87,6 +87,10 @@ export const layers = {
       "lib/data",
       "lib/media",
       "lib/db",
+      // Alerts go out by email from the outbox drain.
+      "lib/mail",
+      // The alert webhook's SSRF-safe sender.
+      "lib/security",
       ...serverLeaves,
     ],
   },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AlertEmailForm } from "@/components/settings/alert-email-form";
 import { EmailForm } from "@/components/account/email-form";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
@@ -8,12 +9,19 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserCtx } from "@/lib/auth/session";
 import { getAccount, listAccountWorkspaces } from "@/lib/data/account";
+import { getAlertEmailPreference } from "@/lib/data/alerts";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const ctx = await requireUserCtx();
-  const [account, workspaces] = await Promise.all([getAccount(ctx), listAccountWorkspaces(ctx)]);
+  const [account, workspaces, current] = await Promise.all([
+    getAccount(ctx),
+    listAccountWorkspaces(ctx),
+    resolveWorkspaceCtx(ctx.db, ctx.user),
+  ]);
+  const emailAlertsOn = current ? await getAlertEmailPreference(current) : false;
   return (
     <>
       <PageHeader
@@ -48,6 +56,22 @@ export default async function AccountPage() {
             </CardBody>
           ) : null}
         </Card>
+        {current ? (
+          <Card>
+            <CardHeader
+              title="Alert emails"
+              description="Your own choice for the current workspace; teammates keep theirs."
+            />
+            <CardBody>
+              <AlertEmailForm
+                key={current.workspaceId}
+                workspaceId={current.workspaceId}
+                isOn={emailAlertsOn}
+                canReceive={current.role !== "viewer"}
+              />
+            </CardBody>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader title="Sessions" />
           <CardBody>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ApiKeyForm } from "@/components/settings/api-key-form";
 import { auditLabels } from "@/components/settings/audit-options";
+import { AlertWebhookForm } from "@/components/settings/alert-webhook-form";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireWorkspace } from "@/lib/auth/session";
+import { getAlertWebhookView } from "@/lib/data/alert-settings";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { postproxyHost } from "@/lib/integrations/postproxy";
 
@@ -71,6 +73,19 @@ export default async function SettingsPage() {
             workspaceId={settings.id}
             last4={settings.apiKeyLast4}
             baseUrlHost={postproxyHost()}
+          />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Alerts to Slack"
+          description="Failed posts and profiles that need reconnecting are posted to this channel too, once per event."
+        />
+        <CardBody>
+          <AlertWebhookForm
+            key={settings.id}
+            workspaceId={settings.id}
+            host={(await getAlertWebhookView(ctx)).host}
           />
         </CardBody>
       </Card>

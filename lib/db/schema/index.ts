@@ -8,3 +8,4 @@ export * from "./webhooks";
 export * from "./sync";
 export * from "./uploads";
 export * from "./profiles";
+export * from "./alerts";
