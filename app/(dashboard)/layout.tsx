@@ -8,7 +8,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { ctx, workspaces } = await requireWorkspaceShell();
   return (
     <SessionRenewal>
-      {/* The shell's own client (the alerts bell; its keys name the workspace); pages keep theirs. */}
+      {/* One QueryClient for the dashboard (shell and pages); every key names its workspace. */}
       <DashboardQueryProvider>
         <AppShell
           user={{ name: ctx.user.name, email: ctx.user.email }}
@@ -17,9 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           role={ctx.role}
         >
           {/* Keyed by workspace: a switch mounts every page afresh, so no state crosses workspaces. */}
-          <div key={ctx.workspaceId}>
-            <DashboardQueryProvider>{children}</DashboardQueryProvider>
-          </div>
+          <div key={ctx.workspaceId}>{children}</div>
         </AppShell>
       </DashboardQueryProvider>
     </SessionRenewal>
