@@ -200,13 +200,14 @@ export async function lockPost(db: Db | Tx, ctx: WorkspaceCtx, postId: string) {
     .for("update");
 }
 
+/** Derives and stores the post's status from its targets (inside the caller's locked transaction). */
 export async function refreshPostStatusIn(
   db: Db | Tx,
   ctx: WorkspaceCtx,
   postId: string,
   derive: (statuses: TargetStatus[]) => LocalPostStatus,
 ) {
-  await lockPost(db, ctx, postId);
+  // Its callers run it in the transaction that changed a target, after taking lockPost.
   const rows = await db
     .select({ status: postTargets.status })
     .from(postTargets)
@@ -236,5 +237,8 @@ export async function refreshPostStatus(
   derive: (statuses: TargetStatus[]) => LocalPostStatus,
 ): Promise<LocalPostStatus> {
   requireRole(ctx, "viewer");
-  return refreshPostStatusIn(ctx.db, ctx, postId, derive);
+  return ctx.db.transaction(async (tx) => {
+    await lockPost(tx, ctx, postId);
+    return refreshPostStatusIn(tx, ctx, postId, derive);
+  });
 }
