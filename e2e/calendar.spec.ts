@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { callAction } from "./support/actions";
 import { e2e, sandboxUrl } from "./support/config";
 import { expectNoHorizontalScroll, newAccount, saveApiKey, signUp } from "./support/helpers";
 
@@ -42,6 +43,13 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, e2e.sandboxKey);
   await expect(page.getByTestId("saved-key")).toBeVisible();
+  // The workspace was created in the browser's zone (Tokyo); it reads UTC from here on.
+  await page.goto("/settings");
+  const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
+  const saved = await callAction(page.request, "updateWorkspaceSettingsAction", [
+    { workspaceId, name: "Calendar", timezone: "UTC", tiktokAuditStatus: "unknown" },
+  ]);
+  expect(saved.body).toContain('"ok":true');
 
   const caption = `Calendar post ${Date.now()}`;
   await page.goto("/compose?at=2030-07-01T09:30");

@@ -14,7 +14,8 @@ export type CalendarStatus = "draft" | TargetStatus;
 
 /** A month view shows at most 6 weeks; a little more covers the zone offsets at both ends. */
 export const calendarMaxRangeDays = 45;
-export const calendarMaxEntries = 3000;
+/** Posts read for one range at most (a month of 5,000 posts fits). */
+export const calendarMaxEntries = 6000;
 
 export const calendarTexts = {
   day: "Enter a date as YYYY-MM-DD.",
