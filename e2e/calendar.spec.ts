@@ -74,7 +74,7 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   await page.goto("/calendar?view=month&date=2030-07-01");
   await expect(page.getByText("Times in")).toContainText("UTC");
   const entry = page.getByRole("link", { name: new RegExp(`Scheduled, .*9:30 AM: ${caption}`) });
-  await expect(entry).toBeVisible({ timeout: 20_000 });
+  await expect(entry.filter({ visible: true }).first()).toBeVisible({ timeout: 20_000 });
   await screenshot(page, "month");
 
   // Keyboard: the Move to… dialog, a bad time refused at its field, then a real move.
@@ -103,7 +103,7 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
 
   // Week view: drag to Thursday 14:00 (UTC wall clock) and the sandbox receives 14:00Z.
   await page.goto("/calendar?view=week&date=2030-07-03");
-  const moved = page.locator(`[data-entry-id]`).filter({ hasText: caption });
+  const moved = page.locator(`[data-entry-id]`).filter({ hasText: caption, visible: true }).first();
   await expect(moved).toBeVisible({ timeout: 20_000 });
   const slot = page.locator('[data-time="14:00:00"]').first();
   const thursday = page.locator('[data-date="2030-07-04"]').first();
@@ -131,13 +131,16 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
     timeout: 20_000,
   });
   await page.goto("/calendar?view=agenda&date=2030-07-03");
-  await expect(page.locator(`[data-entry-id]`).filter({ hasText: caption })).toBeVisible({
+  await expect(
+    page.locator(`[data-entry-id]`).filter({ hasText: caption, visible: true }).first(),
+  ).toBeVisible({
     timeout: 20_000,
   });
   await screenshot(page, "agenda");
   // Enter on an entry opens the post.
   await page
     .getByRole("link", { name: new RegExp(`Scheduled, .*: ${caption}`) })
+    .filter({ visible: true })
     .first()
     .focus();
   await page.keyboard.press("Enter");

@@ -161,16 +161,20 @@ export function CalendarBoard({
             const at = fromBoardTime(arg.date);
             router.push(`/compose?at=${arg.allDay ? `${at.slice(0, 10)}T09:00` : at}`);
           }}
-          dayCellTopContent={(arg) =>
-            view === "month" ? (
-              <DayCell date={arg.date} text={arg.dayNumberText} canEdit={canEdit} />
-            ) : undefined
-          }
-          dayHeaderContent={(arg) =>
-            view === "week" ? (
-              <DayCell date={arg.date} text={arg.text} canEdit={canEdit} />
-            ) : undefined
-          }
+          {...(view === "month"
+            ? {
+                dayCellTopContent: (arg: { date: Date; dayNumberText: string }) => (
+                  <DayCell date={arg.date} text={arg.dayNumberText} canEdit={canEdit} />
+                ),
+              }
+            : {})}
+          {...(view === "week"
+            ? {
+                dayHeaderContent: (arg: { date: Date; text: string }) => (
+                  <DayCell date={arg.date} text={arg.text} canEdit={canEdit} />
+                ),
+              }
+            : {})}
           noEventsContent={() => "Nothing scheduled in this range."}
         />
       </div>
