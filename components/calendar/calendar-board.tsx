@@ -135,10 +135,11 @@ export function CalendarBoard({
             );
           }}
           eventClick={(arg) => {
+            // The "Move to…" button handles its own click and Enter.
+            if ((arg.jsEvent.target as HTMLElement | null)?.closest("button")) return;
             arg.jsEvent.preventDefault();
             const entry = byId.get(arg.event.id);
-            if (entry && !(arg.jsEvent.target as HTMLElement).closest("button"))
-              router.push(entryHref(entry));
+            if (entry) router.push(entryHref(entry));
           }}
           eventDrop={(arg) => {
             const entry = byId.get(arg.event.id);
