@@ -96,6 +96,13 @@ export function EntryContent({
             e.stopPropagation();
             onMoveRequest();
           }}
+          // FullCalendar's entry takes Enter and Space itself (and cancels the key's click).
+          onKeyDown={(e) => {
+            if (e.key !== "Enter" && e.key !== " ") return;
+            e.preventDefault();
+            e.stopPropagation();
+            onMoveRequest();
+          }}
           aria-label={`Move to… (${entry.profileName}, ${formatDateTime(entry.at, { timeZone })})`}
           className="shrink-0 rounded px-1 font-semibold hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-accent-700"
         >
