@@ -2,7 +2,7 @@ import type { StatusColour, StatusLook } from "@/lib/format/status";
 import { cn } from "@/lib/utils";
 
 /** Okabe–Ito hues: a tinted background, dark text of the same hue, a dot of the full colour. */
-const colours: Record<StatusColour, { badge: string; dot: string }> = {
+export const statusColourClasses: Record<StatusColour, { badge: string; dot: string }> = {
   neutral: { badge: "bg-gray-100 text-gray-800", dot: "bg-gray-400" },
   slate: { badge: "bg-white text-gray-800 ring-1 ring-gray-400 ring-inset", dot: "bg-gray-900" },
   sky: { badge: "bg-[#e8f4fb] text-[#0b4f71]", dot: "bg-[#56b4e9]" },
@@ -16,7 +16,7 @@ const colours: Record<StatusColour, { badge: string; dot: string }> = {
 
 /** A status as a pill: its colour from the one map (lib/format/status), always with its words. */
 export function StatusBadge({ look, children }: { look: StatusLook; children?: string }) {
-  const colour = colours[look.colour];
+  const colour = statusColourClasses[look.colour];
   return (
     <span
       data-status-colour={look.colour}

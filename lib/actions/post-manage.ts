@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { cancelPost, editPost } from "@/lib/publishing/manage";
+import { reschedulePost } from "@/lib/publishing/reschedule";
+import { reschedulePostSchema, type ReschedulePostInput } from "@/lib/validation/reschedule";
 import {
   cancelPostSchema,
   editPostSchema,
@@ -43,4 +45,20 @@ export async function editPostAction(
 /** Cancels the given profiles (or every profile still scheduled) with a Postproxy DELETE each. */
 export async function cancelPostAction(input: CancelPostInput) {
   return cancel(input);
+}
+
+const reschedule = createAction({
+  name: "reschedulePost",
+  schema: reschedulePostSchema,
+  access: "editor",
+  handler: async (input, ctx) => {
+    const result = await reschedulePost(ctx, input);
+    revalidatePath(`/posts/${input.postId}`);
+    return result;
+  },
+});
+
+/** A calendar move (drag, "Move to…", Undo): the post's new time, a Postproxy PATCH per profile. */
+export async function reschedulePostAction(input: ReschedulePostInput) {
+  return reschedule(input);
 }

@@ -1,3 +1,4 @@
+import type { CalendarQuery } from "@/lib/validation/calendar";
 import type { MediaLibraryQuery } from "@/lib/validation/media-library";
 import type { PostsQuery } from "@/lib/validation/posts-query";
 
@@ -13,6 +14,12 @@ export const queryKeys = {
       ["posts", "list", workspaceId, { ...query }] as const,
     detail: (postId: string) => ["posts", "detail", postId] as const,
     manage: (postId: string) => ["posts", "manage", postId] as const,
+  },
+  calendar: {
+    all: (workspaceId: string) => [workspaceId, "calendar"] as const,
+    /** `query` is parsed by calendarQuerySchema (the page's and the route's schema). */
+    range: (workspaceId: string, query: CalendarQuery) =>
+      [workspaceId, "calendar", { ...query }] as const,
   },
   stats: {
     post: (workspaceId: string, postId: string) => [workspaceId, "post-stats", postId] as const,

@@ -1,3 +1,4 @@
+import { benchCalendar } from "./calendar";
 import { benchCluster } from "./cluster";
 import { benchCompose } from "./compose";
 import { benchFirstLoad } from "./first-load";
@@ -19,6 +20,7 @@ if (!only || only === "compose") await benchCompose();
 if (!only || only === "submit") await benchSubmitHttp();
 if (!only || only === "posts-list") await benchPostsList();
 if (!only || only === "stats") await benchStats();
+if (!only || only === "calendar") await benchCalendar();
 if (!only || only === "first-load") await benchFirstLoad();
 if (!only || only === "media") await benchMedia();
 if (!only || only === "pages") await benchPages();

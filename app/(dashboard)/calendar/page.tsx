@@ -1,31 +1,34 @@
-import { CalendarDays } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { CalendarScreen } from "@/components/calendar/calendar-screen";
 import { PageHeader } from "@/components/ui/page-header";
-import Link from "next/link";
-import { buttonVariants } from "@/components/ui/button";
+import { requireWorkspace } from "@/lib/auth/session";
+import { listPostsProfileOptions } from "@/lib/data/posts-list";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
+import { hasRole } from "@/lib/validation/enums";
 
 export const metadata: Metadata = { title: "Calendar" };
 
-export default function CalendarPage() {
+export default async function CalendarPage() {
+  const ctx = await requireWorkspace();
+  const [settings, profiles] = await Promise.all([
+    getWorkspaceSettings(ctx),
+    listPostsProfileOptions(ctx),
+  ]);
   return (
     <>
       <PageHeader
         title="Calendar"
-        description="Your scheduled posts by month and week, in the workspace timezone."
+        description={`Every post by month, week or agenda, in the workspace timezone (${settings.timezone}).`}
       />
-      <EmptyState
-        icon={CalendarDays}
-        title="Nothing scheduled yet"
-        action={
-          <Link href="/home" className={buttonVariants({ variant: "secondary" })}>
-            Check your setup
-          </Link>
-        }
-      >
-        Scheduled posts will appear here in month and week views. You will be able to drag a post to
-        another slot to reschedule it and filter by profile.
-      </EmptyState>
+      <Suspense>
+        <CalendarScreen
+          workspaceId={ctx.workspaceId}
+          timeZone={settings.timezone}
+          canEdit={hasRole(ctx.role, "editor")}
+          profiles={profiles}
+        />
+      </Suspense>
     </>
   );
 }

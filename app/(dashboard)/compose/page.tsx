@@ -19,13 +19,14 @@ import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { parseComposeMediaParam } from "@/lib/validation/media-library";
 import { createComposeDefaults } from "@/lib/validation/post";
+import { isLocalDateTime } from "@/lib/validation/schedule";
 
 export const metadata: Metadata = { title: "Compose" };
 
-type Search = { post?: string | string[]; media?: string | string[] };
+type Search = { post?: string | string[]; media?: string | string[]; at?: string | string[] };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** `?post=` reopens a draft (404 for another workspace's; a sent post opens its page); `?media=` starts with a library file. */
+/** `?post=` reopens a draft (404 for another workspace's; a sent post opens its page); `?media=` starts with a library file; `?at=` with a time. */
 async function loadDraft(
   ctx: WorkspaceCtx,
   timezone: string,
@@ -43,6 +44,9 @@ async function loadDraft(
     }
   }
   const values = createComposeDefaults(ctx.workspaceId, timezone);
+  // `?at=YYYY-MM-DDTHH:MM` (the calendar's "+"): that wall-clock time in the workspace's zone.
+  const at = one(search.at);
+  if (at && isLocalDateTime(at)) values.schedule = { mode: "schedule", at, timeZone: timezone };
   // Files of this workspace only (another workspace's id reads as missing), in the order given.
   const ids = parseComposeMediaParam(search.media);
   const found = await loadWorkspaceMedia(ctx.db, ctx.workspaceId, ids);

@@ -1,0 +1,219 @@
+"use client";
+
+import FullCalendar from "@fullcalendar/react";
+import dayGridPlugin from "@fullcalendar/react/daygrid";
+import interactionPlugin from "@fullcalendar/react/interaction";
+import listPlugin from "@fullcalendar/react/list";
+import timeGridPlugin from "@fullcalendar/react/timegrid";
+import classicThemePlugin from "@fullcalendar/react/themes/classic";
+import "@fullcalendar/react/skeleton.css";
+import "@fullcalendar/react/themes/classic/theme.css";
+import "@fullcalendar/react/themes/classic/palette.css";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { queryKeys } from "@/lib/hooks/query-keys";
+import type {
+  CalendarData,
+  CalendarEntry,
+  CalendarQuery,
+  CalendarView,
+} from "@/lib/validation/calendar";
+import { toWallClock } from "@/lib/validation/wall-clock";
+import { fromBoardTime, toBoardTime } from "./calendar-range";
+import { EntryContent, entryHref } from "./entry-content";
+import { MoveDialog } from "./move-dialog";
+import { useCalendarMove } from "./use-calendar-move";
+
+const fcViews: Record<CalendarView, string> = {
+  month: "dayGridMonth",
+  week: "timeGridWeek",
+  agenda: "listMonth",
+};
+const inFlight = new Set(["sending", "processing", "unknown", "delayed", "pending"]);
+
+async function fetchCalendar(workspaceId: string, query: CalendarQuery): Promise<CalendarData> {
+  const params = new URLSearchParams({ workspaceId, from: query.from, to: query.to });
+  if (query.profiles.length) params.set("profiles", query.profiles.join(","));
+  if (query.statuses.length) params.set("statuses", query.statuses.join(","));
+  const res = await fetch(`/api/calendar?${params}`, { cache: "no-store" });
+  const body = await res.json().catch(() => null);
+  if (!res.ok)
+    throw new Error(body?.message ?? `The calendar could not be loaded (${res.status}).`);
+  return body as CalendarData;
+}
+
+/** The board: FullCalendar in UTC fed with the workspace zone's wall clocks (see toBoardTime). */
+export function CalendarBoard({
+  workspaceId,
+  timeZone,
+  canEdit,
+  view,
+  day,
+  query,
+}: {
+  workspaceId: string;
+  timeZone: string;
+  canEdit: boolean;
+  view: CalendarView;
+  day: string;
+  query: CalendarQuery;
+}) {
+  const router = useRouter();
+  const { data, error, isPending } = useQuery({
+    queryKey: queryKeys.calendar.range(workspaceId, query),
+    queryFn: () => fetchCalendar(workspaceId, query),
+    // Statuses change as posts go out: poll while any is in flight, slowly otherwise.
+    refetchInterval: (q) =>
+      q.state.data?.entries.some((e) => inFlight.has(e.status)) ? 5_000 : 30_000,
+  });
+  const { move, notice } = useCalendarMove(workspaceId, query);
+  const [moving, setMoving] = useState<CalendarEntry | null>(null);
+  const entries = useMemo(() => data?.entries ?? [], [data]);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const events = useMemo(
+    () =>
+      entries.map((e) => ({
+        id: e.id,
+        start: toBoardTime(e.at, timeZone),
+        allDay: false,
+        startEditable: canEdit && e.isMovable,
+        durationEditable: false,
+        extendedProps: { entryId: e.id },
+      })),
+    [entries, timeZone, canEdit],
+  );
+  const canMove = (e: CalendarEntry) => canEdit && e.isMovable;
+
+  return (
+    <div className="min-w-0 space-y-3">
+      {error && <Alert tone="error">{error.message}</Alert>}
+      {data?.isTruncated && (
+        <Alert tone="warning">
+          This range holds more posts than the calendar shows; filter by profile to see them all.
+        </Alert>
+      )}
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {notice && <Alert tone={notice.tone === "error" ? "error" : "info"}>{notice.text}</Alert>}
+      </div>
+      {isPending && <p className="text-sm text-gray-600">Loading the calendar…</p>}
+      <div className="postdeck-calendar min-w-0 overflow-hidden" data-view={view}>
+        <FullCalendar
+          key={`${view}:${day}`}
+          plugins={[
+            dayGridPlugin,
+            timeGridPlugin,
+            listPlugin,
+            interactionPlugin,
+            classicThemePlugin,
+          ]}
+          initialView={fcViews[view]}
+          initialDate={day}
+          timeZone="UTC"
+          firstDay={1}
+          headerToolbar={false}
+          height="auto"
+          nowIndicator={false}
+          dayMaxEvents={view === "month" ? 4 : false}
+          defaultTimedEventDuration="00:30"
+          slotDuration="00:30:00"
+          scrollTime="08:00:00"
+          editable={canEdit}
+          eventDurationEditable={false}
+          events={events}
+          eventContent={(arg) => {
+            const entry = byId.get(arg.event.id);
+            if (!entry) return null;
+            return (
+              <EntryContent
+                entry={entry}
+                timeZone={timeZone}
+                isCompact={view === "month"}
+                onMoveRequest={canMove(entry) ? () => setMoving(entry) : undefined}
+              />
+            );
+          }}
+          eventClick={(arg) => {
+            // The "Move to…" button handles its own click and Enter.
+            if ((arg.jsEvent.target as HTMLElement | null)?.closest("button")) return;
+            arg.jsEvent.preventDefault();
+            const entry = byId.get(arg.event.id);
+            if (entry) router.push(entryHref(entry));
+          }}
+          eventDrop={(arg) => {
+            const entry = byId.get(arg.event.id);
+            const start = arg.event.start;
+            if (!entry || !start) return arg.revert();
+            const dropped = fromBoardTime(start);
+            // A day move keeps the time of day in the post's own zone; a slot move takes the wall
+            // clock dropped on, in the calendar's zone.
+            const request =
+              view === "month"
+                ? {
+                    at: `${dropped.slice(0, 10)}T${toWallClock(new Date(entry.at), entry.timeZone).slice(11)}`,
+                    timeZone: entry.timeZone,
+                  }
+                : { at: dropped, timeZone };
+            void move({ entry, ...request, revert: arg.revert });
+          }}
+          dateClick={(arg) => {
+            if (!canEdit) return;
+            const at = fromBoardTime(arg.date);
+            router.push(`/compose?at=${arg.allDay ? `${at.slice(0, 10)}T09:00` : at}`);
+          }}
+          {...(view === "month"
+            ? {
+                dayCellTopContent: (arg: { date: Date; dayNumberText: string }) => (
+                  <DayCell date={arg.date} text={arg.dayNumberText} canEdit={canEdit} />
+                ),
+              }
+            : {})}
+          {...(view === "week"
+            ? {
+                dayHeaderContent: (arg: { date: Date; text: string }) => (
+                  <DayCell date={arg.date} text={arg.text} canEdit={canEdit} />
+                ),
+              }
+            : {})}
+          noEventsContent={() => "Nothing scheduled in this range."}
+        />
+      </div>
+      {moving && (
+        <MoveDialog
+          entry={moving}
+          timeZone={timeZone}
+          onClose={() => setMoving(null)}
+          onMove={async (at) =>
+            (await move({ entry: moving, at, timeZone }))
+              ? null
+              : "Not moved; the reason is shown above."
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+/** A day's number (or header) with "+" opening the composer at 9:00 on it. */
+function DayCell({ date, text, canEdit }: { date: Date; text: string; canEdit: boolean }) {
+  const day = date.toISOString().slice(0, 10);
+  const label = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "long" }).format(
+    date,
+  );
+  return (
+    <span className="flex items-center gap-1">
+      <span>{text}</span>
+      {canEdit && (
+        <a
+          href={`/compose?at=${day}T09:00`}
+          onClick={(e) => e.stopPropagation()}
+          aria-label={`New post on ${label} at 9:00 AM`}
+          className="rounded px-1 text-sm leading-none font-semibold text-accent-700 hover:bg-accent-50 focus-visible:outline-2 focus-visible:outline-accent-700"
+        >
+          +
+        </a>
+      )}
+    </span>
+  );
+}
