@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { callAction } from "./support/actions";
-import { e2e, sandboxUrl } from "./support/config";
+import { sandboxUrl } from "./support/config";
+import { specSandbox } from "./support/sandbox";
 import { expectNoHorizontalScroll, newAccount, saveApiKey, signUp } from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
@@ -29,7 +30,7 @@ type SandboxPost = { id: string; body: string; scheduled_at: string | null; stat
 
 async function sandboxPosts(group: string, caption: string): Promise<SandboxPost[]> {
   const res = await fetch(`${sandboxUrl}/api/posts?profile_group_id=${group}&per_page=100`, {
-    headers: { authorization: `Bearer ${e2e.sandboxKey}` },
+    headers: { authorization: `Bearer ${specSandbox().key}` },
   });
   const body = (await res.json()) as { data: SandboxPost[] };
   return body.data.filter((p) => p.body === caption);
@@ -41,7 +42,7 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   test.setTimeout(300_000);
   await signUp(page, newAccount("Cal Endar"));
   await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
+  await saveApiKey(page, specSandbox().key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
   // The workspace was created in the browser's zone (Tokyo); it reads UTC from here on.
   await page.goto("/settings");
@@ -101,7 +102,10 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
     })
     .toMatch(/^2030-07-03T11:15:00/);
 
-  // Week view: drag to Thursday 14:00 (UTC wall clock) and the sandbox receives 14:00Z.
+  // Week view: drag the 11:15 entry by its top edge to Thursday's 14:00 slot: a move of a day and
+  // three hours in the workspace's wall clock (UTC), so the sandbox receives 14:15Z. A tall
+  // window, so the entry (11:15) and the 14:00 slot are both on screen for the mouse.
+  await page.setViewportSize({ width: 1440, height: 1400 });
   await page.goto("/calendar?view=week&date=2030-07-03");
   const moved = page.locator(`[data-entry-id]`).filter({ hasText: caption, visible: true }).first();
   await expect(moved).toBeVisible({ timeout: 20_000 });
@@ -120,9 +124,10 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
     .poll(async () => (await sandboxPosts("grp_acme", caption))[0]?.scheduled_at, {
       timeout: 30_000,
     })
-    .toMatch(/^2030-07-04T14:00:00/);
+    .toMatch(/^2030-07-04T14:15:00/);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(postUrl);
-  await expect(page.getByText(/Jul 4, 2030, 2:00 PM/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Jul 4, 2030, 2:15 PM/).first()).toBeVisible({ timeout: 20_000 });
 
   // Filters: a status not held hides the entry; the URL keeps it.
   await page.goto("/calendar?view=week&date=2030-07-03&statuses=published");

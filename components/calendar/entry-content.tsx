@@ -66,6 +66,9 @@ export function EntryContent({
     <div
       data-entry-id={entry.id}
       data-status={entry.status}
+      // Dragging is FullCalendar's (pointer events): the browser's own drag of the link or the
+      // avatar image would cancel it mid-way.
+      onDragStart={(e) => e.preventDefault()}
       className={cn(
         "flex w-full min-w-0 items-center gap-1 overflow-hidden rounded px-1 py-0.5 text-xs",
         colour.badge,
@@ -73,6 +76,7 @@ export function EntryContent({
     >
       <Link
         href={entryHref(entry)}
+        draggable={false}
         aria-label={entryLabel(entry, timeZone)}
         className="flex min-w-0 flex-1 items-center gap-1 focus-visible:outline-2 focus-visible:outline-accent-700"
       >
