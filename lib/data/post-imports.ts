@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, min } from "drizzle-orm";
 import { importedPosts, postTargets, posts } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 /** One TikTok publication of a post made outside Postdeck, as Postproxy reports it. */
@@ -152,4 +153,13 @@ export async function isImportedPost(ctx: WorkspaceCtx, postId: string): Promise
     .where(and(eq(importedPosts.workspaceId, ctx.workspaceId), eq(importedPosts.postId, postId)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** What a change to an imported post is told. */
+export const madeElsewhereRefusal =
+  "This post was made outside Postdeck with the workspace's Postproxy account and is read-only here: it cannot be edited, cancelled or retried from Postdeck.";
+
+/** Throws `forbidden` for a post made outside Postdeck: its manage actions change nothing. */
+export async function refuseIfImported(ctx: WorkspaceCtx, postId: string): Promise<void> {
+  if (await isImportedPost(ctx, postId)) throw new AppError("forbidden", madeElsewhereRefusal);
 }

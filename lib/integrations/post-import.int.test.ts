@@ -20,7 +20,9 @@ vi.mock("@/lib/integrations/postproxy", async (orig) => ({
 const { refreshProfileMirror } = await import("./profile-mirror");
 const { importOutsidePosts, settingsFromParams } = await import("./post-import");
 const { syncStats } = await import("./stats-sync");
-const { isImportedPost } = await import("@/lib/data/post-imports");
+const { isImportedPost, refuseIfImported } = await import("@/lib/data/post-imports");
+const { listPostsPage } = await import("@/lib/data/posts-list");
+const { defaultPostsQuery } = await import("@/lib/validation/posts-query");
 const { listTopPosts } = await import("@/lib/data/stats");
 
 /** The sandbox's seeded posts published on TikTok (drafts, scheduled and failed ones are not). */
@@ -122,6 +124,15 @@ describe("import of posts made outside Postdeck", () => {
     expect(stored.caption).toContain("Gear check");
     expect(stored.settings.privacy).toBe("FOLLOWER_OF_CREATOR");
     expect(await isImportedPost(ws, stored.id)).toBe(true);
+    // Read-only: the manage actions (edit, cancel, retry) are refused before they change anything.
+    await expect(refuseIfImported(ws, stored.id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining("made outside Postdeck"),
+    });
+    // The posts list shows them, marked as made elsewhere.
+    const list = await listPostsPage(ws, defaultPostsQuery, { limit: 50 });
+    expect(list.items).toHaveLength(seededPublished.length);
+    expect(list.items.every((row) => row.madeElsewhere)).toBe(true);
 
     // Not twice: a second run, and two runs at once, add nothing.
     expect((await importOutsidePosts(ws)).imported).toBe(0);
@@ -143,7 +154,7 @@ describe("import of posts made outside Postdeck", () => {
 
   it("never imports a post Postdeck made itself (a target holds its Postproxy id)", async () => {
     const ws = await workspace("Own posts");
-    await ownPost(ws, {
+    const own = await ownPost(ws, {
       postproxyPostId: "post_seed_acme_1",
       status: "published",
       createdAt: new Date(Date.now() - 21 * 86400_000),
@@ -153,6 +164,9 @@ describe("import of posts made outside Postdeck", () => {
     expect(await importedIds(ws)).not.toContain("post_seed_acme_1");
     const holders = (await targetsOf(ws)).filter((x) => x.postproxyPostId === "post_seed_acme_1");
     expect(holders).toHaveLength(1);
+    await expect(refuseIfImported(ws, own)).resolves.toBeUndefined();
+    const list = await listPostsPage(ws, defaultPostsQuery, { limit: 50 });
+    expect(list.items.filter((row) => !row.madeElsewhere).map((row) => row.id)).toEqual([own]);
   });
 
   it("imports nothing created since a target became unknown, until it is resolved", async () => {
