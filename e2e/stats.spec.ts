@@ -144,7 +144,9 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
     page,
     "/api/stats/profiles?range=90&metric=likes_count&profile=prof_acme_tiktok&profile=prof_northwind_tiktok",
   );
-  expect(profileCsv[0]).toHaveLength(3);
+  // The header names the timezone (a quoted cell with a comma), then one column per profile; a
+  // name starting with "@" is escaped against spreadsheet formulas.
+  expect(profileCsv[0].slice(-2).every((c) => /^'@.+: Likes$/.test(c))).toBe(true);
   expect(profileCsv.slice(1).map((r) => r.slice(1))).toEqual(
     tableRows.map((r) => r.map((c) => (c === "no snapshot" ? "" : num(c)))),
   );
