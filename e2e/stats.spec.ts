@@ -156,8 +156,9 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   // key was saved: in the posts list as made elsewhere, and in the top-posts table.
   await page.goto("/posts");
   await expect(page.getByText("Made elsewhere").first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText("Gear check for the autumn trail series")).toBeVisible();
-  await page.getByText("Gear check for the autumn trail series").click();
+  const imported = page.getByRole("link", { name: /Gear check for the autumn trail series/ });
+  await expect(imported).toBeVisible();
+  await imported.click();
   await expect(page.getByRole("note")).toContainText("made outside Postdeck");
   await expect(page.getByRole("button", { name: /^(Edit|Cancel)/ })).toHaveCount(0);
   const importedUrl = page.url();
