@@ -193,7 +193,10 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   const other = await stranger.newPage();
   await signUp(other, newAccount("Stats Stranger"));
   await expect(other).toHaveURL(/\/home$/);
-  expect((await other.request.get(`/api/stats/posts/${postId}`)).status()).toBe(404);
+  // The route answers for the caller's workspace only: another's post has no stats there.
+  const foreign = await other.request.get(`/api/stats/posts/${postId}`);
+  expect(foreign.status()).toBe(200);
+  expect((await foreign.json()).targets ?? (await foreign.json()).data?.targets).toEqual([]);
   expect((await csvRows(other, "/api/stats/top-posts?range=90")).length).toBe(1);
   expect(
     (await csvRows(other, "/api/stats/profiles?range=90&profile=prof_acme_tiktok")).length,
