@@ -37,6 +37,22 @@ async function servedStats(profileId: string, groupId: string) {
   }[];
 }
 
+/** A CSV the app serves, as rows of cells (no quoted commas in the columns compared here). */
+async function csvRows(page: Page, url: string) {
+  const res = await page.request.get(url);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  const text = await res.text();
+  return text
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter(Boolean)
+    .map((line) => line.split(","));
+}
+
+const num = (text: string) =>
+  text.trim() === "" || text.trim() === "—" ? "" : text.replace(/,/g, "").trim();
+
 test("profiles mirrored, connect denied then approved, stats charts draw the sandbox's numbers", async ({
   page,
 }) => {
@@ -112,7 +128,82 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
     page.locator("table").filter({ hasText: "Best" }).or(page.locator("td[data-posts]")).first(),
   ).toBeVisible();
   await expect(page.locator("td[data-posts]")).toHaveCount(7 * 24);
+  // The rendered series: each profile one unbroken line through its own snapshots (the two
+  // profiles' snapshots are at different times; no gap unless Postproxy reported one).
+  const curves = page.locator("path.recharts-line-curve");
+  await expect(curves).toHaveCount(2, { timeout: 15_000 });
+  for (const d of await curves.evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? "")))
+    expect(d.match(/M/g)).toHaveLength(1);
+  // The profile CSV holds the table: same snapshots, same numbers, in the same order.
+  const tableRows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
+  const profileCsv = await csvRows(
+    page,
+    "/api/stats/profiles?range=90&metric=likes_count&profile=prof_acme_tiktok&profile=prof_northwind_tiktok",
+  );
+  // The header names the timezone (a quoted cell with a comma), then one column per profile; a
+  // name starting with "@" is escaped against spreadsheet formulas.
+  expect(profileCsv[0].slice(-2).every((c) => /^'@.+: Likes$/.test(c))).toBe(true);
+  expect(profileCsv.slice(1).map((r) => r.slice(1))).toEqual(
+    tableRows.map((r) => r.map((c) => (c === "no snapshot" ? "" : num(c)))),
+  );
   await screenshot(page, "stats-90-two-profiles");
+
+  // Posts the account made outside Postdeck (the sandbox's seeded ones) were imported when the
+  // key was saved: in the posts list as made elsewhere, and in the top-posts table.
+  await page.goto("/posts");
+  await expect(page.getByText("Made elsewhere").first()).toBeVisible({ timeout: 20_000 });
+  const imported = page.getByRole("link", { name: /Gear check for the autumn trail series/ });
+  await expect(imported).toBeVisible();
+  await imported.click();
+  await expect(page.getByRole("note")).toContainText("made outside Postdeck");
+  await expect(page.getByRole("button", { name: /^(Edit|Cancel)/ })).toHaveCount(0);
+  const importedUrl = page.url();
+  await screenshot(page, "post-made-elsewhere");
+  await page.goto("/stats?range=90&metric=likes_count");
+  const top = page.locator("table", {
+    has: page.locator("caption", { hasText: "Posts published in the range" }),
+  });
+  await expect(async () => {
+    await page.reload();
+    expect(await top.locator("tbody tr").count()).toBe(5);
+  }).toPass({ timeout: 40_000 });
+  // The top-posts CSV holds the table: same rows, order and numbers.
+  const topRows = await top
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
+  const topCsv = await csvRows(
+    page,
+    "/api/stats/top-posts?range=90&metric=likes_count&sort=impressions",
+  );
+  const body = topCsv.slice(1);
+  expect(body).toHaveLength(topRows.length);
+  // Columns 3..6 of the CSV from the end: impressions, likes, comments, shares (captions may
+  // hold commas, so count from the end: ..., shares, rate, recorded at, post link).
+  expect(body.map((r) => r.slice(-7, -3))).toEqual(topRows.map((r) => r.slice(1, 5).map(num)));
+
+  // Another workspace reads none of it: the post's stats, the post page and both exports.
+  const postId = importedUrl.split("/posts/")[1];
+  const stranger = await page.context().browser()!.newContext();
+  const other = await stranger.newPage();
+  await signUp(other, newAccount("Stats Stranger"));
+  await expect(other).toHaveURL(/\/home$/);
+  // The route answers for the caller's workspace only: another's post has no stats there.
+  const foreign = await other.request.get(`/api/stats/posts/${postId}`);
+  expect(foreign.status()).toBe(200);
+  expect((await foreign.json()).targets ?? (await foreign.json()).data?.targets).toEqual([]);
+  expect((await csvRows(other, "/api/stats/top-posts?range=90")).length).toBe(1);
+  expect(
+    (await csvRows(other, "/api/stats/profiles?range=90&profile=prof_acme_tiktok")).length,
+  ).toBe(1);
+  await other.goto(`/posts/${postId}`);
+  await expect(other.getByText("Gear check for the autumn trail series")).toHaveCount(0);
+  await stranger.close();
   // A bad custom range says so.
   await page.goto("/stats?range=custom&from=2026-05-10&to=2026-05-01");
   await expect(page.getByText("needs a From date on or before its To date")).toBeVisible();

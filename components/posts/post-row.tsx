@@ -3,6 +3,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { mediaTexts } from "@/lib/tiktok";
 import type { PostsListRow, PostsRowTimeKind } from "@/lib/validation/posts-query";
 import { PostRowMenu } from "./post-row-menu";
+import { MadeElsewhereBadge } from "./made-elsewhere";
 import { PostThumb } from "./post-thumb";
 import { excerptCaption } from "./status";
 import { PostStatusBadge, TargetStatusBadge } from "./status-badge";
@@ -71,6 +72,7 @@ export function PostRow({
             <span className="sr-only">: {name}</span>
           </Link>
           {isDraft ? null : <PostStatusBadge status={post.status} targets={post.profiles} />}
+          {post.madeElsewhere ? <MadeElsewhereBadge /> : null}
         </div>
         <p
           className={caption ? "text-sm break-words text-gray-700" : "text-sm text-gray-600 italic"}

@@ -10,14 +10,18 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { segmentRows, type ChartRow } from "./chart-segments";
 import { numberFormat, styleFor } from "./palette";
 
 export type ChartSeries = { key: string; name: string };
-export type ChartRow = { t: number } & Record<string, number | null>;
+export type { ChartRow } from "./chart-segments";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-/** Recharts line chart (loaded on demand): one line per series, gaps where a value is missing. */
+/**
+ * Recharts line chart (loaded on demand): one line per series through its own snapshots, a gap
+ * only where Postproxy reported a value missing (each run between gaps is its own line).
+ */
 export function LineChartView({
   rows,
   series,
@@ -35,10 +39,12 @@ export function LineChartView({
     timeStyle: "short",
     timeZone,
   });
+  const keys = series.map((s) => s.key);
+  const { rows: data, segments } = segmentRows(rows, keys);
   return (
     <ResponsiveContainer width="100%" height={280}>
       <LineChart
-        data={rows}
+        data={data}
         margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
         // The chart is aria-hidden (the table carries the numbers): nothing in it may take focus.
         accessibilityLayer={false}
@@ -72,20 +78,24 @@ export function LineChartView({
           formatter={(value) => (typeof value === "number" ? numberFormat.format(value) : "—")}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s, i) => {
+        {segments.map((seg) => {
+          const i = keys.indexOf(seg.series);
           const style = styleFor(i);
           return (
             <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
+              key={seg.key}
+              dataKey={seg.key}
+              name={series[i].name}
+              legendType={seg.first ? "line" : "none"}
               type="monotone"
               stroke={style.color}
               strokeDasharray={style.dash}
               strokeWidth={2}
-              dot={rows.length <= 40 ? { r: 2.5 } : false}
+              dot={seg.points === 1 || rows.length <= 40 ? { r: 2.5 } : false}
               isAnimationActive={false}
-              connectNulls={false}
+              // Times at which only another series has a snapshot are bridged; a reported-missing
+              // value already ended this segment (the next run is another line).
+              connectNulls
             />
           );
         })}

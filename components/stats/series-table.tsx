@@ -11,7 +11,7 @@ export function SeriesTable({
 }: {
   caption: string;
   columns: { key: string; name: string }[];
-  rows: ({ t: number } & Record<string, number | null>)[];
+  rows: ({ t: number } & Record<string, number | null | undefined>)[];
   timeZone: string;
   id?: string;
 }) {
@@ -49,9 +49,14 @@ export function SeriesTable({
                 </th>
                 {columns.map((c) => (
                   <td key={c.key} className="py-1 pr-3">
-                    {r[c.key] === null || r[c.key] === undefined
-                      ? "—"
-                      : numberFormat.format(r[c.key] as number)}
+                    {r[c.key] === undefined ? (
+                      // No snapshot of this series at this time (another series has one).
+                      <span className="sr-only">no snapshot</span>
+                    ) : r[c.key] === null ? (
+                      "—"
+                    ) : (
+                      numberFormat.format(r[c.key] as number)
+                    )}
                   </td>
                 ))}
               </tr>

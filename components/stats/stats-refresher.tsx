@@ -20,6 +20,8 @@ export function StatsRefresher({
     refreshStatsAction({ workspaceId })
       .then((r) => {
         if (r.ok && r.data.snapshots > 0) router.refresh();
+        // Another request is reading this workspace's stats: show what it stored once it is done.
+        else if (r.ok && r.data.busy) setTimeout(() => router.refresh(), 5000);
       })
       .catch(() => undefined);
   }, [isStale, workspaceId, router]);

@@ -27,7 +27,9 @@ export function TopPostsTable({
   timeZone: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // w-0 + min-w-full: the wide table scrolls in its box and never widens the page (390 px);
+    // relative: its sr-only labels (absolute) are placed inside the box, not against the page.
+    <div className="relative w-0 min-w-full overflow-x-auto">
       <table className="w-full min-w-[640px] text-left text-sm tabular-nums">
         <caption className="sr-only">
           Posts published in the range, sorted by {topPostSorts.find((s) => s.key === sort)?.label},

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refuseIfImported } from "@/lib/data/post-imports";
 import { cancelPost, editPost } from "@/lib/publishing/manage";
 import { reschedulePost } from "@/lib/publishing/reschedule";
 import { reschedulePostSchema, type ReschedulePostInput } from "@/lib/validation/reschedule";
@@ -17,6 +18,7 @@ const edit = createAction({
   schema: editPostSchema,
   access: "editor",
   handler: async (input, ctx) => {
+    await refuseIfImported(ctx, input.postId);
     const result = await editPost(ctx, input);
     revalidatePath(`/posts/${input.postId}`);
     return result;
@@ -28,6 +30,7 @@ const cancel = createAction({
   schema: cancelPostSchema,
   access: "editor",
   handler: async (input, ctx) => {
+    await refuseIfImported(ctx, input.postId);
     const result = await cancelPost(ctx, input);
     revalidatePath(`/posts/${input.postId}`);
     revalidatePath("/posts");

@@ -1,6 +1,7 @@
 "use server";
 
 import { deleteDraft, saveDraft } from "@/lib/data/posts";
+import { refuseIfImported } from "@/lib/data/post-imports";
 import { duplicatePost } from "@/lib/data/posts-duplicate";
 import { retryTarget, submitPost, type SubmitOutcome } from "@/lib/publishing/submit";
 import { draftSchema } from "@/lib/validation/post";
@@ -44,6 +45,7 @@ export const retryTargetAction = createAction({
   schema: targetIdSchema,
   access: "editor",
   handler: async ({ postId, targetId }, ctx) => {
+    await refuseIfImported(ctx, postId);
     const result = await retryTarget(ctx, { postId, targetId });
     revalidateAfter({ post: postId });
     return result;

@@ -11,7 +11,11 @@ const refresh = createAction({
   access: "viewer",
   handler: async (_input, ctx) => {
     const result = await syncStats(ctx);
-    return { snapshots: result.snapshots, errors: result.errors.length };
+    return {
+      snapshots: result.snapshots,
+      errors: result.errors.length,
+      busy: result.busy ?? false,
+    };
   },
 });
 

@@ -1,5 +1,8 @@
 "use server";
 
+import { after } from "next/server";
+import { importOutsidePosts } from "@/lib/integrations/post-import";
+import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { getApiKey, removeApiKey, saveApiKey } from "@/lib/data/api-keys";
 import { getWorkspacePostproxy } from "@/lib/integrations/postproxy";
 import { logError } from "@/lib/log";
@@ -42,6 +45,20 @@ export const saveApiKeyAction = createAction({
       logError("action:saveApiKey:webhook", error),
     );
     revalidateAfter("apiKey");
+    // After the answer: the new key's profiles, then the posts it made outside Postdeck.
+    // Outside a request (a script calling the action) the sync route's import step does it.
+    try {
+      after(async () => {
+        try {
+          await refreshProfileMirror(ctx, { force: true });
+          await importOutsidePosts(ctx);
+        } catch (error) {
+          logError("action:saveApiKey:import", error);
+        }
+      });
+    } catch {
+      // No request scope: nothing to defer to.
+    }
     return { last4 };
   },
 });

@@ -3,6 +3,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { timingSafeEqual } from "node:crypto";
 import { getDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { requireRole, type WorkspaceCtx } from "./context";
 import { jobLeases, workspaces } from "@/lib/db/schema";
 
 /**
@@ -44,6 +45,32 @@ export async function releaseJobLease(db: Db, input: { name: string; holder: str
     .update(jobLeases)
     .set({ until: sql`now()` })
     .where(and(eq(jobLeases.name, input.name), eq(jobLeases.holder, input.holder)));
+}
+
+/**
+ * One workspace's claim on a job (`<job>:<workspace id>`): two app servers or requests never run
+ * it for the same workspace at once (e.g. reading its stats from Postproxy). False while another
+ * holder's lease runs.
+ */
+export async function takeWorkspaceLease(
+  ctx: WorkspaceCtx,
+  input: { job: string; holder: string; ms: number; now: Date },
+): Promise<boolean> {
+  requireRole(ctx, "viewer");
+  return takeJobLease(ctx.db, {
+    name: `${input.job}:${ctx.workspaceId}`,
+    holder: input.holder,
+    ms: input.ms,
+    now: input.now,
+  });
+}
+
+export async function releaseWorkspaceLease(
+  ctx: WorkspaceCtx,
+  input: { job: string; holder: string },
+) {
+  requireRole(ctx, "viewer");
+  await releaseJobLease(ctx.db, { name: `${input.job}:${ctx.workspaceId}`, holder: input.holder });
 }
 
 /**

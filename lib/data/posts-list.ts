@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
-import { posts, postTargets, workspaces } from "@/lib/db/schema";
+import { importedPosts, posts, postTargets, workspaces } from "@/lib/db/schema";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import {
   postsPageSize,
@@ -165,6 +165,7 @@ export async function listPostsPage(
       scheduledAt: posts.scheduledAt,
       submittedAt: posts.submittedAt,
       updatedAt: posts.updatedAt,
+      madeElsewhere: sql<boolean>`exists (select 1 from ${importedPosts} where ${importedPosts.postId} = ${posts.id})`,
       // As text, so the cursor keeps PostgreSQL's microseconds (a JS Date would drop them).
       sortAt: sql<string>`${sortAt}::text`,
     })
@@ -226,6 +227,7 @@ export async function listPostsPage(
       thumbnailMediaId: p.media[0]?.id ?? null,
       profiles,
       time: rowTime(p, mine),
+      madeElsewhere: Boolean(p.madeElsewhere),
     };
   });
   const last = page[page.length - 1];

@@ -19,7 +19,8 @@ const field: Record<ProfileMetric, keyof Omit<ProfileSnapshot, "recordedAt">> = 
 
 /**
  * The profile chart's data: one column per profile (never summed), a row per snapshot time, a
- * null where a profile has no value at that time (a gap); and each profile's change.
+ * null where a snapshot's value was reported missing (a gap), no key where a profile has no
+ * snapshot at that time; and each profile's change.
  */
 export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = new Date()) {
   const all = await listProfiles(ctx, { platform: "tiktok" });
@@ -41,12 +42,14 @@ export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = n
       row[s.profileId] = p[key];
       byTime.set(t, row);
     }
+  // A profile without a snapshot at a time has no key there (the chart bridges it); a value
+  // Postproxy reported missing stays null (a gap).
   const rows = [...byTime.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([t, values]) => ({
-      t,
-      ...Object.fromEntries(ids.map((id) => [id, values[id] ?? null])),
-    })) as ({ t: number } & Record<string, number | null>)[];
+    .map(([t, values]) => ({ t, ...values })) as ({ t: number } & Record<
+    string,
+    number | null | undefined
+  >)[];
   const changes = chosen.map((p) => {
     const points = series.find((s) => s.profileId === p.id)?.points ?? [];
     const values = points.map((x) => x[key]).filter((v): v is number => v !== null);

@@ -196,4 +196,33 @@ describe("stats snapshots", () => {
     expect(cells).toHaveLength(1);
     expect(cells[0].posts).toBe(1);
   });
+
+  it("reads one workspace's stats once at a time (a per-workspace claim), others unaffected", async () => {
+    const { takeJobLease, releaseJobLease } = await import("@/lib/data/job-leases");
+    const ws = await makeOwner(t.db, "Claimed");
+    await saveApiKey(ws, sandbox.handle.apiKey);
+    await refreshProfileMirror(ws, { force: true });
+    await addPublished(ws, "post_seed_acme_2", 1);
+    // Two requests at once: one reads, the other is told another read is running.
+    statsCalls.length = 0;
+    const both = await Promise.all([
+      syncStats(ws, { force: true }),
+      syncStats(ws, { force: true }),
+    ]);
+    expect(both.filter((r) => r.busy)).toHaveLength(1);
+    expect(both.find((r) => !r.busy)).toMatchObject({ targets: 1 });
+    expect(statsCalls).toEqual([1]);
+    // Another server holds the claim: nothing is read; another workspace still reads.
+    const name = `stats:${ws.workspaceId}`;
+    expect(await takeJobLease(t.db, { name, holder: "other", ms: 60_000, now: new Date() })).toBe(
+      true,
+    );
+    statsCalls.length = 0;
+    expect(await syncStats(ws, { force: true })).toMatchObject({ busy: true, snapshots: 0 });
+    expect(statsCalls).toEqual([]);
+    expect((await syncStats(owner, { force: true })).busy).toBeUndefined();
+    await releaseJobLease(t.db, { name, holder: "other" });
+    expect((await syncStats(ws, { force: true })).busy).toBeUndefined();
+    expect(statsCalls.length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { WorkspaceCtx } from "@/lib/data/context";
+import { releaseWorkspaceLease, takeWorkspaceLease } from "@/lib/data/job-leases";
 import {
   findTargetByPostproxyIds,
   insertPostSnapshots,
@@ -23,6 +25,11 @@ const backfillMs = 90 * 24 * 3600_000;
 /** Postproxy takes at most 50 post ids per stats request. */
 const postBatch = 50;
 const syncDeadlineMs = 30_000;
+/**
+ * The workspace's stats claim: longer than a run takes (each request is bounded by the deadline);
+ * a server that dies mid-run frees it after this.
+ */
+const statsLeaseMs = 5 * 60_000;
 
 /** A metric Postproxy left out or sent as text is a gap (null), never a 0. */
 const metric = (stats: Record<string, unknown>, key: string) => {
@@ -59,6 +66,8 @@ export type StatsSyncResult = {
   snapshots: number;
   gone: number;
   errors: string[];
+  /** Another request or server was reading this workspace's stats: nothing was read. */
+  busy?: true;
 };
 
 /**
@@ -80,6 +89,24 @@ export async function syncStats(
   const result: StatsSyncResult = { profiles: 0, targets: 0, snapshots: 0, gone: 0, errors: [] };
   const client = await getWorkspacePostproxy(ctx, { deadlineMs: syncDeadlineMs });
   if (!client) return result;
+  // One reader per workspace at a time (two app servers, the sync route and a chart's refresh).
+  const holder = randomUUID();
+  if (!(await takeWorkspaceLease(ctx, { job: "stats", holder, ms: statsLeaseMs, now })))
+    return { ...result, busy: true };
+  try {
+    return await readDueStats(ctx, client, opts, now, result);
+  } finally {
+    await releaseWorkspaceLease(ctx, { job: "stats", holder });
+  }
+}
+
+async function readDueStats(
+  ctx: WorkspaceCtx,
+  client: NonNullable<Awaited<ReturnType<typeof getWorkspacePostproxy>>>,
+  opts: Parameters<typeof syncStats>[1] & object,
+  now: Date,
+  result: StatsSyncResult,
+): Promise<StatsSyncResult> {
   const scope = opts.scope ?? "all";
   const fail = (where: string, error: unknown) => {
     result.errors.push(

@@ -1,4 +1,5 @@
 import "server-only";
+import { importOutsidePosts } from "@/lib/integrations/post-import";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { syncStats } from "@/lib/integrations/stats-sync";
 import { randomUUID } from "node:crypto";
@@ -36,6 +37,8 @@ export const syncSteps: SyncStep[] = [
   // The profile mirror when stale (Home, the composer and alerts read each profile's health there),
   // then the stats snapshots that are due (hourly for fresh posts and profiles, daily after).
   { name: "profiles", run: (ctx) => refreshProfileMirror(ctx) },
+  // Posts the account made outside Postdeck, into the posts list and the stats (read-only).
+  { name: "import", run: (ctx) => importOutsidePosts(ctx) },
   { name: "stats", run: (ctx) => syncStats(ctx) },
   // Issue 14 §4: the profiles of posts due within 24 h (read from the mirror refreshed above)
   // raise expiry alerts; then the alert outbox is drained (email, Slack), retried with backoff.

@@ -159,6 +159,8 @@ export type PostsListRow = {
   profiles: { profileId: string; profileName: string; status: TargetStatus | null }[];
   /** The time that matters for the post's status. */
   time: { kind: PostsRowTimeKind; at: string } | null;
+  /** Imported: the workspace's Postproxy account made it outside Postdeck (read-only here). */
+  madeElsewhere?: boolean;
 };
 
 export type PostsListPage = { items: PostsListRow[]; nextCursor: string | null };

@@ -117,6 +117,17 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <CardHeader
             title={`${metricLabel} per profile`}
             description={`${view.window.days} days, each profile its own line`}
+            actions={
+              view.rows.length ? (
+                <a
+                  href={`/api/stats/profiles?${params({})}`}
+                  className={buttonVariants({ variant: "secondary", size: "sm" })}
+                  download
+                >
+                  Export CSV
+                </a>
+              ) : null
+            }
           />
           <CardBody>
             {view.chosen.length === 0 ? (

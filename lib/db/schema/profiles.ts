@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
 import { users, workspaces } from "./accounts";
-import { postTargets } from "./posts";
+import { posts, postTargets } from "./posts";
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -174,4 +174,27 @@ export const postStatStates = pgTable(
     goneAt: tz(),
   },
   (t) => [index("post_stat_states_workspace_idx").on(t.workspaceId, t.fetchedAt)],
+);
+
+/**
+ * A post the workspace's Postproxy account made outside Postdeck, imported into the posts list
+ * and the stats (PRODUCT.md §6.2): made elsewhere and read-only. Unique per Postproxy post, so
+ * two imports at once (two servers, the sync route and a key save) never make it twice.
+ */
+export const importedPosts = pgTable(
+  "imported_posts",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    postproxyPostId: text().notNull(),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    importedAt: tz().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.postproxyPostId] }),
+    uniqueIndex("imported_posts_post_idx").on(t.postId),
+  ],
 );

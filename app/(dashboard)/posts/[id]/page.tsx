@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MadeElsewhereNote } from "@/components/posts/made-elsewhere";
 import { PostDetails } from "@/components/posts/post-details";
 import { PostMedia } from "@/components/posts/post-media";
 import { PostManagePanel } from "@/components/posts/post-manage-panel";
@@ -12,6 +13,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
+import { isImportedPost } from "@/lib/data/post-imports";
 import { getPostView } from "@/lib/data/posts";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { getPostManageView } from "@/lib/publishing/manage";
@@ -30,12 +32,13 @@ async function loadPost(id: string) {
   // A malformed id, another workspace's post and a deleted one all look the same: not found.
   if (!isUuid(id)) notFound();
   try {
-    const [post, manage, settings] = await Promise.all([
+    const [post, manage, settings, madeElsewhere] = await Promise.all([
       getPostView(ctx, id),
       getPostManageView(ctx, id),
       getWorkspaceSettings(ctx),
+      isImportedPost(ctx, id),
     ]);
-    return { ctx, post, manage, auditStatus: settings.tiktokAuditStatus };
+    return { ctx, post, manage, auditStatus: settings.tiktokAuditStatus, madeElsewhere };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -43,8 +46,10 @@ async function loadPost(id: string) {
 }
 
 export default async function PostPage({ params }: Props) {
-  const { ctx, post, manage, auditStatus } = await loadPost((await params).id);
+  const { ctx, post, manage, auditStatus, madeElsewhere } = await loadPost((await params).id);
   const canEdit = hasRole(ctx.role, "editor");
+  // A post made outside Postdeck is read-only here (duplicating it is still offered).
+  const canChange = canEdit && !madeElsewhere;
   const title = post.format ? mediaTexts.formatName[post.format] : "Post";
   return (
     <>
@@ -79,11 +84,12 @@ export default async function PostPage({ params }: Props) {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
-          <PostStatusCard initial={post} canEdit={canEdit} />
+          {madeElsewhere ? <MadeElsewhereNote /> : null}
+          <PostStatusCard initial={post} canEdit={canChange} />
           <PostManagePanel
             initialPost={post}
             initialManage={manage}
-            canEdit={canEdit}
+            canEdit={canChange}
             auditStatus={auditStatus}
           />
           <PostDetails post={post} />
