@@ -8,7 +8,8 @@ let sessionUser: SessionUser | null = null;
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
 const verifyKey = vi.fn(async (_key: string) => {});
-vi.mock("@/lib/integrations/postproxy", () => ({
+vi.mock("@/lib/integrations/postproxy", async (orig) => ({
+  ...(await orig<object>()),
   verifyPostproxyKey: (key: string) => verifyKey(key),
   // No PUBLIC_BASE_URL here: saving a key registers no webhook, and needs no client.
   getWorkspacePostproxy: async () => null,

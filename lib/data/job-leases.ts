@@ -43,7 +43,8 @@ export async function renewJobLease(
 export async function releaseJobLease(db: Db, input: { name: string; holder: string }) {
   await db
     .update(jobLeases)
-    .set({ until: sql`now()` })
+    // A second back: a taker's clock reading (milliseconds) never falls before the release.
+    .set({ until: sql`now() - interval '1 second'` })
     .where(and(eq(jobLeases.name, input.name), eq(jobLeases.holder, input.holder)));
 }
 
