@@ -30,6 +30,15 @@ function Profiles({ post }: { post: PostsListRow }) {
         >
           {p.profileName}
           {p.status ? <TargetStatusBadge status={p.status} /> : null}
+          {p.needsReconnect ? (
+            <Link
+              href="/profiles"
+              className="relative z-10 font-medium text-amber-800 underline"
+              aria-label={`${p.profileName} needs reconnecting: open Profiles`}
+            >
+              Needs reconnecting
+            </Link>
+          ) : null}
         </li>
       ))}
     </ul>

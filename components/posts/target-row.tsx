@@ -67,6 +67,19 @@ export function TargetRow({
           </p>
         </div>
       </div>
+      {target.profileNeedsReconnect ? (
+        <Alert tone="warning" className="mt-3">
+          <p>
+            {target.profileName}&apos;s connection to Postproxy has expired or was disconnected, so
+            this post will fail for it unless the account is reconnected before its time.
+          </p>
+          <p className="mt-1">
+            <Link href="/profiles" className="font-medium underline">
+              Reconnect {target.profileName}
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
       {target.error ? (
         <Alert tone={target.status === "failed" ? "error" : "warning"} className="mt-3">
           <p>{target.error}</p>

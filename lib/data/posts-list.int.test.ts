@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { posts, postTargets, workspaces } from "@/lib/db/schema";
+import { posts, postTargets, profileGroups, profiles, workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
@@ -205,5 +205,46 @@ describe("listPostsPage", () => {
     // A forged cursor starts from the top of the caller's own list.
     const forged = await listPostsPage(outsider, { tab: "posts" }, { cursor: "not-a-cursor" });
     expect(forged.items).toEqual([]);
+  });
+
+  it("flags a profile whose connection is gone on the posts still to go out to it", async () => {
+    const [group] = await t.db
+      .insert(profileGroups)
+      .values({
+        workspaceId: owner.workspaceId,
+        postproxyId: "grp_x",
+        name: "X",
+        syncedAt: new Date(),
+      })
+      .returning({ id: profileGroups.id });
+    await t.db.insert(profiles).values({
+      workspaceId: owner.workspaceId,
+      groupId: group.id,
+      postproxyId: "prof_expired",
+      platform: "tiktok",
+      name: "@expired",
+      status: "expired",
+      syncedAt: new Date(),
+    });
+    await post(owner, {
+      status: "scheduled",
+      caption: "reconnect soon",
+      scheduledAt: new Date(Date.now() + 864e5),
+      targets: [
+        { profileId: "prof_expired", status: "scheduled" },
+        { profileId: "prof_a", status: "scheduled" },
+      ],
+    });
+    await post(owner, {
+      status: "published",
+      caption: "reconnect done",
+      targets: [{ profileId: "prof_expired", status: "published", publishedAt: new Date() }],
+    });
+    const [due] = (await listPostsPage(owner, { tab: "posts", q: "reconnect soon" })).items;
+    expect(due.profiles.find((p) => p.profileId === "prof_expired")?.needsReconnect).toBe(true);
+    expect(due.profiles.find((p) => p.profileId === "prof_a")?.needsReconnect).toBeUndefined();
+    // Already published: nothing to reconnect for.
+    const [done] = (await listPostsPage(owner, { tab: "posts", q: "reconnect done" })).items;
+    expect(done.profiles[0].needsReconnect).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
-import { importedPosts, posts, postTargets, workspaces } from "@/lib/db/schema";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { importedPosts, posts, postTargets, profiles, workspaces } from "@/lib/db/schema";
+import { isFinalTargetStatus, type TargetStatus } from "@/lib/validation/post-view";
 import {
   postsPageSize,
   type PostsListPage,
@@ -196,6 +196,27 @@ export async function listPostsPage(
         )
         .orderBy(asc(postTargets.profileName), asc(postTargets.id))
     : [];
+  // Profiles whose connection the mirror says is gone: posts still to go out to them will fail.
+  const pageProfileIds = [
+    ...new Set([...targets.map((t) => t.profileId), ...page.flatMap((p) => p.profileIds)]),
+  ];
+  const disconnected = new Set(
+    pageProfileIds.length
+      ? (
+          await ctx.db
+            .select({ postproxyId: profiles.postproxyId })
+            .from(profiles)
+            .where(
+              and(
+                eq(profiles.workspaceId, ctx.workspaceId),
+                inArray(profiles.postproxyId, pageProfileIds),
+                isNull(profiles.removedAt),
+                ne(profiles.status, "active"),
+              ),
+            )
+        ).map((r) => r.postproxyId)
+      : [],
+  );
   const byPost = new Map<string, TargetFacts[]>();
   for (const t of targets) byPost.set(t.postId, [...(byPost.get(t.postId) ?? []), t]);
   const names = isDrafts
@@ -212,11 +233,15 @@ export async function listPostsPage(
             profileId: id,
             profileName: names.get(id) ?? id,
             status: null,
+            ...(disconnected.has(id) ? { needsReconnect: true } : {}),
           }))
         : mine.map((t) => ({
             profileId: t.profileId,
             profileName: t.profileName,
             status: t.status,
+            ...(disconnected.has(t.profileId) && !isFinalTargetStatus(t.status)
+              ? { needsReconnect: true }
+              : {}),
           }));
     return {
       id: p.id,

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import { posts, postTargets, users } from "@/lib/db/schema";
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { posts, postTargets, profiles, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { TikTokSettings } from "@/lib/tiktok/params";
@@ -37,13 +37,21 @@ export const targetColumns = {
 
 type TargetRow = {
   [K in keyof typeof targetColumns]: (typeof targetColumns)[K]["_"]["data"] | null;
-} & { id: string; profileId: string; profileName: string; updatedAt: Date };
+} & {
+  id: string;
+  profileId: string;
+  profileName: string;
+  updatedAt: Date;
+  /** The profile's connection in the mirror (null: not mirrored). */
+  profileStatus?: string | null;
+};
 
 /** A published post is looked up for its TikTok link this long (the status core's window). */
 const linkWindowMs = 48 * 60 * 60 * 1000;
 
 export function toTargetView(t: TargetRow, now = Date.now()): PostTargetView {
   const isFailed = t.status === "failed";
+  const status = t.status ?? "pending";
   const isLinkOverdue =
     t.status === "published" &&
     !t.platformUrl &&
@@ -54,7 +62,10 @@ export function toTargetView(t: TargetRow, now = Date.now()): PostTargetView {
     profileId: t.profileId,
     profileName: t.profileName,
     profileAvatarUrl: t.profileAvatarUrl,
-    status: t.status ?? "pending",
+    status,
+    // A post still to go out to a profile whose connection expired (or was disconnected) will fail.
+    profileNeedsReconnect:
+      !isFinalTargetStatus(status) && !!t.profileStatus && t.profileStatus !== "active",
     error: isLinkOverdue ? publishTexts.noLinkYet : t.error,
     canRetry: isFailed && t.errorKind === "retryable",
     needsEdit: isFailed && t.errorKind === "needs_edit",
@@ -94,8 +105,16 @@ export async function getPostView(ctx: WorkspaceCtx, postId: string): Promise<Po
   const [media, targets] = await Promise.all([
     loadMediaCards(ctx.db, ctx.workspaceId, post.media),
     ctx.db
-      .select(targetColumns)
+      .select({ ...targetColumns, profileStatus: profiles.status })
       .from(postTargets)
+      .leftJoin(
+        profiles,
+        and(
+          eq(profiles.workspaceId, postTargets.workspaceId),
+          eq(profiles.postproxyId, postTargets.profileId),
+          isNull(profiles.removedAt),
+        ),
+      )
       .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, post.id)))
       .orderBy(asc(postTargets.profileName), asc(postTargets.id)),
   ]);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { posts, postTargets } from "@/lib/db/schema";
+import { posts, postTargets, profileGroups, profiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { createComposeDefaults, draftSchema } from "@/lib/validation/post";
@@ -159,5 +159,64 @@ describe("post lists", () => {
       prof_b: [],
     });
     expect(await listProfilePostTimes(outsider, ["prof_a"])).toEqual({ prof_a: [] });
+  });
+
+  it("the post page flags a profile whose connection is gone while the post is still to go out", async () => {
+    const { postId } = await saveDraft(owner, draft(owner, { caption: "at risk" }));
+    await t.db.update(posts).set({ status: "scheduled" }).where(eq(posts.id, postId));
+    const [group] = await t.db
+      .insert(profileGroups)
+      .values({
+        workspaceId: owner.workspaceId,
+        postproxyId: "grp_r",
+        name: "R",
+        syncedAt: new Date(),
+      })
+      .returning({ id: profileGroups.id });
+    await t.db.insert(profiles).values([
+      {
+        workspaceId: owner.workspaceId,
+        groupId: group.id,
+        postproxyId: "prof_gone",
+        platform: "tiktok",
+        name: "@gone",
+        status: "expired",
+        syncedAt: new Date(),
+      },
+      {
+        workspaceId: owner.workspaceId,
+        groupId: group.id,
+        postproxyId: "prof_fine",
+        platform: "tiktok",
+        name: "@fine",
+        status: "active",
+        syncedAt: new Date(),
+      },
+    ]);
+    for (const [profileId, status] of [
+      ["prof_gone", "scheduled"],
+      ["prof_fine", "scheduled"],
+    ] as const)
+      await t.db
+        .insert(postTargets)
+        .values({
+          workspaceId: owner.workspaceId,
+          postId,
+          profileId,
+          profileName: profileId,
+          status,
+        });
+    const view = await getPostView(owner, postId);
+    const flags = Object.fromEntries(
+      view.targets.map((x) => [x.profileId, x.profileNeedsReconnect]),
+    );
+    expect(flags).toEqual({ prof_gone: true, prof_fine: false });
+    await t.db
+      .update(postTargets)
+      .set({ status: "published" })
+      .where(eq(postTargets.postId, postId));
+    expect((await getPostView(owner, postId)).targets.every((x) => !x.profileNeedsReconnect)).toBe(
+      true,
+    );
   });
 });

@@ -76,6 +76,8 @@ export type PostTargetView = {
   profileName: string;
   profileAvatarUrl: string | null;
   status: TargetStatus;
+  /** Not published yet, and the profile's connection is expired or inactive: reconnect first. */
+  profileNeedsReconnect: boolean;
   /** Plain words: the cause, who acts, the fix. */
   error: string | null;
   /** Transient failure or unknown outcome: resending with the same Idempotency-Key is safe. */

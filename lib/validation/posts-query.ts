@@ -156,7 +156,13 @@ export type PostsListRow = {
   mediaCount: number;
   thumbnailMediaId: string | null;
   /** Drafts: the chosen profiles, no status yet (status null). */
-  profiles: { profileId: string; profileName: string; status: TargetStatus | null }[];
+  profiles: {
+    profileId: string;
+    profileName: string;
+    status: TargetStatus | null;
+    /** Still to go out to it, and its connection is expired or inactive in the mirror. */
+    needsReconnect?: boolean;
+  }[];
   /** The time that matters for the post's status. */
   time: { kind: PostsRowTimeKind; at: string } | null;
   /** Imported: the workspace's Postproxy account made it outside Postdeck (read-only here). */
