@@ -4,7 +4,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { callAction } from "./support/actions";
 import { sandboxUrl } from "./support/config";
 import { specSandbox } from "./support/sandbox";
-import { expectNoHorizontalScroll, newAccount, saveApiKey, signUp } from "./support/helpers";
+import {
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  newAccount,
+  saveApiKey,
+  signUp,
+} from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const shots = path.resolve(".data/calendar-screenshots");
@@ -77,6 +83,8 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   const entry = page.getByRole("link", { name: new RegExp(`Scheduled, .*9:30 AM: ${caption}`) });
   await expect(entry.filter({ visible: true }).first()).toBeVisible({ timeout: 20_000 });
   await screenshot(page, "month");
+  // An entry is its link and its Move to… button, not a button around them.
+  await expectNoSeriousA11yViolations(page);
 
   // Keyboard: the Move to… dialog, a bad time refused at its field, then a real move.
   await page

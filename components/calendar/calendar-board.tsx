@@ -121,6 +121,10 @@ export function CalendarBoard({
           scrollTime="08:00:00"
           editable={canEdit}
           eventDurationEditable={false}
+          // The entry's own link and "Move to…" button are what a keyboard or screen reader uses;
+          // FullCalendar would otherwise make the whole entry a role="button" around them
+          // (interactive elements nested in one another).
+          eventInteractive={false}
           events={events}
           eventContent={(arg) => {
             const entry = byId.get(arg.event.id);
