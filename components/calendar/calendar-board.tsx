@@ -169,7 +169,12 @@ export function CalendarBoard({
           {...(view === "month"
             ? {
                 dayCellTopContent: (arg: { date: Date; dayNumberText: string }) => (
-                  <DayCell date={arg.date} text={arg.dayNumberText} canEdit={canEdit} />
+                  <DayCell
+                    date={arg.date}
+                    text={arg.dayNumberText}
+                    canEdit={canEdit}
+                    isHiddenFromAssistiveTech
+                  />
                 ),
               }
             : {})}
@@ -199,8 +204,22 @@ export function CalendarBoard({
   );
 }
 
-/** A day's number (or header) with "+" opening the composer at 9:00 on it. */
-function DayCell({ date, text, canEdit }: { date: Date; text: string; canEdit: boolean }) {
+/**
+ * A day's number (or header) with "+" opening the composer at 9:00 on it. A month cell's number
+ * sits in a part FullCalendar hides from screen readers (they read the full date beside it), so its
+ * "+" is for the mouse only there; the week view's day headers carry the same "+" for the keyboard.
+ */
+function DayCell({
+  date,
+  text,
+  canEdit,
+  isHiddenFromAssistiveTech = false,
+}: {
+  date: Date;
+  text: string;
+  canEdit: boolean;
+  isHiddenFromAssistiveTech?: boolean;
+}) {
   const day = date.toISOString().slice(0, 10);
   const label = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "long" }).format(
     date,
@@ -212,6 +231,7 @@ function DayCell({ date, text, canEdit }: { date: Date; text: string; canEdit: b
         <a
           href={`/compose?at=${day}T09:00`}
           onClick={(e) => e.stopPropagation()}
+          tabIndex={isHiddenFromAssistiveTech ? -1 : undefined}
           aria-label={`New post on ${label} at 9:00 AM`}
           className="rounded px-1 text-sm leading-none font-semibold text-accent-700 hover:bg-accent-50 focus-visible:outline-2 focus-visible:outline-accent-700"
         >

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ne } from "drizzle-orm";
-import { posts, postTargets } from "@/lib/db/schema";
+import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { importedPosts, posts, postTargets } from "@/lib/db/schema";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 
@@ -55,7 +55,14 @@ export async function getHomePosts(
     ctx.db
       .select({ id: posts.id })
       .from(posts)
-      .where(and(eq(posts.workspaceId, ctx.workspaceId), ne(posts.status, "draft")))
+      .where(
+        and(
+          eq(posts.workspaceId, ctx.workspaceId),
+          ne(posts.status, "draft"),
+          // Posts made elsewhere (imported) are history, not this workspace's first post here.
+          sql`not exists (select 1 from ${importedPosts} where ${importedPosts.postId} = ${posts.id})`,
+        ),
+      )
       .limit(1),
     ctx.db
       .select(columns)
