@@ -197,15 +197,13 @@ describe("post lists", () => {
       ["prof_gone", "scheduled"],
       ["prof_fine", "scheduled"],
     ] as const)
-      await t.db
-        .insert(postTargets)
-        .values({
-          workspaceId: owner.workspaceId,
-          postId,
-          profileId,
-          profileName: profileId,
-          status,
-        });
+      await t.db.insert(postTargets).values({
+        workspaceId: owner.workspaceId,
+        postId,
+        profileId,
+        profileName: profileId,
+        status,
+      });
     const view = await getPostView(owner, postId);
     const flags = Object.fromEntries(
       view.targets.map((x) => [x.profileId, x.profileNeedsReconnect]),
