@@ -68,7 +68,9 @@ describe("media field ordering", () => {
 
   it("adding photos starts the cover on the first and skips files already in the post", () => {
     const first = addMedia({ items: [], coverIndex: null }, photos("a", "b"));
-    expect(first.coverIndex).toBe(0);
+    // No cover chosen: it is the first photo (null), whichever that becomes.
+    expect(first.coverIndex).toBeNull();
+    expect(effectiveCover(first.items, first.coverIndex)).toBe(0);
     const again = addMedia({ ...first, coverIndex: 1 }, photos("b", "c", "c"));
     expect(ids(again.items)).toEqual(["a", "b", "c"]);
     expect(again.coverIndex).toBe(1);
@@ -94,6 +96,8 @@ describe("media field: picked order, whatever order uploads finish in", () => {
     for (const id of ["p10", "p12", "p13", "p11", "p15", "p14", "p16", "p17"])
       state = arrive(state, order, id);
     expect(ids(state.items)).toEqual(picked);
+    // The cover is the first photo picked, not the first upload to finish.
+    expect(effectiveCover(state.items, state.coverIndex)).toBe(0);
   });
 
   it("appends a later batch (or a library pick) after an earlier one still uploading", () => {

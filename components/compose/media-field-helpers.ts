@@ -45,14 +45,17 @@ export function removeMedia(state: MediaState, index: number): MediaState {
 export function addMedia(state: MediaState, added: readonly MediaCardData[]): MediaState {
   const seen = new Set(state.items.map((m) => m.id));
   const fresh = added.filter((m) => !seen.has(m.id) && seen.add(m.id));
-  return settle([...state.items, ...fresh], state.coverIndex ?? 0);
+  const items = [...state.items, ...fresh];
+  // No cover chosen yet: the cover stays "the first photo", whichever that becomes.
+  if (state.coverIndex === null) return { items, coverIndex: null };
+  return settle(items, state.coverIndex);
 }
 
 /**
  * Adds files that arrive late (uploads finish in any order) where the order they were picked in
  * puts them: before the first card picked after them, so the post keeps the file picker's (or the
  * drop's) order, batch after batch. `orderOf` gives a card's pick number; cards without one (the
- * draft's own) stay first. The cover stays on its photo.
+ * draft's own) stay first. A cover the user chose stays on its photo.
  */
 export function addMediaInOrder(
   state: MediaState,
@@ -66,7 +69,9 @@ export function addMediaInOrder(
   const found = state.items.findIndex((m) => (orderOf(m.id) ?? -Infinity) > order);
   const at = found === -1 ? state.items.length : found;
   const items = [...state.items.slice(0, at), ...fresh, ...state.items.slice(at)];
-  const cover = state.coverIndex ?? 0;
+  // No cover chosen yet: it stays the first photo in post order, not the first upload to finish.
+  if (state.coverIndex === null) return { items, coverIndex: null };
+  const cover = state.coverIndex;
   return settle(items, state.items.length > 0 && at <= cover ? cover + fresh.length : cover);
 }
 
