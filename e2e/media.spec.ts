@@ -19,6 +19,9 @@ function paddedVideo(name: string, mb: number): string {
 }
 
 async function throttleUploads(page: Page, bytesPerSecond: number) {
+  // The uploader loads on demand: network emulation switched on while its code is still on its
+  // way stalled that request once in CI, so it starts once the uploader is there.
+  await expect(page.getByLabel("Choose files to upload")).toBeAttached({ timeout: 30_000 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
