@@ -267,7 +267,7 @@ const caption = (page: Page) => page.getByRole("textbox", { name: "Caption" });
 
 async function expectNewEmptyPost(page: Page) {
   await expect(page).toHaveURL(/\/compose$/);
-  await expect(offer(page)).toBeVisible();
+  await expect(offer(page)).toBeInViewport();
   await expect(caption(page)).toHaveValue("");
   await expect(
     page.getByRole("list", { name: /Photos in post order|Media of the post/ }),
