@@ -120,6 +120,8 @@ export function ComposerForm(props: ComposerProps) {
     // The left post's save may still be on the wire: once it lands the post has its server id,
     // and continuing reopens it rather than starting a second one.
     await leavingSave(workspaceId);
+    // Compose pressed meanwhile: the new post stays.
+    if (autosave.isLeft()) return;
     const storage = browserStorage();
     const left = (await readLocalDraft(storage, unsaved.key, workspaceId)) ?? unsaved.draft;
     removeStashedPost(storage, workspaceId);

@@ -78,14 +78,23 @@ export function shouldRestoreLocal(local: LocalDraft | null, serverSavedAt?: str
  */
 const leftKey = (workspaceId: string) => `postdeck:compose:${workspaceId}:unsaved`;
 
+/** Puts a copy (if any) in the left post's place and frees the new post's key for the next composer. */
+function putAside(storage: Storage | null, workspaceId: string, raw: string | null) {
+  try {
+    if (raw) storage?.setItem(leftKey(workspaceId), raw);
+    storage?.removeItem(localDraftKey(workspaceId));
+  } catch {
+    // Blocked storage: the server's draft (if saved) is still in Drafts.
+  }
+}
+
 /** Moves an unsaved new post's copy aside (a closed tab left it): "Compose" starts empty and offers it. */
 export function stashNewPost(storage: Storage | null, workspaceId: string) {
   try {
     const raw = storage?.getItem(localDraftKey(workspaceId));
     if (!raw) return;
-    if ((JSON.parse(raw) as Partial<LocalDraft>).isSynced !== true)
-      storage?.setItem(leftKey(workspaceId), raw);
-    storage?.removeItem(localDraftKey(workspaceId));
+    const isSynced = (JSON.parse(raw) as Partial<LocalDraft>).isSynced === true;
+    putAside(storage, workspaceId, isSynced ? null : raw);
   } catch {
     // Blocked storage holds nothing to move.
   }
@@ -102,12 +111,7 @@ export function setAsideLeftPost(
   composerId: string,
   draft: LocalDraft,
 ) {
-  try {
-    storage?.setItem(leftKey(workspaceId), JSON.stringify({ ...draft, composerId }));
-    storage?.removeItem(localDraftKey(workspaceId));
-  } catch {
-    // Blocked storage: the server's draft (if saved) is still in Drafts.
-  }
+  putAside(storage, workspaceId, JSON.stringify({ ...draft, composerId }));
 }
 
 /** A save of a left composer landed: its record gains the post's id. False when the record is gone or another's. */

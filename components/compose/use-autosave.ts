@@ -156,6 +156,8 @@ export function useAutosave({
   return {
     state,
     controller,
+    /** True once this form was left ("Compose" mounted a new one, or the page changed). */
+    isLeft: () => isLeft.current,
     /** After a successful submit: the post is no longer a draft, forget the browser's copy. */
     forget: () => {
       isSent.current = true;
