@@ -250,7 +250,11 @@ async function holdDraftSaves(page: Page) {
 /** The Compose link of the sidebar, or of the phone's menu. */
 async function pressCompose(page: Page) {
   if ((page.viewportSize()?.width ?? 0) < 1024) {
-    await page.getByRole("button", { name: "Open menu" }).click();
+    // The drawer's code loads on hover; a press while it swaps in can be lost, so wait for it.
+    const menuButton = page.getByRole("button", { name: "Open menu" });
+    await menuButton.hover();
+    await expect(menuButton).toHaveAttribute("data-state", "closed");
+    await menuButton.click();
     const menu = page.getByRole("dialog", { name: "Menu" });
     await menu.getByRole("link", { name: "Compose", exact: true }).click();
     await expect(menu).toHaveCount(0);
