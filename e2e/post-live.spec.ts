@@ -119,8 +119,10 @@ test("a publish failure appears on the open post page without a reload; Retry is
   const second = (await sandboxPosts(caption)).find((p) => p.id !== first.id)!;
   await admin("clock/advance", { seconds: 120 });
   await expect(acme.getByText("Published", { exact: true })).toBeVisible({ timeout: 30_000 });
-  // The first attempt stays failed at Postproxy; Postdeck's profile follows the new one.
+  // The first attempt stays failed at Postproxy; Postdeck's profile follows the new one. The
+  // retry made exactly one post (the sync's replays never a second).
   const now = await sandboxPosts(caption);
+  expect(now).toHaveLength(2);
   expect(now.find((p) => p.id === first.id)?.platforms[0].status).toBe("failed");
   expect(now.find((p) => p.id === second.id)?.platforms[0].status).toBe("published");
   await page.reload();

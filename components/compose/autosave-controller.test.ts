@@ -96,4 +96,38 @@ describe("AutosaveController", () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.calls).toHaveLength(1);
   });
+
+  it("says whether anything changed and lets a leaving composer wait for the save on the wire", async () => {
+    let land = (_: DraftSaveResult) => {};
+    const save = vi.fn(() => new Promise<DraftSaveResult>((resolve) => (land = resolve)));
+    const saved: string[] = [];
+    const values = { caption: "" };
+    const controller = new AutosaveController<Values>({
+      save,
+      read: () => ({ ...values }),
+      onStatus: () => {},
+      onSaved: (s) => saved.push(s.postId),
+    });
+    expect(controller.hasChanges).toBe(false);
+    values.caption = "Hi";
+    controller.change();
+    expect(controller.hasChanges).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).toHaveBeenCalledTimes(1);
+    // Left while the save is on the wire: edits made meanwhile are not sent by this controller.
+    controller.pause();
+    values.caption = "Hi there";
+    controller.change();
+    let isSettled = false;
+    void controller.settled().then(() => (isSettled = true));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(isSettled).toBe(false);
+    land(ok("p1"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(isSettled).toBe(true);
+    expect(saved).toEqual(["p1"]);
+    expect(controller.isDirty).toBe(true);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
 });

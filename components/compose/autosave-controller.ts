@@ -42,6 +42,16 @@ export class AutosaveController<V> {
     return this.version !== this.savedVersion;
   }
 
+  /** Something was changed since this composer opened (a post being worked on, not just looked at). */
+  get hasChanges(): boolean {
+    return this.version > 0;
+  }
+
+  /** Resolves once the save on the wire (if any) has landed and been reported. */
+  settled(): Promise<void> {
+    return this.inFlight ?? Promise.resolve();
+  }
+
   /** Something changed: save it after a pause in typing. */
   change() {
     this.version += 1;

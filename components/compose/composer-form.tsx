@@ -13,6 +13,7 @@ import { CaptionField } from "./caption-field";
 import type { ComposerProps } from "./composer-types";
 import { errorAt, errorsByIndex } from "./form-errors";
 import { FormSection } from "./form-section";
+import { leavingSave } from "./leaving-saves";
 import { lazyComposeResolver } from "./lazy-resolver";
 import {
   browserStorage,
@@ -67,6 +68,7 @@ export function ComposerForm(props: ComposerProps) {
     mediaRef: media.itemsRef,
     save: saveDraftAction,
     enabled: draft.lockedProfileIds.length === 0,
+    onFirstSave: props.onSavedPost,
   });
   const submit = useComposeSubmit({
     form,
@@ -111,12 +113,32 @@ export function ComposerForm(props: ComposerProps) {
     setIsRestored(true);
   }
 
-  function continueUnsaved() {
+  const [isContinuing, setIsContinuing] = useState(false);
+  async function continueUnsaved() {
     if (!unsaved) return;
-    const { postId } = unsaved.draft;
-    if (postId) return router.push(`/compose?post=${encodeURIComponent(postId)}`);
-    restore(unsaved.draft);
-    removeStashedPost(browserStorage(), workspaceId);
+    setIsContinuing(true);
+    // The left post's save may still be on the wire: once it lands the post has its server id,
+    // and continuing reopens it rather than starting a second one.
+    await leavingSave(workspaceId);
+    // Compose pressed meanwhile: the new post stays.
+    if (autosave.isLeft()) return;
+    const storage = browserStorage();
+    const left = (await readLocalDraft(storage, unsaved.key, workspaceId)) ?? unsaved.draft;
+    removeStashedPost(storage, workspaceId);
+    if (left.postId) return router.push(`/compose?post=${encodeURIComponent(left.postId)}`);
+    restore(left);
+    setUnsaved(null);
+    setIsContinuing(false);
+  }
+
+  function discardUnsaved() {
+    if (!unsaved) return;
+    const storage = browserStorage();
+    removeLocalDraft(storage, unsaved.key);
+    removeStashedPost(storage, workspaceId);
+    // A saved draft keeps its server copy (in Drafts); only this browser's edits go.
+    if (unsaved.draft.postId)
+      removeLocalDraft(storage, localDraftKey(workspaceId, unsaved.draft.postId));
     setUnsaved(null);
   }
 
@@ -159,11 +181,9 @@ export function ComposerForm(props: ComposerProps) {
           {unsaved && !form.formState.isDirty && media.items.length === 0 ? (
             <UnsavedPostOffer
               draft={unsaved.draft}
-              onContinue={continueUnsaved}
-              onDiscard={() => {
-                removeLocalDraft(browserStorage(), unsaved.key);
-                setUnsaved(null);
-              }}
+              isContinuing={isContinuing}
+              onContinue={() => void continueUnsaved()}
+              onDiscard={discardUnsaved}
             />
           ) : null}
           {draft.mediaNotice ? <Alert tone="warning">{draft.mediaNotice}</Alert> : null}

@@ -22,6 +22,10 @@ export type ComposerProps = {
      *  workspace's), said once above the form so nothing disappears silently. */
     mediaNotice?: string | null;
   };
+  /** What a new post starts with ("Compose" pressed on the composer starts one at once). */
+  newPostValues: ComposePostFormValues;
+  /** The mounted form's first save gave its post this id. */
+  onSavedPost?(postId: string): void;
   /** `?media=` preset a file: a copy of an older new post in this browser must not replace it. */
   hasPresetMedia?: boolean;
 };

@@ -3,6 +3,9 @@ import { createComposeDefaults } from "@/lib/validation/post";
 import {
   findUnsavedPost,
   localDraftKey,
+  markLeftPostSaved,
+  removeStashedPost,
+  setAsideLeftPost,
   stashNewPost,
   readLocalDraft,
   removeLocalDraft,
@@ -103,5 +106,32 @@ describe("local drafts", () => {
     );
     expect((await findUnsavedPost(storage, workspaceId))?.draft.postId).toBe("p2");
     expect(await findUnsavedPost(storage, otherWorkspace)).toBeNull();
+  });
+
+  it("the composer being left sets its post aside; a save landing later adds the id to its own record only", async () => {
+    const storage = memoryStorage();
+    // The left composer's new-post copy goes with it: that key is the next composer's.
+    writeLocalDraft(storage, localDraftKey(workspaceId), draft());
+    setAsideLeftPost(storage, workspaceId, "c1", draft());
+    expect(storage.getItem(localDraftKey(workspaceId))).toBeNull();
+    stashNewPost(storage, workspaceId);
+    expect((await findUnsavedPost(storage, workspaceId))?.draft.postId).toBeUndefined();
+
+    expect(markLeftPostSaved(storage, workspaceId, "c2", { postId: "p9", isSynced: true })).toBe(
+      false,
+    );
+    expect(markLeftPostSaved(storage, workspaceId, "c1", { postId: "p1", isSynced: true })).toBe(
+      true,
+    );
+    // Saved by now, still offered: the choice does not depend on when the save landed.
+    const left = await findUnsavedPost(storage, workspaceId);
+    expect(left?.draft).toMatchObject({ postId: "p1", isSynced: true });
+    expect(left?.draft.values.caption).toBe("Hello #fyp");
+
+    removeStashedPost(storage, workspaceId);
+    expect(await findUnsavedPost(storage, workspaceId)).toBeNull();
+    expect(markLeftPostSaved(storage, workspaceId, "c1", { postId: "p1", isSynced: true })).toBe(
+      false,
+    );
   });
 });

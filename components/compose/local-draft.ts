@@ -71,31 +71,78 @@ export function shouldRestoreLocal(local: LocalDraft | null, serverSavedAt?: str
   return new Date(local.updatedAt).getTime() > new Date(serverSavedAt).getTime();
 }
 
-/** Where a new composer puts the previous new post's unsaved copy, so starting afresh loses nothing. */
-const stashKey = (workspaceId: string) => `postdeck:compose:${workspaceId}:unsaved`;
+/**
+ * The post left in this browser: set aside by the composer being left (with the server's id once
+ * it has one) or, after a closed tab, by the next composer from the new post's copy. "Compose"
+ * offers to continue it.
+ */
+const leftKey = (workspaceId: string) => `postdeck:compose:${workspaceId}:unsaved`;
 
-/** Moves an unsaved new post's copy aside: "Compose" starts empty and offers to continue it. */
+/** Puts a copy (if any) in the left post's place and frees the new post's key for the next composer. */
+function putAside(storage: Storage | null, workspaceId: string, raw: string | null) {
+  try {
+    if (raw) storage?.setItem(leftKey(workspaceId), raw);
+    storage?.removeItem(localDraftKey(workspaceId));
+  } catch {
+    // Blocked storage: the server's draft (if saved) is still in Drafts.
+  }
+}
+
+/** Moves an unsaved new post's copy aside (a closed tab left it): "Compose" starts empty and offers it. */
 export function stashNewPost(storage: Storage | null, workspaceId: string) {
   try {
     const raw = storage?.getItem(localDraftKey(workspaceId));
     if (!raw) return;
-    if ((JSON.parse(raw) as Partial<LocalDraft>).isSynced !== true)
-      storage?.setItem(stashKey(workspaceId), raw);
-    storage?.removeItem(localDraftKey(workspaceId));
+    const isSynced = (JSON.parse(raw) as Partial<LocalDraft>).isSynced === true;
+    putAside(storage, workspaceId, isSynced ? null : raw);
   } catch {
     // Blocked storage holds nothing to move.
   }
 }
 
+/**
+ * The composer being left sets its post aside, the new post's copy with it (that key belongs to
+ * the next composer). `composerId` names the composer, so a save of it that lands later can add
+ * the post's id to this record, and to no other.
+ */
+export function setAsideLeftPost(
+  storage: Storage | null,
+  workspaceId: string,
+  composerId: string,
+  draft: LocalDraft,
+) {
+  putAside(storage, workspaceId, JSON.stringify({ ...draft, composerId }));
+}
+
+/** A save of a left composer landed: its record gains the post's id. False when the record is gone or another's. */
+export function markLeftPostSaved(
+  storage: Storage | null,
+  workspaceId: string,
+  composerId: string,
+  saved: { postId: string; isSynced: boolean },
+): boolean {
+  try {
+    const raw = storage?.getItem(leftKey(workspaceId));
+    if (!raw) return false;
+    const parsed = JSON.parse(raw) as Partial<LocalDraft> & { composerId?: string };
+    if (parsed.composerId !== composerId) return false;
+    storage?.setItem(leftKey(workspaceId), JSON.stringify({ ...parsed, ...saved }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function removeStashedPost(storage: Storage | null, workspaceId: string) {
-  removeLocalDraft(storage, stashKey(workspaceId));
+  removeLocalDraft(storage, leftKey(workspaceId));
 }
 
 type ListableStorage = Storage & Pick<globalThis.Storage, "length" | "key">;
 
 /**
- * The newest copy in this browser holding edits the server never stored: a new post set aside
- * (no postId) or a draft left with unsaved changes. "Compose" offers to continue it.
+ * What "Compose" offers to continue, newest first: the post left in this browser (even when its
+ * save has landed since, so the choice does not depend on the save's timing) or a draft left with
+ * changes the server never stored.
  */
 export async function findUnsavedPost(
   storage: ListableStorage | null,
@@ -114,7 +161,8 @@ export async function findUnsavedPost(
   let newest: { key: string; draft: LocalDraft } | null = null;
   for (const key of keys) {
     const draft = await readLocalDraft(storage, key, workspaceId);
-    if (!draft || draft.isSynced) continue;
+    if (!draft) continue;
+    if (draft.isSynced && !(key === leftKey(workspaceId) && draft.postId)) continue;
     if (!newest || draft.updatedAt > newest.draft.updatedAt) newest = { key, draft };
   }
   return newest;

@@ -9,7 +9,15 @@ import {
   type AutosaveStatus,
   type DraftSaveResult,
 } from "./autosave-controller";
-import { browserStorage, localDraftKey, removeLocalDraft, writeLocalDraft } from "./local-draft";
+import { trackLeavingSave } from "./leaving-saves";
+import {
+  browserStorage,
+  localDraftKey,
+  markLeftPostSaved,
+  removeLocalDraft,
+  setAsideLeftPost,
+  writeLocalDraft,
+} from "./local-draft";
 
 export type AutosaveState = { status: AutosaveStatus; message?: string };
 
@@ -24,6 +32,7 @@ export function useAutosave({
   mediaRef,
   save,
   enabled = true,
+  onFirstSave,
 }: {
   form: UseFormReturn<ComposePostFormValues>;
   workspaceId: string;
@@ -32,10 +41,15 @@ export function useAutosave({
   save: (values: ComposePostFormValues) => Promise<DraftSaveResult>;
   /** Off for a post some profiles already took: it is no longer a draft, the server refuses saves. */
   enabled?: boolean;
+  /** The post's id once the server made it (the composer tells a refresh of it from another post). */
+  onFirstSave?: (postId: string) => void;
 }) {
   const [state, setState] = useState<AutosaveState>({
     status: initialPostId && enabled ? "saved" : "idle",
   });
+  // Names this composer's record of a left post, so only its own late save updates it.
+  const [composerId] = useState(() => Math.random().toString(36).slice(2));
+  const isLeft = useRef(false);
   const [controller] = useState(
     () =>
       new AutosaveController<ComposePostFormValues>({
@@ -47,6 +61,15 @@ export function useAutosave({
         postId: initialPostId,
         onStatus: (status, message) => setState({ status, message }),
         onSaved: ({ postId, isFirst, isDirty }) => {
+          if (isLeft.current) {
+            // Landed after the composer was left ("Compose" pressed while it was on the wire):
+            // the address and the browser's new-post copy belong to the next composer now.
+            const storage = browserStorage();
+            const isSynced = !isDirty;
+            if (markLeftPostSaved(storage, workspaceId, composerId, { postId, isSynced }))
+              writeLocal(isSynced);
+            return;
+          }
           if (isFirst) {
             removeLocalDraft(browserStorage(), localDraftKey(workspaceId));
             // Next's router keeps history.replaceState in sync; no server round trip is needed.
@@ -54,6 +77,7 @@ export function useAutosave({
             url.searchParams.set("post", postId);
             url.searchParams.delete("media");
             window.history.replaceState(null, "", `${url.pathname}${url.search}`);
+            onFirstSave?.(postId);
           }
           writeLocal(!isDirty);
         },
@@ -74,8 +98,26 @@ export function useAutosave({
     });
   }
 
+  /**
+   * Left with a post worked on (inside the autosave pause, while a save is on the wire or after
+   * it landed, alike): it is set aside in this browser and the next "Compose" offers it.
+   */
+  function setAside() {
+    if (isSent.current || !controller.hasChanges) return;
+    if (controller.isDirty && controller.postId) writeLocal(false);
+    setAsideLeftPost(browserStorage(), workspaceId, composerId, {
+      postId: controller.postId,
+      values: form.getValues(),
+      media: mediaRef.current ?? [],
+      updatedAt: new Date().toISOString(),
+      isSynced: !controller.isDirty,
+    });
+    trackLeavingSave(workspaceId, controller.settled());
+  }
+
   useEffect(() => {
     if (!enabled) return;
+    isLeft.current = false;
     controller.resume();
     const subscription = form.watch(() => {
       controller.change();
@@ -103,18 +145,19 @@ export function useAutosave({
       window.removeEventListener("pagehide", leave);
       window.removeEventListener("online", onOnline);
       if (localTimer.current) clearTimeout(localTimer.current);
-      // Leaving the composer inside the autosave pause: the edits stay in this browser, and the
-      // next "Compose" offers to continue them.
-      if (controller.isDirty) writeLocal(false);
+      isLeft.current = true;
       controller.pause();
+      setAside();
     };
-    // writeLocal reads refs and the stable controller only.
+    // writeLocal and setAside read refs and the stable controller only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [controller, form, enabled]);
 
   return {
     state,
     controller,
+    /** True once this form was left ("Compose" mounted a new one, or the page changed). */
+    isLeft: () => isLeft.current,
     /** After a successful submit: the post is no longer a draft, forget the browser's copy. */
     forget: () => {
       isSent.current = true;

@@ -1,68 +1,22 @@
 "use client";
 
-import { Copy, MoreHorizontal, PenSquare, Trash2 } from "lucide-react";
-import Link from "next/link";
-import { DropdownMenu } from "radix-ui";
-import { usePostActions } from "./post-actions";
+import { MoreHorizontal } from "lucide-react";
+import { LazyMenu } from "@/components/shell/lazy-menu";
+import {
+  postRowMenuLabel,
+  postRowMenuTriggerClass,
+  type PostRowMenuProps,
+} from "./post-row-menu-face";
 
-const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-900 outline-none data-highlighted:bg-gray-100 data-disabled:cursor-default data-disabled:opacity-60";
+// Radix's menu and its positioning (about 23 kB compressed) load with the first row menu used.
+const loadDropdown = () => import("./post-row-menu-dropdown").then((m) => m.PostRowMenuDropdown);
 
 /** A row's actions for editors: continue editing and delete (drafts), duplicate (any post). */
-export function PostRowMenu({
-  postId,
-  name,
-  isDraft,
-  workspaceId,
-  onDeleted,
-}: {
-  postId: string;
-  name: string;
-  isDraft: boolean;
-  workspaceId: string;
-  onDeleted: () => void;
-}) {
-  const { duplicate, remove, isPending } = usePostActions({
-    workspaceId,
-    postId,
-    name,
-    onDeleted,
-  });
+export function PostRowMenu(props: PostRowMenuProps) {
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="flex size-9 items-center justify-center rounded-md text-gray-600 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-accent-700 disabled:opacity-60"
-        aria-label={`Actions for ${isDraft ? "draft" : "post"} ${name}`}
-        disabled={isPending}
-      >
-        <MoreHorizontal className="size-5" aria-hidden />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          className="z-50 w-52 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
-        >
-          {isDraft ? (
-            <DropdownMenu.Item asChild className={itemClass}>
-              <Link href={`/compose?post=${postId}`}>
-                <PenSquare className="size-4" aria-hidden /> Continue editing
-              </Link>
-            </DropdownMenu.Item>
-          ) : null}
-          <DropdownMenu.Item onSelect={duplicate} className={itemClass}>
-            <Copy className="size-4" aria-hidden /> Duplicate as a new draft
-          </DropdownMenu.Item>
-          {isDraft ? (
-            <DropdownMenu.Item
-              onSelect={() => void remove()}
-              className={`${itemClass} text-danger-700`}
-            >
-              <Trash2 className="size-4" aria-hidden /> Delete draft
-            </DropdownMenu.Item>
-          ) : null}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyMenu load={loadDropdown} props={props} className={postRowMenuTriggerClass}>
+      <MoreHorizontal className="size-5" aria-hidden />
+      <span className="sr-only">{postRowMenuLabel(props.isDraft, props.name)}</span>
+    </LazyMenu>
   );
 }

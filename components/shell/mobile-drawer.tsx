@@ -20,7 +20,14 @@ export function MobileDrawer({
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-gray-950/40" />
-        <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col overflow-y-auto bg-white px-4 py-5 shadow-xl">
+        <Dialog.Content
+          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col overflow-y-auto bg-white px-4 py-5 shadow-xl"
+          // A followed link closes the drawer, the current page's own included (Compose on the
+          // composer starts a new post without changing the path).
+          onClick={(event) => {
+            if ((event.target as Element).closest("a[href]")) onOpenChange(false);
+          }}
+        >
           <div className="flex items-center justify-between px-2">
             <Logo />
             <Dialog.Close className="inline-flex size-9 items-center justify-center rounded-md text-gray-700 hover:bg-gray-100">

@@ -148,14 +148,13 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         />
       ) : null}
       <Composer
-        // A different post (or a new one) mounts a fresh form.
-        key={draft.postId ?? "new"}
         workspaceId={ctx.workspaceId}
         auditStatus={settings.tiktokAuditStatus}
         profiles={compose.profiles}
         profilesError={compose.error}
         profilePostTimes={profilePostTimes}
         draft={draft}
+        newPostValues={createComposeDefaults(ctx.workspaceId, settings.timezone)}
         hasPresetMedia={draft.media.length > 0 && !draft.postId}
       />
     </>
