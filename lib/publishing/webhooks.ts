@@ -1,12 +1,18 @@
 import "server-only";
-import { openSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
+import { issueSystemWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
 import { openJobDb } from "@/lib/data/job-leases";
-import { findTargetByPostproxyId } from "@/lib/data/posts-status";
+import {
+  findTargetByPostproxyId,
+  writeTargetChange,
+  type StoredTarget,
+} from "@/lib/data/posts-status";
 import {
   finishWebhookDelivery,
   findWebhookEndpointByUrlId,
   listWaitingDeliveries,
+  recordAndApplyStatusEvent,
   recordWebhookDelivery,
+  type DeliveryDecision,
 } from "@/lib/data/webhooks";
 import type { Db } from "@/lib/db/client";
 import {
@@ -18,7 +24,7 @@ import {
 import { logError } from "@/lib/log";
 import { postIdOfEvent, targetFromEvent } from "./outcome";
 import { drainAlertsSoon } from "./alerts";
-import { applyTargetReport } from "./sync";
+import { decideTargetReport } from "./sync";
 import { dispatchWebhookEvent } from "./webhook-dispatch";
 
 /** Larger deliveries are refused unread (Postproxy's events are a few kB). */
@@ -44,14 +50,28 @@ export async function applyWebhookEvent(
   if (!postproxyPostId) return { outcome: await dispatchWebhookEvent(ctx, event) };
   const target = await findTargetByPostproxyId(ctx, postproxyPostId);
   if (!target) return { outcome: "waiting", waitingFor: postproxyPostId };
+  const decision = judgeStatusEvent(event, target, now);
+  if ("outcome" in decision) return decision;
+  return { outcome: (await writeTargetChange(ctx, decision.change)) ? "applied" : "unchanged" };
+}
+
+/** What a status event does to its target, as the status core judges it. */
+function judgeStatusEvent(
+  event: WebhookEvent,
+  target: Pick<
+    StoredTarget,
+    "id" | "postId" | "profileName" | "status" | "postproxyPostId" | "platformUrl"
+  >,
+  now: Date,
+): DeliveryDecision {
   const patch = targetFromEvent(event, target.profileName, now);
   if (!patch) return { outcome: "ignored" };
-  const changed = await applyTargetReport(ctx, target, patch, {
+  const change = decideTargetReport(target, patch, {
     source: "webhook",
     detail: { eventId: event.id, type: event.type },
     now,
   });
-  return { outcome: changed ? "applied" : "unchanged" };
+  return change ? { change } : { outcome: "unchanged" };
 }
 
 /**
@@ -128,15 +148,35 @@ export async function receiveWebhook(input: {
     const message = error instanceof WebhookEventError ? error.message : "The body is not JSON.";
     return answer(400, { error: "invalid", message });
   }
-  const ctx = await openSystemWorkspaceCtx(db, endpoint.workspaceId, "webhook");
-  if (!ctx) return answer(404, { error: "not_found", message: "No such receiver." });
+  // The endpoint row's foreign key guarantees its workspace: no second read.
+  const ctx = issueSystemWorkspaceCtx(db, endpoint.workspaceId, "webhook");
   const type = event.type === "unknown" ? event.originalType : event.type;
+  const drain = input.onApplied ?? drainAlertsSoon;
+  const postproxyPostId = postIdOfEvent(event);
+  if (postproxyPostId) {
+    // A status event: recorded and applied in one transaction (three statements).
+    try {
+      const result = await recordAndApplyStatusEvent(
+        ctx,
+        { eventId: event.id, type, payload, postproxyPostId, now },
+        (target) => judgeStatusEvent(event, target, now),
+      );
+      if (result.duplicate) return answer(200, { received: true, duplicate: true });
+      if (result.alerted) await drain(ctx);
+      return answer(200, { received: true, outcome: result.outcome });
+    } catch (error) {
+      const id = logError("webhook:apply", error, { type });
+      // Recorded unapplied when the database still answers, so the sync applies it later.
+      await recordWebhookDelivery(ctx, { eventId: event.id, type, payload }).catch(() => {});
+      return answer(500, { error: "internal", message: `Applying the event failed (${id}).` });
+    }
+  }
   const recorded = await recordWebhookDelivery(ctx, { eventId: event.id, type, payload });
   if (!recorded.pending) return answer(200, { received: true, duplicate: true });
   try {
     const result = await applyWebhookEvent(ctx, event, now);
     await finishWebhookDelivery(ctx, recorded.id, { ...result, now });
-    if (result.outcome === "applied") await (input.onApplied ?? drainAlertsSoon)(ctx);
+    if (result.outcome === "applied") await drain(ctx);
     return answer(200, { received: true, outcome: result.outcome });
   } catch (error) {
     const id = logError("webhook:apply", error, { type });
