@@ -89,6 +89,25 @@ export async function findWebhookEndpointByUrlId(
   return row ? open(row) : null;
 }
 
+/** How long the receiver reuses an endpoint it read (only for signatures that verify with it). */
+export const endpointReuseMs = 5_000;
+const recentEndpoints = new Map<string, { db: Db; endpoint: WebhookEndpoint; until: number }>();
+
+/**
+ * The endpoint as read within the last {@link endpointReuseMs} on this handle (a burst of
+ * deliveries reads it once), or null. The receiver reads the row again whenever a signature does
+ * not verify with the reused one, so a new secret is never refused.
+ */
+export function recentWebhookEndpoint(db: Db, urlId: string, now: number): WebhookEndpoint | null {
+  const hit = recentEndpoints.get(urlId);
+  return hit && hit.db === db && hit.until > now ? hit.endpoint : null;
+}
+
+export function rememberWebhookEndpoint(db: Db, endpoint: WebhookEndpoint, now: number) {
+  if (recentEndpoints.size > 1000) recentEndpoints.clear();
+  recentEndpoints.set(endpoint.urlId, { db, endpoint, until: now + endpointReuseMs });
+}
+
 export async function getWebhookEndpoint(ctx: WorkspaceCtx): Promise<WebhookEndpoint | null> {
   requireRole(ctx, "viewer");
   const [row] = await ctx.db
