@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { appUrl } from "./e2e/support/config";
+import { appUrl, webhookAppUrl } from "./e2e/support/config";
 
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
   existsSync(p),
@@ -30,13 +30,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // react-server: the script uses server-only modules (the database client) outside Next.
-    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
-    url: `${appUrl}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "app", testIgnore: /webhooks-live\.spec\.ts$/ },
+    // Statuses by webhook: against the second server (PUBLIC_BASE_URL set, no sync loop).
+    { name: "webhooks", testMatch: /webhooks-live\.spec\.ts$/, use: { baseURL: webhookAppUrl } },
+  ],
+  webServer: [
+    {
+      // react-server: the script uses server-only modules (the database client) outside Next.
+      command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
+      url: `${appUrl}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx --conditions=react-server scripts/e2e-server.ts --webhooks",
+      url: `${webhookAppUrl}/api/health`,
+      timeout: 900_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });
