@@ -6,6 +6,19 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
   existsSync(p),
 );
 
+/** One e2e server (scripts/e2e-server.ts); `args` " --webhooks" makes the webhook spec's. */
+function e2eServer(args: string, url: string, timeout: number) {
+  return {
+    // react-server: the script uses server-only modules (the database client) outside Next.
+    command: `npx tsx --conditions=react-server scripts/e2e-server.ts${args}`,
+    url: `${url}/api/health`,
+    timeout,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -36,22 +49,8 @@ export default defineConfig({
     { name: "webhooks", testMatch: /webhooks-live\.spec\.ts$/, use: { baseURL: webhookAppUrl } },
   ],
   webServer: [
-    {
-      // react-server: the script uses server-only modules (the database client) outside Next.
-      command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
-      url: `${appUrl}/api/health`,
-      timeout: 600_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-    {
-      command: "npx tsx --conditions=react-server scripts/e2e-server.ts --webhooks",
-      url: `${webhookAppUrl}/api/health`,
-      timeout: 900_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
+    e2eServer("", appUrl, 600_000),
+    // Waits for the first server (which builds), so it gets longer.
+    e2eServer(" --webhooks", webhookAppUrl, 900_000),
   ],
 });

@@ -29,7 +29,6 @@ test("a publication delivered by webhook appears on the open post page without a
   await saveApiKey(page, key);
   await expect(page.getByTestId("saved-key")).toBeVisible();
 
-  const caption = `Webhook live ${Date.now()}`;
   await publishVideoNowForAcme(page, `Webhook live ${Date.now()}`, "Followers only");
 
   const acme = page.getByRole("list", { name: "Profiles" }).getByRole("listitem", {
