@@ -1,10 +1,23 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { appUrl } from "./e2e/support/config";
+import { appUrl, webhookAppUrl } from "./e2e/support/config";
 
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
   existsSync(p),
 );
+
+/** One e2e server (scripts/e2e-server.ts); `args` " --webhooks" makes the webhook spec's. */
+function e2eServer(args: string, url: string, timeout: number) {
+  return {
+    // react-server: the script uses server-only modules (the database client) outside Next.
+    command: `npx tsx --conditions=react-server scripts/e2e-server.ts${args}`,
+    url: `${url}/api/health`,
+    timeout,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,13 +43,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // react-server: the script uses server-only modules (the database client) outside Next.
-    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
-    url: `${appUrl}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "app", testIgnore: /webhooks-live\.spec\.ts$/ },
+    // Statuses by webhook: against the second server (PUBLIC_BASE_URL set, no sync loop).
+    { name: "webhooks", testMatch: /webhooks-live\.spec\.ts$/, use: { baseURL: webhookAppUrl } },
+  ],
+  webServer: [
+    e2eServer("", appUrl, 600_000),
+    // Waits for the first server (which builds), so it gets longer.
+    e2eServer(" --webhooks", webhookAppUrl, 900_000),
+  ],
 });

@@ -64,8 +64,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but built assets and uploads: a proxy buffers request bodies, and resumable
-    // uploads stream large ones (their headers come from next.config.ts, like the assets').
-    "/((?!_next/static|_next/image|favicon\\.ico|api/uploads).*)",
+    // Everything but built assets, uploads and Postproxy's webhook deliveries: a proxy buffers
+    // request bodies, resumable uploads stream large ones, and the receiver answers hundreds of
+    // deliveries a second (their headers come from next.config.ts, like the assets').
+    "/((?!_next/static|_next/image|favicon\\.ico|api/uploads|api/webhooks).*)",
   ],
 };

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import {
   expectNoSeriousA11yViolations,
   newAccount,
+  publishVideoNowForAcme,
   saveApiKey,
   screenshotBothSizes,
   signUp,
@@ -24,18 +25,7 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
   await expect(page.getByTestId("saved-key")).toBeVisible();
 
   // One video post for @acmecoffee, published once the sandbox clock moves on.
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
-  await expect(
-    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
-  await page.getByRole("textbox", { name: "Caption" }).fill("Nitro tonic launch #coffee");
-  await page.getByRole("radio", { name: "Only me", exact: true }).check();
-  await page.getByRole("button", { name: "Publish now", exact: true }).click();
-  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await publishVideoNowForAcme(page, "Nitro tonic launch #coffee", "Only me");
   const originalId = page.url().split("/posts/")[1];
   await sandboxAdmin("clock/advance", { seconds: 600 });
   await expect(

@@ -2,7 +2,12 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { e2e, appUrl } from "../e2e/support/config";
+import {
+  e2e as mainE2e,
+  appUrl as mainAppUrl,
+  webhookAppUrl,
+  webhookE2e,
+} from "../e2e/support/config";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
 import { bin, isBuildStale, run, startSyncLoop, waitForHttp } from "./lib/processes";
 import { startSandboxRouter } from "./lib/sandbox-router";
@@ -10,7 +15,14 @@ import { startSandboxRouter } from "./lib/sandbox-router";
 /**
  * What the end-to-end tests run against: a fresh database, the Postproxy sandbox and a production
  * build of the app whose output is captured in a log file (the leak test reads it).
+ * `--webhooks`: the second server of the webhook spec, on the same build (it waits for the first
+ * server, which builds), with PUBLIC_BASE_URL set and no sync loop.
  */
+const isWebhookInstance = process.argv.includes("--webhooks");
+const e2e = isWebhookInstance ? webhookE2e : mainE2e;
+const appUrl = isWebhookInstance ? webhookAppUrl : mainAppUrl;
+if (isWebhookInstance) await waitForHttp(`${mainAppUrl}/api/health`, 600_000);
+
 rmSync(e2e.dataDir, { recursive: true, force: true });
 mkdirSync(e2e.dataDir, { recursive: true });
 
@@ -54,10 +66,12 @@ const env = {
   CRON_SECRET: randomBytes(24).toString("hex"),
   // Every spec signs up from the same address; the limit itself is tested in lib/actions.
   SIGN_UP_LIMIT_PER_HOUR: "1000",
+  // The sandbox reaches the app here: the webhook receiver it registers, and media links.
+  ...(isWebhookInstance ? { PUBLIC_BASE_URL: appUrl } : {}),
 };
 
 // `npm test` type-checked the tree just before; the build need not do it a second time.
-if (process.env.CI || isBuildStale())
+if (!isWebhookInstance && (process.env.CI || isBuildStale()))
   await run(bin("next"), ["build"], { env: { ...env, POSTDECK_BUILD_SKIP_TYPECHECK: "1" } });
 
 const log = createWriteStream(e2e.serverLog);
@@ -75,7 +89,7 @@ for (const stream of [app.stdout, app.stderr]) {
 // Statuses reach the post page by the sync route, as in a deployment; every 2 s here so a spec
 // waits seconds, not a cron period.
 await waitForHttp(`${appUrl}/api/health`);
-const stopSync = startSyncLoop(appUrl, env.CRON_SECRET, 2_000);
+const stopSync = isWebhookInstance ? () => {} : startSyncLoop(appUrl, env.CRON_SECRET, 2_000);
 
 async function shutdown() {
   stopSync();

@@ -90,3 +90,23 @@ export async function screenshotBothSizes(page: Page, dir: string, name: string)
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
+
+/** Composes a Publish-now video post for @acmecoffee and waits for its post page. */
+export async function publishVideoNowForAcme(
+  page: Page,
+  caption: string,
+  audience: "Only me" | "Followers only",
+) {
+  await page.goto("/compose");
+  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
+  await page
+    .getByLabel("Choose files to upload")
+    .setInputFiles(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
+  await expect(
+    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
+  ).toHaveCount(1, { timeout: 30_000 });
+  await page.getByRole("textbox", { name: "Caption" }).fill(caption);
+  await page.getByRole("radio", { name: audience, exact: true }).check();
+  await page.getByRole("button", { name: "Publish now", exact: true }).click();
+  await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+}

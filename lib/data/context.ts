@@ -77,9 +77,21 @@ export async function openSystemWorkspaceCtx(
     .select({ id: workspaces.id })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
-  if (!row) return null;
+  return row ? issueSystemWorkspaceCtx(db, row.id, source) : null;
+}
+
+/**
+ * The same system context for a workspace id just read from a row whose foreign key guarantees
+ * the workspace (the webhook receiver's endpoint row, found by its URL id), so it is not read
+ * again. Only the verified entry points call this.
+ */
+export function issueSystemWorkspaceCtx(
+  db: Db,
+  workspaceId: string,
+  source: "webhook" | "sync",
+): WorkspaceCtx {
   const user = { id: systemUserId, email: "", name: source === "webhook" ? "Postproxy" : "Sync" };
-  const ctx = Object.freeze({ db, user, workspaceId: row.id, role: "editor" as const });
+  const ctx = Object.freeze({ db, user, workspaceId, role: "editor" as const });
   issuedContexts.add(ctx);
   return ctx as WorkspaceCtx;
 }

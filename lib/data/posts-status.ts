@@ -1,7 +1,15 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
-import { posts, postEvents, postTargets, type PostTargetRequest } from "@/lib/db/schema";
+import {
+  alerts,
+  mediaUsages,
+  posts,
+  postEvents,
+  postTargets,
+  type PostTargetRequest,
+} from "@/lib/db/schema";
+import { describeAlert } from "@/lib/validation/alerts";
 import type { MediaUsageStatus } from "@/lib/validation/media";
 import type {
   LocalPostStatus,
@@ -9,7 +17,7 @@ import type {
   TargetErrorKind,
   TargetStatus,
 } from "@/lib/validation/post-view";
-import { raiseAlertForChangeIn } from "./alerts";
+import { alertKindOfChange } from "./alerts";
 import { actorIdOf, requireRole, type WorkspaceCtx } from "./context";
 import { setMediaUsageStatus } from "./posts-media";
 
@@ -130,60 +138,185 @@ export async function findTargetByPostproxyId(
 }
 
 /**
- * Writes one target's change decided by the status core, atomically with its timeline entry and
- * the post's status (`derive` is the core's rule, passed down so this layer holds none). The
- * update is conditional on the status and attempt the core judged: a concurrent change wins and
- * this one is dropped (returns false), so two reports can never both move a target.
+ * Writes one target's change decided by the status core, atomically with its timeline entry, the
+ * post's status (`derive` is the core's rule, passed down so this layer holds none) and the alert
+ * it raises. The update is conditional on the status and attempt the core judged: a concurrent
+ * change wins and this one is dropped (returns false), so two reports can never both move a target.
  */
-export async function writeTargetChange(
-  ctx: WorkspaceCtx,
-  change: {
-    target: Pick<StoredTarget, "id" | "postId" | "status" | "postproxyPostId">;
-    patch: Partial<TargetPatch> & { status: TargetStatus };
-    event: Omit<PostEventInput, "postId" | "targetId" | "fromStatus" | "toStatus">;
-    derive: (statuses: TargetStatus[]) => LocalPostStatus;
-    now: Date;
-  },
-): Promise<boolean> {
+export async function writeTargetChange(ctx: WorkspaceCtx, change: TargetChange): Promise<boolean> {
   requireRole(ctx, "editor");
-  const { target, patch, now } = change;
   return ctx.db.transaction(async (tx) => {
-    await lockPost(tx, ctx, target.postId);
-    const samePost = target.postproxyPostId
-      ? eq(postTargets.postproxyPostId, target.postproxyPostId)
-      : sql`${postTargets.postproxyPostId} is null`;
-    const moved = await tx
-      .update(postTargets)
-      .set({ ...patch, updatedAt: now })
-      .where(
-        and(
-          eq(postTargets.id, target.id),
-          eq(postTargets.workspaceId, ctx.workspaceId),
-          eq(postTargets.status, target.status),
-          samePost,
-        ),
-      )
-      .returning({ id: postTargets.id });
-    if (moved.length === 0) return false;
-    await tx.insert(postEvents).values(
-      postEventRow(
-        ctx,
-        {
-          ...change.event,
-          postId: target.postId,
-          targetId: target.id,
-          fromStatus: target.status,
-          toStatus: patch.status,
-        },
-        now,
-      ),
-    );
-    if (patch.status !== target.status)
-      await refreshPostStatusIn(tx, ctx, target.postId, change.derive);
-    // The alert (and its outbox entry) commits with the change or not at all.
-    await raiseAlertForChangeIn(tx, ctx.workspaceId, target, patch);
-    return true;
+    await lockPost(tx, ctx, change.target.postId);
+    const locked = await readLockedTarget(tx, ctx, change.target.id);
+    if (!locked) return false;
+    return (await writeLockedTargetChange(tx, ctx, locked, change)).moved;
   });
+}
+
+export type TargetChange = {
+  target: Pick<StoredTarget, "id" | "postId" | "status" | "postproxyPostId">;
+  patch: Partial<TargetPatch> & { status: TargetStatus };
+  event: Omit<PostEventInput, "postId" | "targetId" | "fromStatus" | "toStatus">;
+  derive: (statuses: TargetStatus[]) => LocalPostStatus;
+  now: Date;
+};
+
+/** A target as it is under its post's lock, with what its change's writes need. */
+export type LockedTarget = Pick<
+  StoredTarget,
+  "id" | "postId" | "profileName" | "status" | "postproxyPostId" | "platformUrl" | "revision"
+> & {
+  /** The statuses of the post's other targets. */
+  otherStatuses: TargetStatus[];
+  caption: string;
+};
+
+/** postgres.js answers an array of rows, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? result : (result as { rows: T[] }).rows;
+}
+
+/** One statement: the target and its post's other statuses (call after lockPost). */
+export async function readLockedTarget(
+  tx: Db | Tx,
+  ctx: WorkspaceCtx,
+  targetId: string,
+): Promise<LockedTarget | null> {
+  const [row] = rowsOf<{
+    id: string;
+    post_id: string;
+    profile_name: string;
+    status: TargetStatus;
+    postproxy_post_id: string | null;
+    platform_url: string | null;
+    revision: number;
+    caption: string | null;
+    others: TargetStatus[] | string;
+  }>(
+    await tx.execute(sql`
+      select t.id, t.post_id, t.profile_name, t.status, t.postproxy_post_id, t.platform_url,
+             t.revision, p.caption,
+             array(select o.status::text from ${postTargets} o
+                   where o.post_id = t.post_id and o.workspace_id = t.workspace_id and o.id <> t.id)
+               as others
+      from ${postTargets} t join ${posts} p on p.id = t.post_id
+      where t.id = ${targetId} and t.workspace_id = ${ctx.workspaceId}`),
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    postId: row.post_id,
+    profileName: row.profile_name,
+    status: row.status,
+    postproxyPostId: row.postproxy_post_id,
+    platformUrl: row.platform_url,
+    revision: Number(row.revision),
+    caption: row.caption ?? "",
+    otherStatuses: parseTextArray(row.others) as TargetStatus[],
+  };
+}
+
+/** A text[] as the driver hands it: postgres.js parses it, PGlite may give `{a,b}`. */
+function parseTextArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, "");
+  return inner ? inner.split(",").map((s) => s.replace(/^"|"$/g, "")) : [];
+}
+
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const toParam = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * The writes of one decided change, in one statement, inside the caller's transaction that holds
+ * the post's lock and read `locked`: the conditional target update, and only if it moved, the
+ * timeline entry, the post's derived status (and its media's usage), and the alert with its
+ * outbox entry. `also` adds a statement's CTE that runs with them (the receiver's delivery
+ * outcome). Returns whether the target moved and whether an alert was raised.
+ */
+export async function writeLockedTargetChange(
+  tx: Db | Tx,
+  ctx: WorkspaceCtx,
+  locked: LockedTarget,
+  change: TargetChange,
+  also?: (moved: SQL) => SQL,
+): Promise<{ moved: boolean; alerted: boolean }> {
+  const { target, patch, now } = change;
+  const at = now.toISOString();
+  const sets = Object.entries({ ...patch, updatedAt: now })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => sql`${sql.identifier(snakeCase(k))} = ${toParam(v)}`);
+  const samePost = target.postproxyPostId
+    ? sql`postproxy_post_id = ${target.postproxyPostId}`
+    : sql`postproxy_post_id is null`;
+  const event = postEventRow(
+    ctx,
+    {
+      ...change.event,
+      postId: target.postId,
+      targetId: target.id,
+      fromStatus: target.status,
+      toStatus: patch.status,
+    },
+    now,
+  );
+  const postStatus =
+    patch.status !== target.status ? change.derive([...locked.otherStatuses, patch.status]) : null;
+  const postWrite = postStatus
+    ? sql`, post_row as (
+        update ${posts} set status = ${postStatus}, updated_at = ${at}::timestamptz
+        where id = ${target.postId} and workspace_id = ${ctx.workspaceId}
+          and status <> ${postStatus} and status <> 'draft' and exists (select 1 from moved)
+        returning id),
+      usage_rows as (
+        update ${mediaUsages} set status = ${usageOfPostStatus[postStatus]}, updated_at = ${at}::timestamptz
+        where workspace_id = ${ctx.workspaceId} and post_id in (select id from post_row))`
+    : sql``;
+  const alertKind = alertKindOfChange(target.status, patch);
+  let alertWrite = sql``;
+  if (alertKind) {
+    const postproxyPostId =
+      patch.postproxyPostId !== undefined ? patch.postproxyPostId : locked.postproxyPostId;
+    const dedupeKey = `${alertKind}:${target.id}:r${locked.revision}:${postproxyPostId ?? "-"}`;
+    const text = describeAlert({
+      kind: alertKind,
+      error: patch.error,
+      profileName: locked.profileName,
+      caption: locked.caption,
+    });
+    alertWrite = sql`, alert_row as (
+        insert into ${alerts} (workspace_id, post_id, target_id, kind, dedupe_key, profile_name,
+                               headline, detail, who_acts, fix)
+        select ${ctx.workspaceId}::uuid, ${target.postId}::uuid, ${target.id}::uuid,
+               ${alertKind}::alert_kind, ${dedupeKey}::text, ${locked.profileName}::text,
+               ${text.headline}::text, ${text.detail}::text, ${text.whoActs}::text, ${text.fix}::text
+        from moved
+        on conflict do nothing
+        returning id)`;
+  }
+  const moved = sql`exists (select 1 from moved)`;
+  const [row] = rowsOf<{ moved: boolean; alerted: boolean }>(
+    await tx.execute(sql`
+      with moved as (
+        update ${postTargets} set ${sql.join(sets, sql`, `)}
+        where id = ${target.id} and workspace_id = ${ctx.workspaceId}
+          and status = ${target.status} and ${samePost}
+        returning id),
+      event_row as (
+        insert into ${postEvents} (workspace_id, post_id, target_id, kind, from_status, to_status,
+                                   source, actor_id, detail, created_at)
+        select ${event.workspaceId}::uuid, ${event.postId}::uuid, ${event.targetId}::uuid,
+               ${event.kind}::text, ${event.fromStatus}::post_target_status,
+               ${event.toStatus}::post_target_status, ${event.source}::post_event_source,
+               ${event.actorId}::uuid, ${JSON.stringify(event.detail)}::text::jsonb,
+               ${at}::timestamptz
+        from moved)
+      ${postWrite}
+      ${alertWrite}
+      ${also ? sql`, ${also(moved)}` : sql``}
+      select ${moved} as moved,
+             ${alertKind ? sql`exists (select 1 from alert_row)` : sql`false`} as alerted`),
+  );
+  return { moved: !!row?.moved, alerted: !!row?.alerted };
 }
 
 /**

@@ -1,11 +1,18 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
+import { posts, postTargets, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/security/encryption";
 import { requireRole, type WorkspaceCtx } from "./context";
+import {
+  readLockedTarget,
+  rowsOf,
+  writeLockedTargetChange,
+  type LockedTarget,
+  type TargetChange,
+} from "./posts-status";
 
 const secretContext = (workspaceId: string) => `workspace:${workspaceId}:webhook`;
 
@@ -80,6 +87,25 @@ export async function findWebhookEndpointByUrlId(
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.urlId, urlId));
   return row ? open(row) : null;
+}
+
+/** How long the receiver reuses an endpoint it read (only for signatures that verify with it). */
+export const endpointReuseMs = 5_000;
+const recentEndpoints = new Map<string, { db: Db; endpoint: WebhookEndpoint; until: number }>();
+
+/**
+ * The endpoint as read within the last {@link endpointReuseMs} on this handle (a burst of
+ * deliveries reads it once), or null. The receiver reads the row again whenever a signature does
+ * not verify with the reused one, so a new secret is never refused.
+ */
+export function recentWebhookEndpoint(db: Db, urlId: string, now: number): WebhookEndpoint | null {
+  const hit = recentEndpoints.get(urlId);
+  return hit && hit.db === db && hit.until > now ? hit.endpoint : null;
+}
+
+export function rememberWebhookEndpoint(db: Db, endpoint: WebhookEndpoint, now: number) {
+  if (recentEndpoints.size > 1000) recentEndpoints.clear();
+  recentEndpoints.set(endpoint.urlId, { db, endpoint, until: now + endpointReuseMs });
 }
 
 export async function getWebhookEndpoint(ctx: WorkspaceCtx): Promise<WebhookEndpoint | null> {
@@ -173,6 +199,102 @@ export async function recordWebhookDelivery(
       ),
     );
   return { id: seen.id, isNew: false, pending: !seen.appliedAt && !seen.waitingFor };
+}
+
+/** What the receiver does with a status event's target, decided by the status core under the lock. */
+export type DeliveryDecision = { change: TargetChange } | { outcome: string };
+
+/**
+ * A verified status event, recorded and applied in one transaction: the delivery row (its event
+ * id makes a redelivery a no-op) and the post's lock in one statement, the target as it is under
+ * that lock in a second, then `decide` (the status core) and the change's writes with the
+ * delivery's outcome in a third. An event whose target is not recorded yet is kept waiting.
+ * A redelivery of an event already applied (or kept) writes nothing: `duplicate`.
+ */
+export async function recordAndApplyStatusEvent(
+  ctx: WorkspaceCtx,
+  input: {
+    eventId: string;
+    type: string;
+    payload: Record<string, unknown>;
+    postproxyPostId: string;
+    now: Date;
+  },
+  decide: (target: LockedTarget) => DeliveryDecision,
+): Promise<
+  { duplicate: true } | { duplicate: false; outcome: string; waitingFor?: string; alerted: boolean }
+> {
+  requireRole(ctx, "editor");
+  const at = input.now.toISOString();
+  return ctx.db.transaction(async (tx) => {
+    const [first] = rowsOf<{ delivery_id: string | null; target_id: string | null }>(
+      await tx.execute(sql`
+        with delivery as (
+          insert into ${webhookDeliveries} (workspace_id, event_id, type, payload)
+          values (${ctx.workspaceId}, ${input.eventId}, ${input.type},
+                  ${JSON.stringify(input.payload)}::text::jsonb)
+          on conflict do nothing
+          returning id),
+        target as (
+          select id, post_id from ${postTargets}
+          where workspace_id = ${ctx.workspaceId} and postproxy_post_id = ${input.postproxyPostId}
+          limit 1),
+        post_lock as (
+          select id from ${posts}
+          where id = (select post_id from target) and workspace_id = ${ctx.workspaceId}
+          for update)
+        select (select id from delivery) as delivery_id,
+               (select id from target) as target_id,
+               (select id from post_lock) as locked_post_id`),
+    );
+    let deliveryId = first.delivery_id;
+    if (!deliveryId) {
+      // Seen before: applied or kept already (a duplicate), or recorded by an apply that failed.
+      const [seen] = rowsOf<{ id: string; applied_at: unknown; waiting_for: string | null }>(
+        await tx.execute(sql`
+          select id, applied_at, waiting_for from ${webhookDeliveries}
+          where workspace_id = ${ctx.workspaceId} and event_id = ${input.eventId}`),
+      );
+      if (!seen || seen.applied_at || seen.waiting_for) return { duplicate: true } as const;
+      deliveryId = seen.id;
+    }
+    const finish = (outcome: string, waitingFor: string | null) => sql`
+      update ${webhookDeliveries}
+      set outcome = ${outcome}, waiting_for = ${waitingFor},
+          applied_at = ${waitingFor ? null : at}::timestamptz
+      where id = ${deliveryId} and workspace_id = ${ctx.workspaceId}`;
+    const target = first.target_id ? await readLockedTarget(tx, ctx, first.target_id) : null;
+    if (!target) {
+      await tx.execute(finish("waiting", input.postproxyPostId));
+      return {
+        duplicate: false,
+        outcome: "waiting",
+        waitingFor: input.postproxyPostId,
+        alerted: false,
+      } as const;
+    }
+    const decision = decide(target);
+    if ("outcome" in decision) {
+      await tx.execute(finish(decision.outcome, null));
+      return { duplicate: false, outcome: decision.outcome, alerted: false } as const;
+    }
+    const written = await writeLockedTargetChange(
+      tx,
+      ctx,
+      target,
+      decision.change,
+      (moved) => sql`delivery_row as (
+        update ${webhookDeliveries}
+        set outcome = case when ${moved} then 'applied' else 'unchanged' end,
+            waiting_for = null, applied_at = ${at}::timestamptz
+        where id = ${deliveryId} and workspace_id = ${ctx.workspaceId})`,
+    );
+    return {
+      duplicate: false,
+      outcome: written.moved ? "applied" : "unchanged",
+      alerted: written.alerted,
+    } as const;
+  });
 }
 
 /** Marks a delivery applied (or kept waiting for the target Postproxy knows as `waitingFor`). */

@@ -2,7 +2,12 @@ import "server-only";
 import { getPublishingSettings } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
-import { writeTargetChange, type StoredTarget, type TargetPatch } from "@/lib/data/posts-status";
+import {
+  writeTargetChange,
+  type StoredTarget,
+  type TargetChange,
+  type TargetPatch,
+} from "@/lib/data/posts-status";
 import { claimTargetsToSync } from "@/lib/data/posts-targets";
 import { getWorkspacePostproxy, pageDeadlineMs } from "@/lib/integrations/postproxy";
 import { isPostproxyError, type PostproxyClient } from "@/lib/postproxy";
@@ -25,18 +30,39 @@ export async function applyTargetReport(
   ctx: WorkspaceCtx,
   target: StoredTarget,
   patch: TargetPatch,
-  report: { source: PostEventSource; kind?: string; detail?: Record<string, unknown>; now: Date },
+  report: TargetReportSource,
 ): Promise<boolean> {
+  const change = decideTargetReport(target, patch, report);
+  return change ? writeTargetChange(ctx, change) : false;
+}
+
+export type TargetReportSource = {
+  source: PostEventSource;
+  kind?: string;
+  detail?: Record<string, unknown>;
+  now: Date;
+};
+
+/**
+ * The judgement of {@link applyTargetReport} without the write: the change to write, or null when
+ * the report changes nothing. The webhook receiver calls it on the target read under its post's
+ * lock and writes the change in its own transaction.
+ */
+export function decideTargetReport(
+  target: Pick<StoredTarget, "id" | "postId" | "status" | "postproxyPostId" | "platformUrl">,
+  patch: TargetPatch,
+  report: TargetReportSource,
+): TargetChange | null {
   const verdict = judgeReport(target, {
     postproxyPostId: patch.postproxyPostId ?? null,
     status: patch.status,
     platformUrl: patch.platformUrl,
   });
-  if (!verdict.apply) return false;
+  if (!verdict.apply) return null;
   const write = verdict.moves
     ? patch
     : { status: target.status, platformUrl: patch.platformUrl, lastSyncedAt: patch.lastSyncedAt };
-  return writeTargetChange(ctx, {
+  return {
     target,
     patch: write,
     event: {
@@ -46,7 +72,7 @@ export async function applyTargetReport(
     },
     derive: derivePostStatus,
     now: report.now,
-  });
+  };
 }
 
 /** Writes a fact about a target that is not a status move (a flag, a note) with its entry. */

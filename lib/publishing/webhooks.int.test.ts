@@ -195,6 +195,54 @@ describe("webhook receiver", () => {
     expect(view.status).toBe("published");
   });
 
+  it("applies concurrent deliveries for one post's targets under its lock: each once, the post's status from both, no alert drain", async () => {
+    const { targetId, postId } = await makeTarget(a, "pp_pair_1", keyA1);
+    const [second] = await t.db
+      .insert(postTargets)
+      .values({
+        workspaceId: a.workspaceId,
+        postId,
+        profileId: "prof_acme_ig",
+        profileName: "@acme_ig",
+        status: "scheduled",
+        postproxyPostId: "pp_pair_2",
+        scheduledAt: new Date(Date.now() + 3600_000),
+      })
+      .returning({ id: postTargets.id });
+    const one = platformEvent("platform_post.published", "pp_pair_1", true, "evt_pair_1");
+    const two = platformEvent("platform_post.published", "pp_pair_2", true, "evt_pair_2");
+    const endpoint = (await getWebhookEndpoint(a))!;
+    let drains = 0;
+    const send = (body: string) =>
+      receiveWebhook({
+        urlId: endpoint.urlId,
+        body: Buffer.from(body),
+        signature: sign(endpoint.secret!, body),
+        db: t.db,
+        onApplied: () => {
+          drains += 1;
+        },
+      });
+    const answers = await Promise.all([send(one), send(two), send(one), send(two)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.filter((r) => r.body.outcome === "applied")).toHaveLength(2);
+    expect(answers.filter((r) => r.body.duplicate)).toHaveLength(2);
+    expect((await statusOf(targetId)).status).toBe("published");
+    expect((await statusOf(second.id)).status).toBe("published");
+    const [post] = await t.db
+      .select({ status: posts.status })
+      .from(posts)
+      .where(eq(posts.id, postId));
+    expect(post.status).toBe("published");
+    const moves = await t.db
+      .select({ target: postEvents.targetId })
+      .from(postEvents)
+      .where(and(eq(postEvents.postId, postId), eq(postEvents.toStatus, "published")));
+    expect(moves).toHaveLength(2);
+    // A publication raises no alert, so nothing is drained.
+    expect(drains).toBe(0);
+  });
+
   it("keeps an event about a post not recorded yet and applies it when the target appears", async () => {
     const early = platformEvent("platform_post.published", "pp_early");
     expect(await deliver(a, early)).toMatchObject({ status: 200, body: { outcome: "waiting" } });

@@ -7,6 +7,7 @@ import { openDatabase } from "@/lib/db/client";
 import { postEvents, posts, postTargets, webhookDeliveries, workspaces } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { startBenchApp } from "./app-server";
+import { treeCpuSeconds } from "./proc-cpu";
 
 /**
  * The webhook receiver (issue 14 §6): one `next start` on PostgreSQL takes signed deliveries at
@@ -21,6 +22,18 @@ const goalP99Ms = 1000;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((sorted.length * p) / 100) - 1))];
 const fmt = (n: number) => n.toFixed(1);
+
+/** Waits until the process tree used (almost) no CPU for 300 ms, at most 10 s. */
+async function waitForIdle(cpu: () => number) {
+  const until = Date.now() + 10_000;
+  let last = cpu();
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = cpu();
+    if (now - last < 0.02) return;
+    last = now;
+  }
+}
 
 export async function benchWebhooks() {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -132,7 +145,10 @@ export async function benchWebhooks() {
         body: "{}",
       });
 
+    const cpu = () => treeCpuSeconds(app.app.pid!);
     const loadBefore = loadavg()[0];
+    const cpuBefore = cpu();
+    const tripsBefore = app.roundTrips();
     const times: number[] = [];
     const statuses = new Map<number, number>();
     const failures: string[] = [];
@@ -167,6 +183,33 @@ export async function benchWebhooks() {
     await Promise.all(inFlight);
     const elapsed = (performance.now() - started) / 1000;
     const loadAfter = loadavg()[0];
+    // Work the app does after answering (an alert drain) is counted too: wait until it is idle.
+    await waitForIdle(cpu);
+    // Per delivery the server answered (one refused at the socket by an overloaded server cost it
+    // little and made no trip).
+    const answered = schedule.length - (statuses.get(0) ?? 0);
+    const cpuMs = ((cpu() - cpuBefore) * 1000) / answered;
+    const trips = (app.roundTrips() - tripsBefore) / answered;
+
+    // The floor: a POST to the same route for a receiver id that cannot exist (refused before any
+    // database read), so what remains is Next's own cost of a route handler request with a body.
+    const floorCalls = 400;
+    const floorCpuBefore = cpu();
+    const floorTripsBefore = app.roundTrips();
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let i = 0; i < floorCalls / 10; i++) {
+          const res = await fetch(`${app.url}/api/webhooks/postproxy/none`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-postproxy-signature": "t=1,v1=0" },
+            body: schedule[i],
+          });
+          await res.text();
+        }
+      }),
+    );
+    const floorMs = ((cpu() - floorCpuBefore) * 1000) / floorCalls;
+    const floorTrips = (app.roundTrips() - floorTripsBefore) / floorCalls;
 
     const [recorded] = await db
       .select({ n: count() })
@@ -210,6 +253,12 @@ export async function benchWebhooks() {
     );
     console.log(
       `  in the database: ${recorded.n} events recorded, ${applied.n} applied, ${published} of ${unique} targets published, ${moves} moves to published`,
+    );
+    console.log(
+      `  app CPU ${fmt(cpuMs)} ms per answered delivery (next start process tree, /proc); ${fmt(trips)} database round trips per answered delivery`,
+    );
+    console.log(
+      `  floor: ${fmt(floorMs)} ms CPU per POST refused before any database read (${fmt(floorTrips)} round trips; Next's own cost of a route handler request)`,
     );
     for (const f of failures) console.log(`  not answered 200: ${f}`);
     console.log(`  load average ${fmt(loadBefore)} → ${fmt(loadAfter)}`);

@@ -5,8 +5,10 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ urlId: string }> };
 
+// no-transform: Next's compression leaves these few bytes as they are (gzip cost more CPU than
+// the rest of the answer).
 const json = (body: unknown, status: number) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  Response.json(body, { status, headers: { "Cache-Control": "no-store, no-transform" } });
 
 /** Reads at most `limit` + 1 bytes, so an oversized body is refused without being held. */
 async function readCapped(req: Request, limit: number): Promise<Uint8Array | null> {
