@@ -1,8 +1,7 @@
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { callAction } from "./support/actions";
-import { sandboxUrl } from "./support/config";
-import { sandboxAdmin, specSandbox } from "./support/sandbox";
+import { sandboxAdmin, sandboxPostsWithCaption, specSandbox } from "./support/sandbox";
 import { newAccount, saveApiKey, screenshotBothSizes, signUp } from "./support/helpers";
 
 /**
@@ -15,14 +14,8 @@ const shots = path.resolve(".data/calendar-screenshots");
 const acme = "prof_acme_tiktok";
 const northwind = "prof_northwind_tiktok";
 
-type SandboxPost = { id: string; body: string; scheduled_at: string | null; status: string };
-
-async function sandboxPost(group: string, caption: string): Promise<SandboxPost | undefined> {
-  const res = await fetch(`${sandboxUrl}/api/posts?profile_group_id=${group}&per_page=100`, {
-    headers: { authorization: `Bearer ${specSandbox().key}` },
-  });
-  const body = (await res.json()) as { data: SandboxPost[] };
-  return body.data.find((p) => p.body === caption);
+async function sandboxPost(group: string, caption: string) {
+  return (await sandboxPostsWithCaption(group, caption))[0];
 }
 
 /** What the sandbox holds as the post's time (UTC ISO), polled until it reads `expected`. */

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { callAction } from "./support/actions";
-import { sandboxUrl } from "./support/config";
-import { specSandbox } from "./support/sandbox";
+import { sandboxPostsWithCaption as sandboxPosts, specSandbox } from "./support/sandbox";
 import {
   expectNoSeriousA11yViolations,
   newAccount,
@@ -17,16 +16,6 @@ const shots = path.resolve(".data/calendar-screenshots");
 // The browser sits in Tokyo while the workspace reads UTC: what is dropped on is the workspace's
 // wall clock, never the browser's.
 test.use({ timezoneId: "Asia/Tokyo" });
-
-type SandboxPost = { id: string; body: string; scheduled_at: string | null; status: string };
-
-async function sandboxPosts(group: string, caption: string): Promise<SandboxPost[]> {
-  const res = await fetch(`${sandboxUrl}/api/posts?profile_group_id=${group}&per_page=100`, {
-    headers: { authorization: `Bearer ${specSandbox().key}` },
-  });
-  const body = (await res.json()) as { data: SandboxPost[] };
-  return body.data.filter((p) => p.body === caption);
-}
 
 test("calendar: entries in the workspace zone, keyboard Move to…, week drag, filters", async ({
   page,
