@@ -7,7 +7,7 @@ import {
   type CalendarEntry,
   type CalendarQuery,
 } from "@/lib/validation/calendar";
-import { editLockMarginMs, postproxyEditLockMs } from "@/lib/validation/post-manage";
+import { editLockMarginMs, postproxyEditLockMs } from "@/lib/validation/edit-lock";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 const captionStartLength = 80;
