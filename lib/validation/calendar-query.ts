@@ -43,7 +43,8 @@ export function readCalendarQuery(params: URLSearchParams) {
     profiles: params.get("profiles") ?? "",
     statuses: params.get("statuses") ?? "",
   });
-  if (parsed.success) return { query: parsed.data, problems: {} as Record<string, string> };
+  if (parsed.success)
+    return { query: parsed.data satisfies CalendarQuery, problems: {} as Record<string, string> };
   const problems: Record<string, string> = {};
   for (const issue of parsed.error.issues) problems[String(issue.path[0])] ??= issue.message;
   return { query: null, problems };

@@ -3,7 +3,6 @@ import type { TikTokSettings } from "@/lib/tiktok/params";
 import { draftSchema } from "./post";
 import type { TargetStatus } from "./post-view";
 import { idSchema } from "./workspace";
-import type { EditField } from "./edit-lock";
 
 export {
   editLockMarginMs,
