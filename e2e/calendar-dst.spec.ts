@@ -35,7 +35,8 @@ async function openWorkspace(page: Page, timeZone: string): Promise<Workspace> {
   await signUp(page, newAccount("Dee Ess Tee"));
   await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  // The key check is a Postproxy round trip; on a loaded machine it has taken over 10 s.
+  await expect(page.getByTestId("saved-key")).toBeVisible({ timeout: 30_000 });
   await page.goto("/settings");
   const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
   const saved = await callAction(page.request, "updateWorkspaceSettingsAction", [
