@@ -1,14 +1,12 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { callAction } from "./support/actions";
-import { sandboxUrl } from "./support/config";
-import { specSandbox } from "./support/sandbox";
+import { sandboxPostsWithCaption as sandboxPosts, specSandbox } from "./support/sandbox";
 import {
-  expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
   newAccount,
   saveApiKey,
+  screenshotBothSizes,
   signUp,
 } from "./support/helpers";
 
@@ -18,29 +16,6 @@ const shots = path.resolve(".data/calendar-screenshots");
 // The browser sits in Tokyo while the workspace reads UTC: what is dropped on is the workspace's
 // wall clock, never the browser's.
 test.use({ timezoneId: "Asia/Tokyo" });
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-type SandboxPost = { id: string; body: string; scheduled_at: string | null; status: string };
-
-async function sandboxPosts(group: string, caption: string): Promise<SandboxPost[]> {
-  const res = await fetch(`${sandboxUrl}/api/posts?profile_group_id=${group}&per_page=100`, {
-    headers: { authorization: `Bearer ${specSandbox().key}` },
-  });
-  const body = (await res.json()) as { data: SandboxPost[] };
-  return body.data.filter((p) => p.body === caption);
-}
 
 test("calendar: entries in the workspace zone, keyboard Move to…, week drag, filters", async ({
   page,
@@ -82,7 +57,8 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   await expect(page.getByText("Times in")).toContainText("UTC");
   const entry = page.getByRole("link", { name: new RegExp(`Scheduled, .*9:30 AM: ${caption}`) });
   await expect(entry.filter({ visible: true }).first()).toBeVisible({ timeout: 20_000 });
-  await screenshot(page, "month");
+  await screenshotBothSizes(page, shots, "month");
+  await page.setViewportSize({ width: 1440, height: 900 });
   // An entry is its link and its Move to… button, not a button around them.
   await expectNoSeriousA11yViolations(page);
 
@@ -98,7 +74,8 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   await dialog.getByLabel("Date").fill("2020-01-01");
   await dialog.getByRole("button", { name: "Move" }).click();
   await expect(dialog.getByText("Pick a time at least 6 minutes from now.")).toBeVisible();
-  await screenshot(page, "move-dialog-error");
+  await screenshotBothSizes(page, shots, "move-dialog-error");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await dialog.getByLabel("Date").fill("2030-07-03");
   await dialog.getByLabel(/Time/).fill("11:15");
   await dialog.getByRole("button", { name: "Move" }).click();
@@ -149,7 +126,8 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   ).toBeVisible({
     timeout: 20_000,
   });
-  await screenshot(page, "agenda");
+  await screenshotBothSizes(page, shots, "agenda");
+  await page.setViewportSize({ width: 1440, height: 900 });
   // Enter on an entry opens the post.
   await page
     .getByRole("link", { name: new RegExp(`Scheduled, .*: ${caption}`) })

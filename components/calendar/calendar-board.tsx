@@ -10,6 +10,7 @@ import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -23,8 +24,12 @@ import type {
 import { toWallClock } from "@/lib/validation/wall-clock";
 import { fromBoardTime, toBoardTime } from "./calendar-range";
 import { EntryContent, entryHref } from "./entry-content";
-import { MoveDialog } from "./move-dialog";
 import { useCalendarMove } from "./use-calendar-move";
+
+// The dialog (and Radix's) loads when a "Move to…" is first pressed, not with the board.
+const MoveDialog = dynamic(() => import("./move-dialog").then((m) => m.MoveDialog), {
+  ssr: false,
+});
 
 const fcViews: Record<CalendarView, string> = {
   month: "dayGridMonth",

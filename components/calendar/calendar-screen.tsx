@@ -6,8 +6,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import {
-  calendarQuerySchema,
   calendarViews,
+  readCalendarFilters,
   type CalendarQuery,
   type CalendarView,
 } from "@/lib/validation/calendar";
@@ -62,14 +62,10 @@ export function CalendarScreen({
     /^\d{4}-\d{2}-\d{2}$/.test(dateParam) && !Number.isNaN(Date.parse(dateParam))
       ? dateParam
       : today;
-  const query: CalendarQuery = useMemo(() => {
-    const parsed = calendarQuerySchema.safeParse({
-      ...rangeOf(view, day),
-      profiles: search.get("profiles") ?? "",
-      statuses: search.get("statuses") ?? "",
-    });
-    return parsed.success ? parsed.data : { ...rangeOf(view, day), profiles: [], statuses: [] };
-  }, [view, day, search]);
+  const query: CalendarQuery = useMemo(
+    () => ({ ...rangeOf(view, day), ...readCalendarFilters(search) }),
+    [view, day, search],
+  );
 
   const go = (changes: Record<string, string | null>) => {
     const params = new URLSearchParams(search.toString());

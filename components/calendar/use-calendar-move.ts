@@ -6,7 +6,7 @@ import { reschedulePostAction } from "@/lib/actions/post-manage";
 import { queryKeys } from "@/lib/hooks/query-keys";
 import { toast } from "@/lib/toast";
 import type { CalendarData, CalendarEntry, CalendarQuery } from "@/lib/validation/calendar";
-import { isInsideEditLock, manageTexts } from "@/lib/validation/post-manage";
+import { isInsideEditLock, manageTexts } from "@/lib/validation/edit-lock";
 import { resolveWallClock, toWallClock } from "@/lib/validation/wall-clock";
 
 export const undoMs = 10_000;

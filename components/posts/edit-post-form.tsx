@@ -17,6 +17,7 @@ import { editPostAction } from "@/lib/actions/post-manage";
 import { viewerTimeZone } from "@/lib/format/date";
 import type { AuditStatus } from "@/lib/validation/enums";
 import type { ComposePostFormValues } from "@/lib/validation/post";
+import { editValuesOf } from "@/lib/validation/edit-values";
 import type { PostManageView } from "@/lib/validation/post-manage";
 import type { PostView } from "@/lib/validation/post-view";
 
@@ -30,24 +31,7 @@ const noSubscribe = () => () => {};
 /** The form opens on what the post has now (the post's own fields, its time in its own zone). */
 function defaultsOf(post: PostView): ComposePostFormValues {
   const at = post.scheduledAt ? toLocalInputValue(new Date(post.scheduledAt), post.timeZone) : "";
-  return {
-    workspaceId: post.workspaceId,
-    postId: post.id,
-    profileIds: post.targets.map((t) => t.profileId),
-    media: post.media.map((m) => ({ id: m.id, kind: m.kind === "video" ? "video" : "image" })),
-    caption: post.caption,
-    privacy: post.settings.privacy,
-    allowComments: post.settings.allowComments,
-    allowDuet: post.settings.allowDuet,
-    allowStitch: post.settings.allowStitch,
-    madeWithAi: post.settings.madeWithAi,
-    coverIndex: post.settings.coverIndex,
-    autoAddMusic: post.settings.autoAddMusic,
-    discloseContent: post.settings.discloseContent,
-    yourBrand: post.settings.yourBrand,
-    brandedContent: post.settings.brandedContent,
-    schedule: { mode: "schedule", at, timeZone: post.timeZone },
-  };
+  return editValuesOf(post, at);
 }
 
 const useFormContextTyped = () => useFormContext<ComposePostFormValues>();

@@ -29,3 +29,17 @@ export async function sandboxAdmin(route: string, body: unknown) {
   });
   expect(res.ok, `sandbox ${route} answered ${res.status}`).toBe(true);
 }
+
+export type SandboxPost = { id: string; body: string; scheduled_at: string | null; status: string };
+
+/** The spec's sandbox posts in a profile group whose caption is `caption` (public API). */
+export async function sandboxPostsWithCaption(
+  group: string,
+  caption: string,
+): Promise<SandboxPost[]> {
+  const res = await fetch(`${sandboxUrl}/api/posts?profile_group_id=${group}&per_page=100`, {
+    headers: { authorization: `Bearer ${specSandbox().key}` },
+  });
+  const body = (await res.json()) as { data: SandboxPost[] };
+  return body.data.filter((p) => p.body === caption);
+}

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { posts, postTargets, workspaces } from "@/lib/db/schema";
+import { workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { insertPostRow } from "@/lib/test/post-rows";
 import { addMember, makeOwner } from "@/lib/test/factories";
-import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import { listCalendarEntries } from "./calendar";
 
@@ -25,37 +25,27 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function post(
+/** A post at `scheduledAt` with a target per profile (sent to Postproxy unless a draft). */
+const post = (
   ctx: WorkspaceCtx,
   scheduledAt: Date,
   targets: { profileId: string; status: TargetStatus }[],
   status: "scheduled" | "draft" = "scheduled",
-) {
-  const [row] = await t.db
-    .insert(posts)
-    .values({
-      workspaceId: ctx.workspaceId,
-      status,
-      caption: `at ${scheduledAt.toISOString()}`,
-      settings: { ...defaultTikTokSettings },
-      profileIds: targets.map((x) => x.profileId),
-      scheduledAt,
-      submittedAt: status === "draft" ? null : new Date(),
-    })
-    .returning({ id: posts.id });
-  if (status !== "draft")
-    for (const target of targets)
-      await t.db.insert(postTargets).values({
-        workspaceId: ctx.workspaceId,
-        postId: row.id,
-        profileId: target.profileId,
-        profileName: `Name of ${target.profileId}`,
-        status: target.status,
-        postproxyPostId: `pp_${row.id}_${target.profileId}`,
-        scheduledAt,
-      });
-  return row.id;
-}
+) =>
+  insertPostRow(t.db, ctx, {
+    status,
+    caption: `at ${scheduledAt.toISOString()}`,
+    scheduledAt,
+    profileIds: targets.map((x) => x.profileId),
+    targets:
+      status === "draft"
+        ? []
+        : targets.map((x) => ({
+            ...x,
+            scheduledAt,
+            postproxyPostId: `pp_${x.profileId}_${scheduledAt.getTime()}`,
+          })),
+  });
 
 const range = { from: "2031-03-01", to: "2031-04-01", profiles: [], statuses: [] };
 

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { posts, postTargets, profileGroups, profiles, workspaces } from "@/lib/db/schema";
+import { profileGroups, profiles, workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { insertPostRow } from "@/lib/test/post-rows";
 import { addMember, makeOwner } from "@/lib/test/factories";
-import { defaultTikTokSettings } from "@/lib/tiktok/params";
-import type { LocalPostStatus, TargetStatus } from "@/lib/validation/post-view";
 import type { PostsQuery } from "@/lib/validation/posts-query";
 import { listPostsPage, listPostsProfileOptions } from "./posts-list";
 
@@ -27,51 +26,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Target = {
-  profileId: string;
-  status: TargetStatus;
-  publishedAt?: Date;
-  updatedAt?: Date;
-};
-
 /** A post row as the writers leave it (written directly: this file tests the reading). */
-async function post(
-  ctx: WorkspaceCtx,
-  facts: {
-    status: LocalPostStatus;
-    caption?: string;
-    scheduledAt?: Date | null;
-    submittedAt?: Date | null;
-    updatedAt?: Date;
-    profileIds?: string[];
-    targets?: Target[];
-  },
-): Promise<string> {
-  const [row] = await t.db
-    .insert(posts)
-    .values({
-      workspaceId: ctx.workspaceId,
-      status: facts.status,
-      caption: facts.caption ?? "",
-      settings: { ...defaultTikTokSettings },
-      profileIds: facts.profileIds ?? facts.targets?.map((x) => x.profileId) ?? [],
-      scheduledAt: facts.scheduledAt ?? null,
-      submittedAt: facts.status === "draft" ? null : (facts.submittedAt ?? new Date()),
-      updatedAt: facts.updatedAt ?? new Date(),
-    })
-    .returning({ id: posts.id });
-  for (const target of facts.targets ?? [])
-    await t.db.insert(postTargets).values({
-      workspaceId: ctx.workspaceId,
-      postId: row.id,
-      profileId: target.profileId,
-      profileName: `Name of ${target.profileId}`,
-      status: target.status,
-      publishedAt: target.publishedAt ?? null,
-      updatedAt: target.updatedAt ?? new Date(),
-    });
-  return row.id;
-}
+const post = (ctx: WorkspaceCtx, facts: Parameters<typeof insertPostRow>[2]) =>
+  insertPostRow(t.db, ctx, facts);
 
 async function everyPage(ctx: WorkspaceCtx, query: PostsQuery, limit: number) {
   const ids: string[] = [];

@@ -4,7 +4,7 @@ import { getPostView, listProfilePostTimes } from "@/lib/data/posts";
 import { AppError } from "@/lib/errors";
 import { findProfilesOverDailyCap } from "@/lib/tiktok/daily-cap";
 import { scheduleTexts } from "@/lib/tiktok/texts";
-import type { ComposePostFormValues } from "@/lib/validation/post";
+import { editValuesOf } from "@/lib/validation/edit-values";
 import { editPostSchema } from "@/lib/validation/post-manage";
 import type { ReschedulePostInput, RescheduleResult } from "@/lib/validation/reschedule";
 import { resolveWallClock, toWallClock } from "@/lib/validation/wall-clock";
@@ -26,24 +26,7 @@ export async function reschedulePost(
   const post = await getPostView(ctx, input.postId);
   // Sent to the edit path in the post's own zone, so its time keeps reading as the post's.
   const at = toWallClock(resolved.instant, post.timeZone);
-  const values: ComposePostFormValues = {
-    workspaceId: post.workspaceId,
-    postId: post.id,
-    profileIds: post.targets.map((t) => t.profileId),
-    media: post.media.map((m) => ({ id: m.id, kind: m.kind === "video" ? "video" : "image" })),
-    caption: post.caption,
-    privacy: post.settings.privacy,
-    allowComments: post.settings.allowComments,
-    allowDuet: post.settings.allowDuet,
-    allowStitch: post.settings.allowStitch,
-    madeWithAi: post.settings.madeWithAi,
-    coverIndex: post.settings.coverIndex,
-    autoAddMusic: post.settings.autoAddMusic,
-    discloseContent: post.settings.discloseContent,
-    yourBrand: post.settings.yourBrand,
-    brandedContent: post.settings.brandedContent,
-    schedule: { mode: "schedule", at, timeZone: post.timeZone },
-  };
+  const values = editValuesOf(post, at);
   const profileIds = post.targets.map((t) => t.profileId);
   const times = await listProfilePostTimes(ctx, profileIds);
   const own = post.scheduledAt ? new Date(post.scheduledAt).getTime() : null;

@@ -1,9 +1,8 @@
-import { z } from "zod";
-import { targetStatuses, type TargetStatus } from "./post-view";
+import { targetStatuses, type TargetStatus } from "./enums";
 
 /**
- * The calendar's range and filters: one schema for the page (URL), the JSON route
- * (/api/calendar) and the react-query key. Client-safe.
+ * The calendar's views, statuses, entries and range: zod-free, so the calendar's client code
+ * loads no schema (the route's schema is in calendar-query.ts). Client-safe.
  */
 export const calendarViews = ["month", "week", "agenda"] as const;
 export type CalendarView = (typeof calendarViews)[number];
@@ -24,35 +23,28 @@ export const calendarTexts = {
   profile: "Choose profiles from the list.",
 } as const;
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-const day = z.string().refine((value) => {
-  if (!dayPattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}, calendarTexts.day);
+/** The calendar's range and filters, as checked by calendarQuerySchema (calendar-query.ts). */
+export type CalendarQuery = {
+  /** First day shown and the day after the last, in the workspace's timezone. */
+  from: string;
+  to: string;
+  profiles: string[];
+  statuses: CalendarStatus[];
+};
 
-const list = (value: unknown) =>
-  typeof value === "string" ? value.split(",").filter(Boolean) : (value ?? []);
-
-export const calendarQuerySchema = z
-  .object({
-    /** First day shown and the day after the last, in the workspace's timezone. */
-    from: day,
-    to: day,
-    profiles: z.preprocess(
-      list,
-      z.array(z.string().min(1).max(200)).max(50, calendarTexts.profile),
+/**
+ * The filters of the page's URL without the schema (the route checks them again): profiles as
+ * given, statuses the calendar knows.
+ */
+export function readCalendarFilters(params: { get(name: string): string | null }) {
+  const list = (name: string) => (params.get(name) ?? "").split(",").filter(Boolean);
+  return {
+    profiles: list("profiles").slice(0, 50),
+    statuses: list("statuses").filter((s): s is CalendarStatus =>
+      (calendarStatuses as readonly string[]).includes(s),
     ),
-    statuses: z.preprocess(list, z.array(z.enum(calendarStatuses, calendarTexts.status)).max(20)),
-  })
-  .refine(
-    (q) => {
-      const span = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-      return span > 0 && span <= calendarMaxRangeDays;
-    },
-    { message: calendarTexts.range, path: ["to"] },
-  );
-export type CalendarQuery = z.output<typeof calendarQuerySchema>;
+  };
+}
 
 /** One profile's copy of a post on the calendar. */
 export type CalendarEntry = {
@@ -74,17 +66,3 @@ export type CalendarEntry = {
 };
 
 export type CalendarData = { timeZone: string; entries: CalendarEntry[]; isTruncated: boolean };
-
-/** Reads URL search params (or the route's) into a query, with field messages. */
-export function readCalendarQuery(params: URLSearchParams) {
-  const parsed = calendarQuerySchema.safeParse({
-    from: params.get("from") ?? "",
-    to: params.get("to") ?? "",
-    profiles: params.get("profiles") ?? "",
-    statuses: params.get("statuses") ?? "",
-  });
-  if (parsed.success) return { query: parsed.data, problems: {} as Record<string, string> };
-  const problems: Record<string, string> = {};
-  for (const issue of parsed.error.issues) problems[String(issue.path[0])] ??= issue.message;
-  return { query: null, problems };
-}

@@ -25,3 +25,19 @@ export type TikTokPrivacy = (typeof tiktokPrivacyStatuses)[number];
 /** What the composer does on submit: publish now, schedule, or keep the post as a draft. */
 export const postModes = ["now", "schedule", "draft"] as const;
 export type PostMode = (typeof postModes)[number];
+
+/** One profile's copy of a post, as Postproxy reports it. */
+export const targetStatuses = [
+  "pending",
+  "sending",
+  /** A create whose answer never came: Postproxy may or may not hold the post. */
+  "unknown",
+  "scheduled",
+  /** Scheduled, and still not published 10 minutes after its time. */
+  "delayed",
+  "processing",
+  "published",
+  "failed",
+  "cancelled",
+] as const;
+export type TargetStatus = (typeof targetStatuses)[number];

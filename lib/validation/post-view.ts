@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TikTokSettings } from "@/lib/tiktok/params";
 import type { MediaCardData } from "./media";
 import { idSchema } from "./workspace";
+import type { TargetStatus } from "./enums";
 
 /** A post's status, derived from its targets (one per profile). */
 export const localPostStatuses = [
@@ -16,21 +17,7 @@ export const localPostStatuses = [
 ] as const;
 export type LocalPostStatus = (typeof localPostStatuses)[number];
 
-/** One profile's copy of a post, as Postproxy reports it. */
-export const targetStatuses = [
-  "pending",
-  "sending",
-  /** A create whose answer never came: Postproxy may or may not hold the post. */
-  "unknown",
-  "scheduled",
-  /** Scheduled, and still not published 10 minutes after its time. */
-  "delayed",
-  "processing",
-  "published",
-  "failed",
-  "cancelled",
-] as const;
-export type TargetStatus = (typeof targetStatuses)[number];
+export { targetStatuses, type TargetStatus } from "./enums";
 
 /** Who caused an entry of a post's timeline. */
 export const postEventSources = ["user", "submit", "webhook", "sync", "system"] as const;

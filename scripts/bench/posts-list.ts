@@ -2,22 +2,15 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { openWorkspaceCtx, type WorkspaceCtx } from "@/lib/data/context";
+import type postgres from "postgres";
 import { encodePostsCursor, listPostsPage } from "@/lib/data/posts-list";
-import type { Db } from "@/lib/db/client";
-import { openDatabase } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import * as schema from "@/lib/db/schema";
-import { demoLogin, seedDemo } from "@/lib/db/seed";
-import { assertLocalDatabaseUrl } from "@/lib/test/db";
 import {
   postsQueryToSearchParams,
   readPostsQuery,
   type PostsQuery,
 } from "@/lib/validation/posts-query";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
+import { benchPostSettings, median, openBenchWorkspace, p95, sqlFloorMs } from "./bench-workspace";
 import { freePort, signIn } from "./first-load";
 
 const total = Number(process.env.BENCH_POSTS ?? 100_000);
@@ -25,9 +18,6 @@ const runs = Number(process.env.BENCH_POSTS_RUNS ?? 15);
 const goalMs = 200;
 const profiles = ["prof_acme", "prof_bolt", "prof_cove", "prof_dune", "prof_echo"];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (n: number) => n.toFixed(1).padStart(7);
 
 /**
@@ -44,7 +34,7 @@ async function seedPosts(sql: postgres.Sql, workspaceId: string) {
         'post', i, (array['#fyp','#style','#howto','#sale','#team'])[1 + (i % 5)],
         case when i % 100 = 7 then 'zanzibar' end,
         repeat('lorem ipsum dolor ', 1 + (i % 6))),
-      'video', '{"privacy":"PUBLIC_TO_EVERYONE","allowComments":true,"allowDuet":false,"allowStitch":false,"madeWithAi":false,"coverIndex":null,"autoAddMusic":false,"discloseContent":false,"yourBrand":false,"brandedContent":false}'::jsonb,
+      'video', ${benchPostSettings}::jsonb,
       '[]'::jsonb, '[]'::jsonb,
       case when i % 3 = 0 then 'now' else 'schedule' end::post_mode,
       case when s.status = 'draft' or i % 3 = 0 then null
@@ -85,40 +75,10 @@ type Case = { name: string; query: PostsQuery; cursor?: string };
 /** Posts list server time at 100,000 posts in PostgreSQL, beside each query's raw SQL time. */
 export async function benchPostsList(): Promise<void> {
   console.log(`\n== Posts list at ${total.toLocaleString("en")} posts (PostgreSQL) ==`);
-  const serverUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/postgres";
-  assertLocalDatabaseUrl(serverUrl);
-  const name = `postdeck_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const captured: { query: string; params: unknown[] }[] = [];
-  const client = postgres(url.toString(), {
-    max: 4,
-    onnotice: () => {},
-    debug: (_c, query, params) => captured.push({ query, params: params as unknown[] }),
-  });
+  const bench = await openBenchWorkspace("pp_bench_key_posts_list");
+  const { client, ctx, encryptionKey, url } = bench;
   let app: ReturnType<typeof spawn> | null = null;
   try {
-    const handle = await openDatabase({ url: url.toString() });
-    await migrateDatabase(handle);
-    const encryptionKey = randomBytes(32).toString("hex");
-    await seedDemo(handle.db, {
-      apiKey: "pp_bench_key_posts_list",
-      encryptionKey: Buffer.from(encryptionKey, "hex"),
-    });
-    await handle.close();
-    const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
-    const [user] = await client`select id, email, name from users where email = ${demoLogin.email}`;
-    const [member] = await client`select workspace_id from memberships where user_id = ${user.id}`;
-    const ctx = (await openWorkspaceCtx(
-      db,
-      { id: user.id, email: user.email, name: user.name },
-      member.workspace_id,
-    )) as WorkspaceCtx;
     const seedStarted = performance.now();
     await seedPosts(client, ctx.workspaceId);
     const [{ n }] = await client`select count(*)::int as n from post_targets`;
@@ -163,17 +123,7 @@ export async function benchPostsList(): Promise<void> {
         server.push(performance.now() - started);
       }
       // The same statements, as EXPLAIN ANALYZE executes them: the floor under the server time.
-      captured.length = 0;
-      await call();
-      const statements = [...captured];
-      let floor = 0;
-      for (const s of statements) {
-        const [plan] = await client.unsafe(
-          `explain (analyze, format json) ${s.query}`,
-          s.params as never[],
-        );
-        floor += (plan["QUERY PLAN"] as { "Execution Time": number }[])[0]["Execution Time"];
-      }
+      const floor = await sqlFloorMs(bench, call);
       results.push({ name: c.name, server, floor, rows });
     }
 
@@ -199,7 +149,7 @@ export async function benchPostsList(): Promise<void> {
         ...process.env,
         NODE_ENV: "production" as const,
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: url,
         DATA_DIR: path.resolve(".data/bench-posts-list"),
         MEDIA_DIR: path.resolve(".data/bench-posts-list/media"),
         POSTPROXY_BASE_URL: "http://127.0.0.1:9",
@@ -243,8 +193,6 @@ export async function benchPostsList(): Promise<void> {
       child.kill("SIGTERM");
       await once(child, "exit").catch(() => {});
     }
-    await client.end();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await bench.close();
   }
 }

@@ -1,6 +1,6 @@
 import { noStoreJson, withWorkspaceRoute } from "@/lib/auth/route";
 import { listCalendarEntries } from "@/lib/data/calendar";
-import { readCalendarQuery } from "@/lib/validation/calendar";
+import { readCalendarQuery } from "@/lib/validation/calendar-query";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
