@@ -1,11 +1,10 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import {
+  composeWithFile,
   expectNoSeriousA11yViolations,
-  newAccount,
-  saveApiKey,
   screenshotBothSizes,
-  signUp,
+  startWorkspace,
 } from "./support/helpers";
 import { sandboxAdmin, specSandbox } from "./support/sandbox";
 
@@ -18,20 +17,10 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
   page,
 }) => {
   test.setTimeout(150_000);
-  await signUp(page, newAccount("Lou Lister"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Lou Lister", specSandbox().key);
 
   // One video post for @acmecoffee, published once the sandbox clock moves on.
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
-  await expect(
-    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
+  await composeWithFile(page, ["@acmecoffee"], "video-valid-720x1280.mp4");
   await page.getByRole("textbox", { name: "Caption" }).fill("Nitro tonic launch #coffee");
   await page.getByRole("radio", { name: "Only me", exact: true }).check();
   await page.getByRole("button", { name: "Publish now", exact: true }).click();
