@@ -11,6 +11,20 @@ import {
 } from "drizzle-orm/pg-core";
 import { auditStatusEnum, inviteRoleEnum, workspaceRoleEnum, createdAt } from "./enums";
 
+/** A workspace id column: required, and the row goes when its workspace does. */
+export function workspaceRef() {
+  return uuid()
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+}
+
+/** A user id column: required, and the row goes when its user does. */
+export function userRef() {
+  return uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+}
+
 export const users = pgTable(
   "users",
   {
@@ -30,9 +44,7 @@ export const oauthAccounts = pgTable(
   "oauth_accounts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     provider: text().notNull(),
     providerAccountId: text().notNull(),
     createdAt: createdAt(),
@@ -59,12 +71,8 @@ export const memberships = pgTable(
   "memberships",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     role: workspaceRoleEnum().notNull(),
     createdAt: createdAt(),
   },
@@ -78,9 +86,7 @@ export const invites = pgTable(
   "invites",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     role: inviteRoleEnum().notNull(),
     tokenHash: text().notNull().unique(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -129,9 +135,7 @@ export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     tokenHash: text().notNull().unique(),
     issuedById: uuid().references(() => users.id, { onDelete: "set null" }),
     workspaceId: uuid().references(() => workspaces.id, { onDelete: "cascade" }),

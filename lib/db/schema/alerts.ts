@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { alertKinds } from "@/lib/validation/alerts";
-import { users, workspaces } from "./accounts";
+import { workspaces, workspaceRef, userRef } from "./accounts";
 import { createdAt } from "./enums";
 import { posts, postTargets } from "./posts";
 
@@ -28,9 +28,7 @@ export const alerts = pgTable(
   "alerts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
@@ -69,9 +67,7 @@ export const alertReads = pgTable(
     alertId: uuid()
       .notNull()
       .references(() => alerts.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     readAt: createdAt(),
   },
   (t) => [
@@ -95,12 +91,8 @@ export const alertSettings = pgTable("alert_settings", {
 export const alertEmailOptOuts = pgTable(
   "alert_email_opt_outs",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { mediaKindEnum, mediaStatusEnum, mediaUsageStatusEnum, createdAt } from "./enums";
-import { users, workspaces } from "./accounts";
+import { users, workspaceRef } from "./accounts";
 import { posts } from "./posts";
 
 /**
@@ -24,9 +24,7 @@ export const mediaFiles = pgTable(
   "media_files",
   {
     id: uuid().primaryKey(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
     name: text().notNull(),
     declaredType: text().notNull().default(""),
@@ -64,9 +62,7 @@ export const mediaUsages = pgTable(
   "media_usages",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     mediaId: uuid()
       .notNull()
       .references(() => mediaFiles.id, { onDelete: "cascade" }),

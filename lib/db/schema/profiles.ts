@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
-import { users, workspaces } from "./accounts";
+import { workspaces, workspaceRef, userRef } from "./accounts";
 import { posts, postTargets } from "./posts";
 
 const tz = () => timestamp({ withTimezone: true });
@@ -24,9 +24,7 @@ export const profileGroups = pgTable(
   "profile_groups",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postproxyId: text().notNull(),
     name: text().notNull(),
     /** Set when Postproxy stopped listing the group; kept so history still names it. */
@@ -40,9 +38,7 @@ export const profiles = pgTable(
   "profiles",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     groupId: uuid()
       .notNull()
       .references(() => profileGroups.id, { onDelete: "cascade" }),
@@ -89,12 +85,8 @@ export const profileConnections = pgTable(
   "profile_connections",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     groupId: uuid()
       .notNull()
       .references(() => profileGroups.id, { onDelete: "cascade" }),
@@ -119,9 +111,7 @@ const count = () => bigint({ mode: "number" });
 export const profileStatSnapshots = pgTable(
   "profile_stat_snapshots",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     profileId: uuid()
       .notNull()
       .references(() => profiles.id, { onDelete: "cascade" }),
@@ -141,9 +131,7 @@ export const profileStatSnapshots = pgTable(
 export const postStatSnapshots = pgTable(
   "post_stat_snapshots",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postTargetId: uuid()
       .notNull()
       .references(() => postTargets.id, { onDelete: "cascade" }),
@@ -166,9 +154,7 @@ export const postStatStates = pgTable(
     postTargetId: uuid()
       .primaryKey()
       .references(() => postTargets.id, { onDelete: "cascade" }),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     fetchedAt: tz(),
     /** Postproxy answered 404 for the post: it is not fetched again, its history stays. */
     goneAt: tz(),
@@ -184,9 +170,7 @@ export const postStatStates = pgTable(
 export const importedPosts = pgTable(
   "imported_posts",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postproxyPostId: text().notNull(),
     postId: uuid()
       .notNull()

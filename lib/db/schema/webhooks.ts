@@ -9,7 +9,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
-import { workspaces } from "./accounts";
+import { workspaces, workspaceRef } from "./accounts";
 
 /**
  * The workspace's webhook receiver: `/api/webhooks/postproxy/<urlId>` selects it, so the id is
@@ -48,9 +48,7 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     eventId: text().notNull(),
     type: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
