@@ -11,10 +11,19 @@ import {
 } from "drizzle-orm/pg-core";
 import { auditStatusEnum, inviteRoleEnum, workspaceRoleEnum, createdAt } from "./enums";
 
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
+
 /** A workspace id column: required, and the row goes when its workspace does. */
 export function workspaceRef() {
   return uuid()
     .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+}
+
+/** The key of a one-row-per-workspace table: the row goes when its workspace does. */
+export function workspaceKey() {
+  return uuid()
+    .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" });
 }
 

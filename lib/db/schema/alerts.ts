@@ -11,9 +11,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { alertKinds } from "@/lib/validation/alerts";
-import { workspaces, workspaceRef, userRef } from "./accounts";
+import { workspaceRef, userRef, workspaceKey } from "./accounts";
 import { createdAt } from "./enums";
 import { posts, postTargets } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -78,9 +80,7 @@ export const alertReads = pgTable(
 
 /** A workspace's Slack-compatible incoming webhook, encrypted like the Postproxy key. */
 export const alertSettings = pgTable("alert_settings", {
-  workspaceId: uuid()
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  workspaceId: workspaceKey(),
   slackUrlCiphertext: text(),
   /** The URL's host, shown in Settings so the owner knows which one is set. */
   slackUrlHost: text(),

@@ -16,6 +16,8 @@ import { mediaKindEnum, mediaStatusEnum, mediaUsageStatusEnum, createdAt } from 
 import { users, workspaceRef } from "./accounts";
 import { posts } from "./posts";
 
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
+
 /**
  * A file of a workspace's media library. The id is also the storage key (tus upload id), chosen by
  * the server; the user's file name is only a label. Facts are probed from the bytes after upload.

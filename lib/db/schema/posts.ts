@@ -20,6 +20,8 @@ import {
 import type { TikTokPostParams, TikTokSettings } from "@/lib/tiktok/params";
 import { users, workspaceRef } from "./accounts";
 
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
+
 /**
  * Exactly what a target sends to Postproxy, kept so a retry under the same Idempotency-Key sends
  * the same request (Postproxy answers 422 to a different request under a used key).

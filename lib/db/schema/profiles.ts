@@ -11,8 +11,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
-import { workspaces, workspaceRef, userRef } from "./accounts";
+import { workspaceRef, userRef, workspaceKey } from "./accounts";
 import { posts, postTargets } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -67,9 +69,7 @@ export const profiles = pgTable(
 
 /** One row per workspace: when the mirror was last refreshed, and whether the refresh failed. */
 export const profileMirrorStates = pgTable("profile_mirror_states", {
-  workspaceId: uuid()
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  workspaceId: workspaceKey(),
   refreshedAt: tz(),
   /** A refresh claims the row by setting this, so concurrent requests start one refresh. */
   attemptedAt: tz(),

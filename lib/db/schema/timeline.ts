@@ -4,6 +4,8 @@ import { targetStatusEnum, createdAt } from "./enums";
 import { users, workspaceRef } from "./accounts";
 import { posts, postTargets } from "./posts";
 
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
+
 export const postEventSourceEnum = pgEnum("post_event_source", postEventSources);
 
 /**
