@@ -12,6 +12,7 @@ import {
   videoPost,
 } from "../publishing/test-support/setup";
 
+// vi.mock is hoisted per file, so each file names its mocks; the factories are shared.
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
 vi.mock("@/lib/media/server/storage", async (orig) =>
   (await import("@/lib/publishing/test-support/env")).storageModule(orig),

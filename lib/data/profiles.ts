@@ -304,6 +304,7 @@ export async function saveProfileMirror(
           groupIds.length ? notInArray(profileGroups.postproxyId, groupIds) : undefined,
         ),
       );
+    // Same rule as for groups just above, on another table: alike on purpose.
     await tx
       .update(profiles)
       .set({ removedAt: now })
