@@ -47,6 +47,7 @@ export async function composeWithFile(page: Page, profiles: string[], file: stri
 }
 
 /** Two hours from now as the wall clock of the form's timezone (datetime-local format). */
+// Apart from the app's toLocalInputValue on purpose: the test's clock must not share its bug.
 export async function inTwoHours(page: Page): Promise<string> {
   const zone = await page.locator('input[name="schedule.timeZone"]').inputValue();
   const parts = new Intl.DateTimeFormat("en-CA", {
