@@ -1,25 +1,15 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoHorizontalScroll, newAccount, signUp } from "./support/helpers";
+import { expect, test } from "@playwright/test";
+import {
+  composeWithFile,
+  expectNoHorizontalScroll,
+  newAccount,
+  screenshotBothSizes,
+  signUp,
+} from "./support/helpers";
 import { specSandbox } from "./support/sandbox";
 
-const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const shots = path.resolve(".data/alerts-screenshots");
-
-async function screenshot(page: Page, name: string, before?: () => Promise<void>) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    if (before) await before();
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: false });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test("a publish failure shows in the bell within one sync, and its link opens the post", async ({
   page,
@@ -48,21 +38,17 @@ test("a publish failure shows in the bell within one sync, and its link opens th
   await expect(url).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText(/private or local/).first()).toBeVisible();
   await expect(page.getByTestId("alert-webhook-state")).toContainText("No webhook is set");
-  await screenshot(page, "settings-webhook-refused", async () => {
-    await url.scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, shots, "settings-webhook-refused", {
+    fullPage: false,
+    before: async () => {
+      await url.scrollIntoViewIfNeeded();
+    },
   });
 
   await expect(page.getByRole("button", { name: "Alerts", exact: true })).toBeVisible();
 
   const caption = `Alert me ${Date.now()}`;
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles([fixture("video-valid-720x1280.mp4")]);
-  await expect(
-    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
+  await composeWithFile(page, ["@acmecoffee"], "video-valid-720x1280.mp4");
   await page.getByRole("textbox", { name: "Caption" }).fill(caption);
   await page.getByRole("radio", { name: "Followers only", exact: true }).check();
   await page.getByRole("button", { name: /^Publish/ }).click();
@@ -83,8 +69,11 @@ test("a publish failure shows in the bell within one sync, and its link opens th
   const panel = page.getByRole("region", { name: "Alerts" });
   await expect(panel.getByText(`“${caption}” failed on`)).toBeVisible();
   await expect(panel.getByText(/Who acts:/)).toBeVisible();
-  await screenshot(page, "bell-open", async () => {
-    if (!(await panel.isVisible())) await page.getByRole("button", { name: /^Alerts/ }).click();
+  await screenshotBothSizes(page, shots, "bell-open", {
+    fullPage: false,
+    before: async () => {
+      if (!(await panel.isVisible())) await page.getByRole("button", { name: /^Alerts/ }).click();
+    },
   });
   if (!(await panel.isVisible())) await page.getByRole("button", { name: /^Alerts/ }).click();
   await panel.getByRole("link", { name: "Open the post" }).click();

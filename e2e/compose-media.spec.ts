@@ -1,16 +1,13 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { specSandbox } from "./support/sandbox";
-import { newAccount, saveApiKey, signUp } from "./support/helpers";
+import { startWorkspace } from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const [p1, p2, p3] = ["photo-1-720x900.jpg", "photo-2-720x900.jpg", "photo-3-720x900.jpg"];
 
 async function startComposer(page: Page, name: string) {
-  await signUp(page, newAccount(name));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, name, specSandbox().key);
   await page.goto("/compose");
   await expect(page.getByRole("heading", { name: "Compose", exact: true })).toBeVisible();
 }

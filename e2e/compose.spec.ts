@@ -1,22 +1,17 @@
-import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { sandboxUrl } from "./support/config";
 import { specSandbox } from "./support/sandbox";
 import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
-  newAccount,
-  saveApiKey,
-  signUp,
+  fixture,
+  inTwoHours,
+  startWorkspace,
 } from "./support/helpers";
 
-const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
-
-async function startWorkspace(page: Page, name: string, audit?: RegExp) {
-  await signUp(page, newAccount(name));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+/** A new workspace with the spec's key (and an audit status), on /compose with its profiles. */
+async function openComposer(page: Page, name: string, audit?: RegExp) {
+  await startWorkspace(page, name, specSandbox().key);
   if (audit) {
     await page.getByLabel(audit).check();
     await page.getByRole("button", { name: "Save settings" }).click();
@@ -78,22 +73,6 @@ async function sandboxTikTokParams(caption: string): Promise<Record<string, unkn
   return post!.platforms.find((p) => p.platform === "tiktok")!.params;
 }
 
-/** Two hours from now as the wall clock of the form's timezone (datetime-local format). */
-async function inTwoHours(page: Page): Promise<string> {
-  const zone = await page.locator('input[name="schedule.timeZone"]').inputValue();
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(Date.now() + 2 * 3600_000));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
-
 /** The post page: the profile's row says Scheduled, then Published once the sandbox clock passes. */
 async function expectScheduledThenPublished(page: Page, profile: string) {
   await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
@@ -109,7 +88,7 @@ const privacy = (page: Page, label: string) =>
 test("unaudited workspace: only Only me, with the reason; Branded content refused", async ({
   page,
 }) => {
-  await startWorkspace(page, "Uma Unaudited", /Unaudited/);
+  await openComposer(page, "Uma Unaudited", /Unaudited/);
   await expect(privacy(page, "Only me")).toBeEnabled();
   for (const label of ["Everyone", "Mutual followers", "Followers only"])
     await expect(privacy(page, label)).toBeDisabled();
@@ -124,7 +103,7 @@ test("unaudited workspace: only Only me, with the reason; Branded content refuse
 });
 
 test("unknown audit status + Everyone warns with a link to the setting", async ({ page }) => {
-  await startWorkspace(page, "Ulla Unknown", /Unknown/);
+  await openComposer(page, "Ulla Unknown", /Unknown/);
   await expect(page.getByRole("radio", { checked: true })).toHaveCount(1); // only "Publish now"
   await privacy(page, "Everyone").check();
   const warning = page.getByText(
@@ -141,7 +120,7 @@ test("unknown audit status + Everyone warns with a link to the setting", async (
 test("disclosure rules: blocker, labels, Branded ⟂ Only me, consent line", async ({
   page,
 }, testInfo) => {
-  await startWorkspace(page, "Dora Disclosure");
+  await openComposer(page, "Dora Disclosure");
   const publish = page.getByRole("button", { name: "Publish now" });
   const consent = page.getByTestId("consent-line");
   await expect(consent).toHaveText("By posting, you agree to TikTok's Music Usage Confirmation");
@@ -187,7 +166,7 @@ test("disclosure rules: blocker, labels, Branded ⟂ Only me, consent line", asy
 });
 
 test("a draft autosaves and comes back after a reload", async ({ page }) => {
-  await startWorkspace(page, "Rita Reload");
+  await openComposer(page, "Rita Reload");
   await page.getByLabel("acmecoffee").check();
   await upload(page, ["video-valid-720x1280.mp4"]);
   await page
@@ -213,7 +192,7 @@ test("a draft autosaves and comes back after a reload", async ({ page }) => {
 
 test("a video post from upload to scheduled, then published", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await startWorkspace(page, "Vera Video");
+  await openComposer(page, "Vera Video");
   await page.getByLabel("@acmecoffee").check();
   await upload(page, ["video-valid-720x1280.mp4"]);
   await expect(page.getByText("Video post", { exact: true }).first()).toBeVisible();
@@ -259,7 +238,7 @@ test("a photo post: five photos, the cover follows its photo when reordered, sch
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await startWorkspace(page, "Paco Photos");
+  await openComposer(page, "Paco Photos");
   await page.getByLabel("@acmecoffee").check();
   const photos = [1, 2, 3, 4, 5].map((n) => `photo-${n}-720x900.jpg`);
   await upload(page, photos);
@@ -312,7 +291,7 @@ test("a photo post: five photos, the cover follows its photo when reordered, sch
 test("errors show at their fields with focus on the first; a refused video says why in its row", async ({
   page,
 }, testInfo) => {
-  await startWorkspace(page, "Erin Errors");
+  await openComposer(page, "Erin Errors");
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByRole("alert").first()).toContainText("Some fields need attention");
   await expect(page.getByText("Choose at least one TikTok profile.")).toBeVisible();
@@ -338,7 +317,7 @@ test("text typed offline survives a closed tab and comes back from this browser"
   page,
   context,
 }) => {
-  await startWorkspace(page, "Otto Offline");
+  await openComposer(page, "Otto Offline");
   // The media field and the preview load after hydration; let them arrive before the signal goes.
   await expect(page.getByRole("button", { name: "Browse files" })).toBeVisible();
   await expect(page.getByRole("figure", { name: "Preview on TikTok" })).toBeVisible();
@@ -408,7 +387,7 @@ for (const fault of [
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await startWorkspace(page, `Fay Fault ${fault.status}`);
+    await openComposer(page, `Fay Fault ${fault.status}`);
     await page.getByLabel("@acmecoffee").check();
     await page.getByLabel("@northwind.outdoors").check();
     await upload(page, ["video-valid-720x1280.mp4"]);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appUrl } from "./support/config";
 import { specSandbox } from "./support/sandbox";
-import { newAccount, saveApiKey, signUp } from "./support/helpers";
+import { newAccount, signUp, startWorkspace } from "./support/helpers";
 
 /** Server action ids from the build, so the test can call them the way a hand-made POST would. */
 function actionId(exportedName: string): string {
@@ -34,10 +34,7 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
   page,
   browser,
 }) => {
-  await signUp(page, newAccount("Carla Crafted"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Carla Crafted", specSandbox().key);
   const workspaceId = await page.locator('input[name="workspaceId"]').first().inputValue();
 
   await page.goto("/settings/members");

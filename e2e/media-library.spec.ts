@@ -1,41 +1,20 @@
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2e } from "./support/config";
 import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
-  newAccount,
-  saveApiKey,
-  signUp,
+  fixture,
+  inTwoHours,
+  startWorkspace,
 } from "./support/helpers";
 
-const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const [p1, p2, p3] = ["photo-1-720x900.jpg", "photo-2-720x900.jpg", "photo-3-720x900.jpg"];
-
-/** Two hours from now as the wall clock of the form's timezone (datetime-local format). */
-async function inTwoHours(page: Page): Promise<string> {
-  const zone = await page.locator('input[name="schedule.timeZone"]').inputValue();
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(Date.now() + 2 * 3600_000));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
 
 test("search and filter in the URL, two files start a post in the order ticked, a scheduled post's file is kept with the reason", async ({
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  await signUp(page, newAccount("Lina Library"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Lina Library", e2e.sandboxKey);
   await page.goto("/media");
   await page
     .getByLabel("Choose files to upload")

@@ -4,8 +4,8 @@ import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
   newAccount,
-  saveApiKey,
   signUp,
+  startWorkspace,
 } from "./support/helpers";
 
 const dashboardPages = [
@@ -30,10 +30,7 @@ async function visit(page: Page, path: string) {
 
 /** An owner with a key and a pending invite, so pages show their filled-in states too. */
 async function setUpOwner(page: Page) {
-  await signUp(page, newAccount("Axel Audit"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Axel Audit", specSandbox().key);
   await page.goto("/settings/members");
   await page.getByRole("button", { name: "Create invite link" }).click();
   return page.getByLabel("Invite link").inputValue();

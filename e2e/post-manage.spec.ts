@@ -1,30 +1,14 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2e, sandboxUrl } from "./support/config";
 import {
+  composeWithFile,
   confirmDialog,
-  expectNoHorizontalScroll,
-  newAccount,
-  saveApiKey,
-  signUp,
+  screenshotBothSizes,
+  startWorkspace,
 } from "./support/helpers";
 
-const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const shots = path.resolve(".data/post-manage-screenshots");
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 async function sandboxAdmin(route: string, body: unknown) {
   const res = await fetch(`${sandboxUrl}/__sandbox/${route}`, {
@@ -70,21 +54,10 @@ test("reschedule from the post page, a split after one profile is refused, cance
   // The sandbox clock an hour ahead: what Postproxy locks and what Postdeck locks then differ,
   // which is how one profile ends up refused below.
   await sandboxAdmin("clock/advance", { seconds: 3600 });
-  await signUp(page, newAccount("Rhea Rescheduler"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Rhea Rescheduler", e2e.sandboxKey);
 
   const caption = `Spring menu ${Date.now()} #coffee`;
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page.getByLabel("@northwind.outdoors", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles([fixture("video-valid-720x1280.mp4")]);
-  await expect(
-    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
+  await composeWithFile(page, ["@acmecoffee", "@northwind.outdoors"], "video-valid-720x1280.mp4");
   await page.getByRole("textbox", { name: "Caption" }).fill(caption);
   await page.getByRole("radio", { name: "Followers only", exact: true }).check();
   await page.getByLabel("Schedule").check();
@@ -107,14 +80,14 @@ test("reschedule from the post page, a split after one profile is refused, cance
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("Created")).toBeVisible();
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
-  await screenshot(page, "post-scheduled-timeline");
+  await screenshotBothSizes(page, shots, "post-scheduled-timeline");
 
   // Reschedule: the sandbox has the new time for both profiles.
   await page.getByRole("button", { name: "Edit post" }).click();
   const form = page.getByRole("form", { name: "Edit scheduled post" });
   await expect(form.getByRole("textbox", { name: "Caption" })).toHaveValue(caption);
   await expect(form.getByLabel("Date and time")).toHaveValue("2030-07-01T09:30");
-  await screenshot(page, "post-edit-mode");
+  await screenshotBothSizes(page, shots, "post-edit-mode");
   // The composer's rules hold: a caption over 2,200 characters is refused at its field.
   await form.getByRole("textbox", { name: "Caption" }).fill("x".repeat(2201));
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -170,14 +143,14 @@ test("reschedule from the post page, a split after one profile is refused, cance
   expect((await sandboxPosts("grp_northwind", caption)).length).toBe(1);
   await expect(timeline.getByText("Change refused for @northwind.outdoors")).toBeVisible();
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
-  await screenshot(page, "post-split");
+  await screenshotBothSizes(page, shots, "post-split");
 
   // Cancel one profile: the accessible confirm dialog first, then Postproxy's DELETE.
   await page.getByRole("button", { name: "Cancel for @acmecoffee" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Postproxy deletes the scheduled post for @acmecoffee");
-  await screenshot(page, "post-cancel-dialog");
+  await screenshotBothSizes(page, shots, "post-cancel-dialog");
   await dialog.getByRole("button", { name: "Keep it scheduled" }).click();
   await expect(dialog).toHaveCount(0);
   expect((await sandboxPosts("grp_acme", newCaption)).length).toBe(1);

@@ -2,11 +2,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import {
   expectNoSeriousA11yViolations,
-  newAccount,
   publishVideoNowForAcme,
-  saveApiKey,
   screenshotBothSizes,
-  signUp,
+  startWorkspace,
 } from "./support/helpers";
 import { sandboxAdmin, specSandbox } from "./support/sandbox";
 
@@ -19,10 +17,7 @@ test("posts list: filters kept in the URL across a reload, a published row, the 
   page,
 }) => {
   test.setTimeout(150_000);
-  await signUp(page, newAccount("Lou Lister"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Lou Lister", specSandbox().key);
 
   // One video post for @acmecoffee, published once the sandbox clock moves on.
   await publishVideoNowForAcme(page, "Nitro tonic launch #coffee", "Only me");

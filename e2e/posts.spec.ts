@@ -4,22 +4,15 @@ import { sandboxAdmin, specSandbox } from "./support/sandbox";
 import {
   confirmDialog,
   expectNoSeriousA11yViolations,
+  fixture,
   newAccount,
-  saveApiKey,
   screenshotBothSizes,
   signUp,
+  startWorkspace,
 } from "./support/helpers";
 
-const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
 const shots = path.resolve(".data/posts-screenshots");
 const processingLine = "TikTok may take a few minutes to process your post.";
-
-async function startWorkspace(page: Page, name: string) {
-  await signUp(page, newAccount(name));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
-}
 
 // Real-time sandbox during these tests, so nothing is published before the clock is advanced.
 test.beforeEach(() => sandboxAdmin("settings", { timeScale: 1 }));
@@ -61,7 +54,7 @@ test("a saved draft waits in the Drafts tab, reopens in the composer and is dele
   page,
   browser,
 }) => {
-  await startWorkspace(page, "Dana Drafts");
+  await startWorkspace(page, "Dana Drafts", specSandbox().key);
   await page.goto("/posts");
   // The Posts tab may already hold the account's posts made elsewhere (imported after the key).
   await page.getByRole("main").getByRole("link", { name: "Compose a post" }).first().click();
@@ -140,7 +133,7 @@ test("the post page shows each profile's status, the processing line, then publi
   page,
 }) => {
   test.setTimeout(120_000);
-  await startWorkspace(page, "Pia Publisher");
+  await startWorkspace(page, "Pia Publisher", specSandbox().key);
   await composePost(page, "New single origin is in ☕\nCome taste it #coffee", "Only me");
   await expect(page.getByRole("heading", { name: "Video post" })).toBeVisible();
   const profiles = page.getByRole("list", { name: "Profiles" });
@@ -183,7 +176,7 @@ test("a profile refused at publish says why and shows on Home; a scheduled post 
   page,
 }) => {
   test.setTimeout(150_000);
-  await startWorkspace(page, "Nell Needs-attention");
+  await startWorkspace(page, "Nell Needs-attention", specSandbox().key);
   // Acme's TikTok app is unaudited: TikTok refuses its non-private posts at publish time.
   await sandboxAdmin("profiles/prof_acme_tiktok/unaudited", { unaudited: true });
   await composePost(page, "Harvest blend launch", "Followers only");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2e } from "./support/config";
 import { specSandbox } from "./support/sandbox";
-import { newAccount, saveApiKey, signUp } from "./support/helpers";
+import { startWorkspace } from "./support/helpers";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -13,10 +13,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test("the saved API key appears in no build output, page HTML or server log", async ({ page }) => {
-  await signUp(page, newAccount("Sara Secure"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Sara Secure", specSandbox().key);
 
   const html = await (await page.request.get("/settings")).text();
   expect(html).toContain(`••••${specSandbox().key.slice(-4)}`);

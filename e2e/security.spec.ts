@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { appUrl } from "./support/config";
 import { specSandbox } from "./support/sandbox";
-import { newAccount, saveApiKey, signUp } from "./support/helpers";
+import { startWorkspace } from "./support/helpers";
 
 function expectSecurityHeaders(headers: Record<string, string>) {
   expect(headers["x-frame-options"]).toBe("DENY");
@@ -102,10 +102,7 @@ test("the app works under its CSP: no violation while signing up and opening eve
   page,
 }) => {
   const violations = collectCspViolations(page);
-  await signUp(page, newAccount("Csp Checker"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Csp Checker", specSandbox().key);
   for (const path of [
     "/home",
     "/account",
@@ -133,10 +130,7 @@ test("the app works under its CSP: no violation while signing up and opening eve
 test("Profiles answers within 10 s with a clear message while Postproxy hangs", async ({
   page,
 }) => {
-  await signUp(page, newAccount("Frozen Proxy"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, specSandbox().key);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Frozen Proxy", specSandbox().key);
   const faults = `${specSandbox().url}/__sandbox/faults`;
   await fetch(faults, {
     method: "POST",

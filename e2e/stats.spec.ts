@@ -1,30 +1,16 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { e2e, sandboxUrl } from "./support/config";
 import {
   confirmDialog,
-  expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
   newAccount,
-  saveApiKey,
+  screenshotBothSizes,
   signUp,
+  startWorkspace,
 } from "./support/helpers";
 
 const shots = path.resolve(".data/stats-screenshots");
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 async function servedStats(profileId: string, groupId: string) {
   const res = await fetch(
@@ -57,17 +43,14 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   page,
 }) => {
   test.setTimeout(180_000);
-  await signUp(page, newAccount("Stats Owner"));
-  await expect(page).toHaveURL(/\/home$/);
-  await saveApiKey(page, e2e.sandboxKey);
-  await expect(page.getByTestId("saved-key")).toBeVisible();
+  await startWorkspace(page, "Stats Owner", e2e.sandboxKey);
 
   // Profiles: read from the mirror, filled in the background on the first visit.
   await page.goto("/profiles");
   await expect(page.getByRole("heading", { name: "Acme Coffee" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("@northwind.trails").first()).toBeVisible();
   await expect(page.getByText("Expired").first()).toBeVisible();
-  await screenshot(page, "profiles");
+  await screenshotBothSizes(page, shots, "profiles");
 
   // Connect: the warning first, then the consent page; deny says so.
   await page.getByRole("button", { name: "Connect TikTok to Acme Coffee" }).click();
@@ -88,7 +71,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   await expect(page).toHaveURL(/\/profiles\?connect=connected/, { timeout: 20_000 });
   await expect(page.getByText("TikTok account connected")).toBeVisible();
   await expect(page.getByText("@northwind_new").first()).toBeVisible();
-  await screenshot(page, "profiles-connected");
+  await screenshotBothSizes(page, shots, "profiles-connected");
 
   // Stats: the series the sandbox serves, in the table alternative.
   const url = "/stats?range=30&metric=follower_count&profile=prof_acme_tiktok";
@@ -109,7 +92,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   await expect(page.locator(".recharts-line").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/in 30 days/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await screenshot(page, "stats-30");
+  await screenshotBothSizes(page, shots, "stats-30");
 
   // A range change refetches: fewer rows for 7 days.
   await page.getByRole("link", { name: "7 days" }).click();
@@ -150,7 +133,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   expect(profileCsv.slice(1).map((r) => r.slice(1))).toEqual(
     tableRows.map((r) => r.map((c) => (c === "no snapshot" ? "" : num(c)))),
   );
-  await screenshot(page, "stats-90-two-profiles");
+  await screenshotBothSizes(page, shots, "stats-90-two-profiles");
 
   // Posts the account made outside Postdeck (the sandbox's seeded ones) were imported when the
   // key was saved: in the posts list as made elsewhere, and in the top-posts table.
@@ -162,7 +145,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   await expect(page.getByRole("note")).toContainText("made outside Postdeck");
   await expect(page.getByRole("button", { name: /^(Edit|Cancel)/ })).toHaveCount(0);
   const importedUrl = page.url();
-  await screenshot(page, "post-made-elsewhere");
+  await screenshotBothSizes(page, shots, "post-made-elsewhere");
   await page.goto("/stats?range=90&metric=likes_count");
   const top = page.locator("table", {
     has: page.locator("caption", { hasText: "Posts published in the range" }),
@@ -207,5 +190,5 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   // A bad custom range says so.
   await page.goto("/stats?range=custom&from=2026-05-10&to=2026-05-01");
   await expect(page.getByText("needs a From date on or before its To date")).toBeVisible();
-  await screenshot(page, "stats-bad-range");
+  await screenshotBothSizes(page, shots, "stats-bad-range");
 });

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestSandbox, waitFor, type Loose } from "./test-support/harness";
-import { startFileServer } from "./test-support/servers";
+import { setUpSandboxWithFiles } from "./test-support/servers";
 
-let sb: TestSandbox;
-let files: Awaited<ReturnType<typeof startFileServer>>;
+const env = setUpSandboxWithFiles();
 
-beforeAll(async () => {
-  files = await startFileServer();
-  sb = await TestSandbox.start();
-});
-afterAll(async () => {
-  await sb.close();
-  await files.close();
-});
-
-const video = () => files.media("video-valid-720x1280.mp4");
-const getPost = async (id: string): Promise<Loose> => (await sb.get(`/api/posts/${id}`)).body;
-const inMinutes = (m: number) => sb.inMinutes(m);
+const video = () => env.files.media("video-valid-720x1280.mp4");
+const getPost = async (id: string): Promise<Loose> => (await env.sb.get(`/api/posts/${id}`)).body;
+const inMinutes = (m: number) => env.sb.inMinutes(m);
 
 async function create(
   post: Record<string, unknown>,
   extra: Record<string, unknown> = {},
 ): Promise<Loose> {
-  const res = await sb.post("/api/posts", {
+  const res = await env.sb.post("/api/posts", {
     post: { body: "lifecycle", ...post },
     profiles: ["tiktok"],
     media: [video()],
@@ -45,56 +35,58 @@ describe("immediate publish with clock advance", () => {
       insights: null,
     });
 
-    await sb.advance(30); // video media processing: 30 s
+    await env.sb.advance(30); // video media processing: 30 s
     let post = await getPost(created.id);
     expect(post.media[0].status).toBe("processed");
     expect(["scheduled", "processing"]).toContain(post.status);
 
-    await sb.advance(1); // processing → processed
+    await env.sb.advance(1); // processing → processed
     post = await getPost(created.id);
     expect(post.status).toBe("processed");
     expect(post.platforms[0].status).toBe("processing");
     expect(post.platforms[0].attempted_at).not.toBeNull();
 
-    await sb.advance(40); // TikTok accepts the upload
+    await env.sb.advance(40); // TikTok accepts the upload
     post = await getPost(created.id);
     expect(post.platforms[0]).toMatchObject({
       status: "published",
       error: null,
       platform_id: null,
     });
-    const stats = await sb.get("/api/posts/stats", { query: { post_ids: created.id } });
+    const stats = await env.sb.get("/api/posts/stats", { query: { post_ids: created.id } });
     expect(stats.body.data[created.id].platforms[0].records).toEqual([]);
 
-    await sb.advance(60); // public id arrives
+    await env.sb.advance(60); // public id arrives
     post = await getPost(created.id);
     expect(post.platforms[0].platform_id).toMatch(/^7\d{18}$/);
     expect(post.platforms[0].url).toContain(post.platforms[0].platform_id);
     expect(post.platforms[0].insights).toMatchObject({ impressions: expect.any(Number) });
-    const after = await sb.get("/api/posts/stats", { query: { post_ids: created.id } });
+    const after = await env.sb.get("/api/posts/stats", { query: { post_ids: created.id } });
     expect(after.body.data[created.id].platforms[0].records).toHaveLength(1);
   });
 
   it("keeps a future post scheduled until its time", async () => {
     const created = await create({ scheduled_at: await inMinutes(120) });
-    await sb.advance(60);
+    await env.sb.advance(60);
     expect((await getPost(created.id)).status).toBe("scheduled");
-    await sb.advance(2 * 3600);
+    await env.sb.advance(2 * 3600);
     const post = await getPost(created.id);
     expect(post.status).toBe("processed");
     expect(post.platforms[0].status).toBe("published");
   });
 
   it("fails at publish for an expired profile (accepted at create)", async () => {
-    const res = await sb.post(
+    const res = await env.sb.post(
       "/api/posts",
       { post: { body: "old account" }, profiles: ["prof_northwind_tiktok_old"], media: [video()] },
       { query: { profile_group_id: "grp_northwind" } },
     );
     expect(res.status).toBe(200);
-    await sb.advance(200);
+    await env.sb.advance(200);
     const post = (
-      await sb.get(`/api/posts/${res.body.id}`, { query: { profile_group_id: "grp_northwind" } })
+      await env.sb.get(`/api/posts/${res.body.id}`, {
+        query: { profile_group_id: "grp_northwind" },
+      })
     ).body;
     expect(post.platforms[0].status).toBe("failed");
     expect(post.platforms[0].error_details.platform_error_code).toBe("access_token_invalid");
@@ -105,14 +97,14 @@ describe("drafts", () => {
   it("stays a draft until published, then runs the lifecycle", async () => {
     const draft = await create({ draft: true });
     expect(draft.status).toBe("draft");
-    await sb.advance(300);
+    await env.sb.advance(300);
     expect((await getPost(draft.id)).status).toBe("draft");
-    const published = await sb.post(`/api/posts/${draft.id}/publish`);
+    const published = await env.sb.post(`/api/posts/${draft.id}/publish`);
     expect(published.status).toBe(200);
     expect(published.body.status).toBe("pending");
-    await sb.advance(300);
+    await env.sb.advance(300);
     expect((await getPost(draft.id)).platforms[0].status).toBe("published");
-    const again = await sb.post(`/api/posts/${draft.id}/publish`);
+    const again = await env.sb.post(`/api/posts/${draft.id}/publish`);
     expect(again.status).toBe(422);
   });
 
@@ -144,16 +136,16 @@ describe("PATCH", () => {
       { draft: true, body: "before" },
       { platforms: { tiktok: { privacy_status: "SELF_ONLY", disable_duet: true } } },
     );
-    const res = await sb.patch(`/api/posts/${draft.id}`, {
+    const res = await env.sb.patch(`/api/posts/${draft.id}`, {
       post: { body: "after" },
-      media: [files.media("photo-1-720x900.jpg"), files.media("photo-2-720x900.jpg")],
+      media: [env.files.media("photo-1-720x900.jpg"), env.files.media("photo-2-720x900.jpg")],
       platforms: { tiktok: { format: "image", photo_cover_index: 1 } },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ body: "after", status: "draft", draft: true });
     expect(res.body.media).toHaveLength(2);
     expect(res.body.platforms[0].params).toEqual({ format: "image", photo_cover_index: 1 });
-    const unchanged = await sb.patch(`/api/posts/${draft.id}`, { post: { body: "again" } });
+    const unchanged = await env.sb.patch(`/api/posts/${draft.id}`, { post: { body: "again" } });
     expect(unchanged.body.media.map((m: Loose) => m.id)).toEqual(
       res.body.media.map((m: Loose) => m.id),
     );
@@ -161,7 +153,7 @@ describe("PATCH", () => {
 
   it("validates the merged post", async () => {
     const draft = await create({ draft: true });
-    const res = await sb.patch(`/api/posts/${draft.id}`, {
+    const res = await env.sb.patch(`/api/posts/${draft.id}`, {
       media: [],
       platforms: { tiktok: { format: "image", disable_duet: true } },
     });
@@ -177,35 +169,35 @@ describe("PATCH", () => {
 
   it("allows scheduled posts more than 5 minutes out, refuses closer ones", async () => {
     const far = await create({ scheduled_at: await inMinutes(60) });
-    await sb.advance(35);
+    await env.sb.advance(35);
     expect((await getPost(far.id)).status).toBe("scheduled");
-    const moved = await sb.patch(`/api/posts/${far.id}`, {
+    const moved = await env.sb.patch(`/api/posts/${far.id}`, {
       post: { scheduled_at: await inMinutes(90) },
     });
     expect(moved.status).toBe(200);
     expect(moved.body.status).toBe("scheduled");
 
     const near = await create({ scheduled_at: await inMinutes(6) });
-    await sb.advance(90);
-    const res = await sb.patch(`/api/posts/${near.id}`, { post: { body: "too late" } });
+    await env.sb.advance(90);
+    const res = await env.sb.patch(`/api/posts/${near.id}`, { post: { body: "too late" } });
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ errors: ["Post cannot be edited"] });
   });
 
   it("refuses to edit a published post", async () => {
     const post = await create({});
-    await sb.advance(300);
-    const res = await sb.patch(`/api/posts/${post.id}`, { post: { body: "edit" } });
+    await env.sb.advance(300);
+    const res = await env.sb.patch(`/api/posts/${post.id}`, { post: { body: "edit" } });
     expect(res.body).toEqual({ errors: ["Post cannot be edited"] });
   });
 
   it("schedules a draft that gets a scheduled_at (lifecycle docs)", async () => {
     const draft = await create({ draft: true });
-    const res = await sb.patch(`/api/posts/${draft.id}`, {
+    const res = await env.sb.patch(`/api/posts/${draft.id}`, {
       post: { scheduled_at: await inMinutes(300) },
     });
     expect(res.body.status).toBe("pending");
-    await sb.advance(60);
+    await env.sb.advance(60);
     expect((await getPost(draft.id)).status).toBe("scheduled");
   });
 });
@@ -213,18 +205,20 @@ describe("PATCH", () => {
 describe("DELETE", () => {
   it("removes the record", async () => {
     const post = await create({ draft: true });
-    expect((await sb.delete(`/api/posts/${post.id}`)).body).toEqual({ deleted: true });
-    expect((await sb.get(`/api/posts/${post.id}`)).status).toBe(404);
+    expect((await env.sb.delete(`/api/posts/${post.id}`)).body).toEqual({ deleted: true });
+    expect((await env.sb.get(`/api/posts/${post.id}`)).status).toBe(404);
   });
 
   it("refuses delete_on_platform for TikTok (422) and keeps the post", async () => {
     const post = await create({});
-    await sb.advance(300);
-    const res = await sb.delete(`/api/posts/${post.id}`, { query: { delete_on_platform: "true" } });
+    await env.sb.advance(300);
+    const res = await env.sb.delete(`/api/posts/${post.id}`, {
+      query: { delete_on_platform: "true" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual(["Deleting on the platform is not supported for tiktok"]);
-    expect((await sb.get(`/api/posts/${post.id}`)).status).toBe(200);
-    const explicit = await sb.post(`/api/posts/${post.id}/delete_on_platform`, {});
+    expect((await env.sb.get(`/api/posts/${post.id}`)).status).toBe(200);
+    const explicit = await env.sb.post(`/api/posts/${post.id}/delete_on_platform`, {});
     expect(explicit.status).toBe(422);
   });
 });

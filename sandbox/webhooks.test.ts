@@ -1,20 +1,10 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestSandbox, waitFor, type Loose } from "./test-support/harness";
-import { startFileServer, startReceiver } from "./test-support/servers";
+import { setUpSandboxWithFiles, startReceiver } from "./test-support/servers";
 import { signatureHeader } from "./webhooks/sign";
 
-let sb: TestSandbox;
-let files: Awaited<ReturnType<typeof startFileServer>>;
-
-beforeAll(async () => {
-  files = await startFileServer();
-  sb = await TestSandbox.start();
-});
-afterAll(async () => {
-  await sb.close();
-  await files.close();
-});
+const env = setUpSandboxWithFiles();
 
 function verify(header: string, body: string, secret: string): boolean {
   const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2)));
@@ -33,7 +23,7 @@ describe("signing", () => {
 
 describe("webhook CRUD", () => {
   it("returns a whsec_ secret on create only", async () => {
-    const created = await sb.post("/api/webhooks", {
+    const created = await env.sb.post("/api/webhooks", {
       url: "https://hooks.example.test/pp",
       events: ["platform_post.published"],
       description: "prod",
@@ -45,36 +35,41 @@ describe("webhook CRUD", () => {
       events: ["platform_post.published"],
     });
     expect(created.body.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
-    const got = await sb.get(`/api/webhooks/${created.body.id}`);
+    const got = await env.sb.get(`/api/webhooks/${created.body.id}`);
     expect(got.body.secret).toBeUndefined();
-    const updated = await sb.patch(`/api/webhooks/${created.body.id}`, {
+    const updated = await env.sb.patch(`/api/webhooks/${created.body.id}`, {
       enabled: false,
       events: ["*"],
     });
     expect(updated.body).toMatchObject({ enabled: false, events: ["*"] });
-    expect((await sb.get("/api/webhooks")).body.data).toHaveLength(1);
-    expect((await sb.delete(`/api/webhooks/${created.body.id}`)).body).toEqual({ deleted: true });
-    expect((await sb.get(`/api/webhooks/${created.body.id}`)).status).toBe(404);
+    expect((await env.sb.get("/api/webhooks")).body.data).toHaveLength(1);
+    expect((await env.sb.delete(`/api/webhooks/${created.body.id}`)).body).toEqual({
+      deleted: true,
+    });
+    expect((await env.sb.get(`/api/webhooks/${created.body.id}`)).status).toBe(404);
   });
 
   it("requires https except for localhost, and known events", async () => {
-    const http = await sb.post("/api/webhooks", {
+    const http = await env.sb.post("/api/webhooks", {
       url: "http://hooks.example.test/pp",
       events: ["*"],
     });
     expect(http.status).toBe(422);
     expect(http.body.errors).toContain("Url must use HTTPS");
-    const local = await sb.post("/api/webhooks", { url: "http://localhost:9/x", events: ["*"] });
+    const local = await env.sb.post("/api/webhooks", {
+      url: "http://localhost:9/x",
+      events: ["*"],
+    });
     expect(local.status).toBe(201);
-    await sb.delete(`/api/webhooks/${local.body.id}`);
-    const unknown = await sb.post("/api/webhooks", {
+    await env.sb.delete(`/api/webhooks/${local.body.id}`);
+    const unknown = await env.sb.post("/api/webhooks", {
       url: "https://h.test/x",
       events: ["post.exploded"],
     });
     expect(unknown.body.errors).toContain("Unknown event: post.exploded");
-    expect((await sb.post("/api/webhooks", { url: "https://h.test/x", events: [] })).status).toBe(
-      422,
-    );
+    expect(
+      (await env.sb.post("/api/webhooks", { url: "https://h.test/x", events: [] })).status,
+    ).toBe(422);
   });
 
   it("allows plain http anywhere when allowHttpWebhooks is on", async () => {
@@ -94,17 +89,17 @@ describe("webhook CRUD", () => {
 describe("deliveries", () => {
   it("delivers signed events through the lifecycle, filtered by subscription", async () => {
     const receiver = await startReceiver();
-    const hook = await sb.post("/api/webhooks", {
+    const hook = await env.sb.post("/api/webhooks", {
       url: receiver.url,
       events: ["post.processed", "platform_post.published", "platform_post.insights"],
     });
     const secret: string = hook.body.secret;
-    const post = await sb.post("/api/posts", {
+    const post = await env.sb.post("/api/posts", {
       post: { body: "hooked" },
       profiles: ["tiktok"],
-      media: [files.media("video-valid-720x1280.mp4")],
+      media: [env.files.media("video-valid-720x1280.mp4")],
     });
-    await sb.advance(200);
+    await env.sb.advance(200);
     // Seeded posts also report insights meanwhile; look at this post's events.
     const mine = () =>
       receiver.received.filter((r) => {
@@ -152,7 +147,7 @@ describe("deliveries", () => {
     expect(insights.data.object.platform_id).toMatch(/^7\d{18}$/);
 
     const total = receiver.received.length;
-    const log = await sb.get(`/api/webhooks/${hook.body.id}/deliveries`, {
+    const log = await env.sb.get(`/api/webhooks/${hook.body.id}/deliveries`, {
       query: { per_page: "2" },
     });
     expect(log.body).toMatchObject({ total, page: 0, per_page: 2 });
@@ -162,11 +157,11 @@ describe("deliveries", () => {
       response_status: 200,
       attempt_number: 1,
     });
-    const last = await sb.get(`/api/webhooks/${hook.body.id}/deliveries`, {
+    const last = await env.sb.get(`/api/webhooks/${hook.body.id}/deliveries`, {
       query: { per_page: "2", page: String(Math.ceil(total / 2) - 1) },
     });
     expect(last.body.data.at(-1).event_type).toBe("post.processed");
-    await sb.delete(`/api/webhooks/${hook.body.id}`);
+    await env.sb.delete(`/api/webhooks/${hook.body.id}`);
     await receiver.close();
   });
 
@@ -271,11 +266,14 @@ describe("deliveries", () => {
 
   it("stops retrying after a success and skips disabled webhooks", async () => {
     const receiver = await startReceiver((n) => (n === 1 ? 503 : 204));
-    const hook = await sb.post("/api/webhooks", { url: receiver.url, events: ["profile.stats"] });
-    await sb.advance(23 * 3600);
-    await sb.advance(2 * 3600);
+    const hook = await env.sb.post("/api/webhooks", {
+      url: receiver.url,
+      events: ["profile.stats"],
+    });
+    await env.sb.advance(23 * 3600);
+    await env.sb.advance(2 * 3600);
     const log: Loose[] = (
-      await sb.get(`/api/webhooks/${hook.body.id}/deliveries`, { query: { per_page: "100" } })
+      await env.sb.get(`/api/webhooks/${hook.body.id}/deliveries`, { query: { per_page: "100" } })
     ).body.data;
     const failed = log.find((d) => !d.success);
     expect(failed).toMatchObject({
@@ -292,9 +290,9 @@ describe("deliveries", () => {
     expect(stats.data.object).toMatchObject({ platform: expect.any(String), placement_id: null });
     expect(Object.keys(stats.data.object.stats).length).toBeGreaterThan(0);
 
-    await sb.patch(`/api/webhooks/${hook.body.id}`, { enabled: false });
+    await env.sb.patch(`/api/webhooks/${hook.body.id}`, { enabled: false });
     const count = receiver.received.length;
-    await sb.advance(23 * 3600);
+    await env.sb.advance(23 * 3600);
     expect(receiver.received.length).toBe(count);
     await receiver.close();
   });

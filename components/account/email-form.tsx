@@ -8,6 +8,7 @@ import { changeEmailAction } from "@/lib/actions/profile";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { changeEmailSchema } from "@/lib/validation/profile";
 
+// Account forms share useActionForm; each states its own action, schema and fields.
 export function EmailForm({ email }: { email: string }) {
   const router = useRouter();
   const { onSubmit, isPending, fieldErrors, formRef, alertId, formError } = useActionForm(

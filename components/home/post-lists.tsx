@@ -3,21 +3,9 @@ import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { excerptCaption } from "@/components/posts/status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import type { HomeTarget } from "@/lib/validation/post-view";
 
-/** One profile's copy of a post on Home (the page maps its data to this). */
-export type HomePostItem = {
-  targetId: string;
-  postId: string;
-  caption: string;
-  profileName: string;
-  profileAvatarUrl: string | null;
-  status: TargetStatus;
-  at: string | null;
-  error: string | null;
-};
-
-function Row({ item, timeLabel }: { item: HomePostItem; timeLabel: string }) {
+function Row({ item, timeLabel }: { item: HomeTarget; timeLabel: string }) {
   const caption = excerptCaption(item.caption, 80) || "No caption";
   return (
     <li className="relative flex items-start gap-3 py-3 first:pt-0 last:pb-0">
@@ -49,8 +37,8 @@ export function HomePostLists({
   comingUp,
   needsAttention,
 }: {
-  comingUp: HomePostItem[];
-  needsAttention: HomePostItem[];
+  comingUp: HomeTarget[];
+  needsAttention: HomeTarget[];
 }) {
   if (comingUp.length === 0 && needsAttention.length === 0) return null;
   return (

@@ -23,6 +23,46 @@ export async function signUp(page: Page, account: Account, path = "/sign-up") {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** Signs a new account up and saves a Postproxy key: a workspace ready to compose. */
+export async function startWorkspace(page: Page, name: string, key: string) {
+  const account = newAccount(name);
+  await signUp(page, account);
+  await expect(page).toHaveURL(/\/home$/);
+  await saveApiKey(page, key);
+  await expect(page.getByTestId("saved-key")).toBeVisible();
+  return account;
+}
+
+/** A file of e2e/fixtures/media. */
+export const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
+
+/** On /compose: ticks the profiles and adds one file, waiting until it is in the post's media. */
+export async function composeWithFile(page: Page, profiles: string[], file: string) {
+  await page.goto("/compose");
+  for (const profile of profiles) await page.getByLabel(profile, { exact: false }).first().check();
+  await page.getByLabel("Choose files to upload").setInputFiles([fixture(file)]);
+  await expect(
+    page.getByRole("list", { name: /Media of the post/ }).getByRole("listitem"),
+  ).toHaveCount(1, { timeout: 30_000 });
+}
+
+/** Two hours from now as the wall clock of the form's timezone (datetime-local format). */
+// Apart from the app's toLocalInputValue on purpose: the test's clock must not share its bug.
+export async function inTwoHours(page: Page): Promise<string> {
+  const zone = await page.locator('input[name="schedule.timeZone"]').inputValue();
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() + 2 * 3600_000));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
 export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
@@ -78,15 +118,25 @@ export async function confirmDialog(page: Page, button: string | RegExp) {
  * Full-page screenshots at 1440×900 and 390×844 into `dir` (`<name>-1440.png`, `<name>-390.png`),
  * each size checked for sideways scroll first; the viewport goes back to 1280×720.
  */
-export async function screenshotBothSizes(page: Page, dir: string, name: string) {
+export async function screenshotBothSizes(
+  page: Page,
+  dir: string,
+  name: string,
+  /** `before`: runs at each size before the shot (opens a menu); `fullPage` false: the viewport only. */
+  options: { before?: () => Promise<void>; fullPage?: boolean } = {},
+) {
   mkdirSync(dir, { recursive: true });
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
+    if (options.before) await options.before();
     await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(dir, `${name}-${width}.png`),
+      fullPage: options.fullPage ?? true,
+    });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -97,14 +147,7 @@ export async function publishVideoNowForAcme(
   caption: string,
   audience: "Only me" | "Followers only",
 ) {
-  await page.goto("/compose");
-  await page.getByLabel("@acmecoffee", { exact: false }).first().check();
-  await page
-    .getByLabel("Choose files to upload")
-    .setInputFiles(path.resolve("e2e/fixtures/media/video-valid-720x1280.mp4"));
-  await expect(
-    page.getByRole("list", { name: "Media of the post" }).getByRole("listitem"),
-  ).toHaveCount(1, { timeout: 30_000 });
+  await composeWithFile(page, ["@acmecoffee"], "video-valid-720x1280.mp4");
   await page.getByRole("textbox", { name: "Caption" }).fill(caption);
   await page.getByRole("radio", { name: audience, exact: true }).check();
   await page.getByRole("button", { name: "Publish now", exact: true }).click();

@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { env, setUpPublishingEnv } from "@/lib/publishing/test-support/env";
+import { testSession } from "@/lib/test/session";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { posts, postTargets } from "@/lib/db/schema";
-import type { MediaStorage } from "@/lib/media/server/storage";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
 import type { ComposePostFormValues } from "@/lib/validation/post";
-import { TestSandbox, waitFor } from "../../sandbox/test-support/harness";
+import { waitFor } from "../../sandbox/test-support/harness";
 import {
   connectSandbox,
   fastClient,
@@ -17,28 +14,16 @@ import {
   videoPost,
 } from "../publishing/test-support/setup";
 
-let t: TestDatabase;
-let dir: string;
-let storage: MediaStorage;
-let sandbox: TestSandbox;
-let sessionUser: SessionUser | null = null;
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
+vi.mock("@/lib/media/server/storage", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).storageModule(orig),
+);
+vi.mock("@/lib/integrations/postproxy", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).postproxyModule(orig),
+);
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("@/lib/media/server/storage", async (orig) => ({
-  ...(await orig<object>()),
-  getMediaStorage: async () => storage,
-}));
-vi.mock("@/lib/integrations/postproxy", async (orig) => ({
-  ...(await orig<object>()),
-  getWorkspacePostproxy: async (ctx: WorkspaceCtx) => fastClient(sandbox, ctx),
-}));
+setUpPublishingEnv("manage");
 
-const { createFileStorage } = await import("@/lib/media/server/storage");
 const { submitPostAction, retryTargetAction, deleteDraftAction, duplicatePostAction } =
   await import("./posts");
 const { editPostAction, cancelPostAction } = await import("./post-manage");
@@ -56,28 +41,23 @@ const groupOf: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "postdeck-manage-"));
-  storage = await createFileStorage(dir);
-  sandbox = await TestSandbox.start({ timeScale: 1000, log: false });
-  owner = await makeOwner(t.db, "Poster");
-  other = await makeOwner(t.db, "Other Agency");
-  await connectSandbox(owner, sandbox);
-  await connectSandbox(other, sandbox);
+  owner = await makeOwner(env.db, "Poster");
+  other = await makeOwner(env.db, "Other Agency");
+  await connectSandbox(owner, env.sandbox);
+  await connectSandbox(other, env.sandbox);
   viewer = (await addMember(owner, "viewer", "Vera Viewer")).user;
   editor = (await addMember(owner, "editor", "Eddie Editor")).user;
-  videoId = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4", "launch.mp4");
+  videoId = await storeFixture(
+    owner,
+    env.db,
+    env.storage,
+    "video-valid-720x1280.mp4",
+    "launch.mp4",
+  );
 }, 120_000);
-afterAll(async () => {
-  await sandbox?.close();
-  await t?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 beforeEach(async () => {
-  sessionUser = owner.user;
-  await sandbox.request("DELETE", "/__sandbox/faults", { key: null });
+  testSession.user = owner.user;
+  await env.sandbox.request("DELETE", "/__sandbox/faults", { key: null });
 });
 
 /** "YYYY-MM-DDTHH:MM" in UTC, `minutes` from now. */
@@ -107,7 +87,7 @@ async function scheduledPost(
 }
 
 async function targetsOf(postId: string) {
-  return t.db
+  return env.db
     .select()
     .from(postTargets)
     .where(eq(postTargets.postId, postId))
@@ -115,12 +95,12 @@ async function targetsOf(postId: string) {
 }
 
 async function versionOf(postId: string) {
-  const [row] = await t.db.select().from(posts).where(eq(posts.id, postId));
+  const [row] = await env.db.select().from(posts).where(eq(posts.id, postId));
   return row;
 }
 
 async function onSandbox(target: { postproxyPostId: string | null; profileId: string }) {
-  const res = await sandbox.get(`/api/posts/${target.postproxyPostId}`, {
+  const res = await env.sandbox.get(`/api/posts/${target.postproxyPostId}`, {
     query: { profile_group_id: groupOf[target.profileId] },
   });
   return res;
@@ -150,7 +130,7 @@ describe("edit and reschedule", () => {
     expect(post).toMatchObject({ caption: "New caption #tea", scheduleAt: newAt, version: 1 });
 
     // Someone else, with the form opened at version 0.
-    sessionUser = editor;
+    testSession.user = editor;
     const stale = await edit(postId, values, 0, { caption: "Mine" });
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     if (!stale.ok) expect(stale.message).toMatch(/Poster changed the caption and the time at/);
@@ -166,7 +146,7 @@ describe("edit and reschedule", () => {
     const { postId, values } = await scheduledPost(120);
     const [acme, northwind] = await targetsOf(postId);
     // Moved inside Postproxy's lock outside Postdeck (as another tool could): its PATCH gets 422.
-    const moved = await sandbox.patch(
+    const moved = await env.sandbox.patch(
       `/api/posts/${northwind.postproxyPostId}`,
       { post: { scheduled_at: new Date(Date.now() + 3 * 60_000).toISOString() } },
       { query: { profile_group_id: "grp_northwind" } },
@@ -204,18 +184,18 @@ describe("edit and reschedule", () => {
       { rateLimitNext: { count: 20, retryAfter: 0 } },
       { failNext: { count: 20, status: 503 } },
     ]) {
-      await sandbox.faults(fault);
+      await env.sandbox.faults(fault);
       const result = await edit(postId, values, 0, { caption: "Under fault" });
       expect(result).toMatchObject({ ok: false, code: "upstream" });
       if (!result.ok) expect(result.message).toMatch(/(429|503).*keeps its earlier version/);
-      await sandbox.request("DELETE", "/__sandbox/faults", { key: null });
+      await env.sandbox.request("DELETE", "/__sandbox/faults", { key: null });
       expect((await onSandbox(target)).body.body).toBe("Original caption #coffee");
       const [row] = await targetsOf(postId);
       expect(row.request?.body).toBe("Original caption #coffee");
       expect((await versionOf(postId)).version).toBe(0);
     }
     // Postproxy applies the change and the answer is lost: the retry replays the same key.
-    await sandbox.faults({ failNext: { count: 1, status: 502, afterHandling: true } });
+    await env.sandbox.faults({ failNext: { count: 1, status: 502, afterHandling: true } });
     const result = await edit(postId, values, 0, { caption: "Applied once" });
     expect(result).toMatchObject({ ok: true, data: { version: 1 } });
     expect((await onSandbox(target)).body.body).toBe("Applied once");
@@ -262,7 +242,7 @@ describe("edit and reschedule", () => {
 
   it("crafted requests: a viewer is refused, another workspace's post is not found", async () => {
     const { postId, values } = await scheduledPost(120, ["prof_acme_tiktok"]);
-    sessionUser = viewer;
+    testSession.user = viewer;
     expect(await edit(postId, values, 0, { caption: "Viewer" })).toMatchObject({
       ok: false,
       code: "forbidden",
@@ -271,7 +251,7 @@ describe("edit and reschedule", () => {
       ok: false,
       code: "forbidden",
     });
-    sessionUser = other.user;
+    testSession.user = other.user;
     const foreign = { ...values, workspaceId: other.workspaceId };
     expect(await edit(postId, foreign, 0, { caption: "Theirs" })).toMatchObject({
       ok: false,
@@ -331,9 +311,9 @@ describe("cancel", () => {
 
   it("Postproxy down: the profile stays scheduled and the message says so", async () => {
     const { postId } = await scheduledPost(120, ["prof_acme_tiktok"]);
-    await sandbox.faults({ failNext: { count: 20, status: 500 } });
+    await env.sandbox.faults({ failNext: { count: 20, status: 500 } });
     const result = await cancelPostAction({ workspaceId: owner.workspaceId, postId });
-    await sandbox.request("DELETE", "/__sandbox/faults", { key: null });
+    await env.sandbox.request("DELETE", "/__sandbox/faults", { key: null });
     expect(result).toMatchObject({ ok: false, code: "upstream" });
     if (!result.ok) expect(result.message).toMatch(/still shown as scheduled/);
     const [target] = await targetsOf(postId);
@@ -349,8 +329,8 @@ describe("timeline", () => {
     const result = await submitPostAction(values);
     if (!result.ok) throw new Error(result.message);
     const { postId } = result.data;
-    await sandbox.advance(600);
-    const client = await fastClient(sandbox, owner);
+    await env.sandbox.advance(600);
+    const client = await fastClient(env.sandbox, owner);
     await waitFor(
       async () => {
         await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
@@ -370,20 +350,20 @@ describe("retry", () => {
   it("a failed send is retried as a new attempt by an editor only, in its own workspace, and shows in the timeline", async () => {
     // Postproxy answering 429 past every retry: a refusal that a retry can help (a lost answer
     // would be `unknown` instead, which only the replay resolves).
-    await sandbox.faults({ rateLimitNext: { count: 20, retryAfter: 0 } });
+    await env.sandbox.faults({ rateLimitNext: { count: 20, retryAfter: 0 } });
     let postId = "";
     try {
       const result = await submitPostAction(videoPost(owner, videoId, { caption: "Retry me" }));
       postId = result.ok ? result.data.postId : String(result.meta?.postId ?? "");
     } finally {
-      await sandbox.request("DELETE", "/__sandbox/faults", { key: null });
+      await env.sandbox.request("DELETE", "/__sandbox/faults", { key: null });
     }
     const [failed] = await targetsOf(postId);
     expect(failed).toMatchObject({ status: "failed", errorKind: "retryable" });
     const input = { workspaceId: owner.workspaceId, postId, targetId: failed.id };
-    sessionUser = viewer;
+    testSession.user = viewer;
     expect(await retryTargetAction(input)).toMatchObject({ ok: false, code: "forbidden" });
-    sessionUser = other.user;
+    testSession.user = other.user;
     expect(await retryTargetAction({ ...input, workspaceId: other.workspaceId })).toMatchObject({
       ok: false,
       code: "not_found",
@@ -393,7 +373,7 @@ describe("retry", () => {
       ok: false,
       code: "not_found",
     });
-    sessionUser = editor;
+    testSession.user = editor;
     expect(await cancelPostAction({ workspaceId: owner.workspaceId, postId })).toMatchObject({
       ok: false,
       code: "conflict",
@@ -412,17 +392,17 @@ describe("retry", () => {
 
 describe("crafted requests on every manage action", () => {
   const countPosts = async (workspaceId: string) =>
-    (await t.db.select({ id: posts.id }).from(posts).where(eq(posts.workspaceId, workspaceId)))
+    (await env.db.select({ id: posts.id }).from(posts).where(eq(posts.workspaceId, workspaceId)))
       .length;
 
   it("duplicate and delete: a viewer is refused, another workspace's post is not found, nothing changes", async () => {
     const draftId = await makeDraftPost(owner);
     const input = { workspaceId: owner.workspaceId, postId: draftId };
     const before = await countPosts(owner.workspaceId);
-    sessionUser = viewer;
+    testSession.user = viewer;
     expect(await duplicatePostAction(input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await deleteDraftAction(input)).toMatchObject({ ok: false, code: "forbidden" });
-    sessionUser = other.user;
+    testSession.user = other.user;
     const foreign = { workspaceId: other.workspaceId, postId: draftId };
     expect(await duplicatePostAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
     expect(await deleteDraftAction(foreign)).toMatchObject({ ok: false, code: "not_found" });
@@ -474,16 +454,16 @@ describe("retry after a publish failure", () => {
     const { applyWebhookEvent } = await import("@/lib/publishing/webhooks");
     const { parseWebhookEvent } = await import("@/lib/postproxy");
     // Real time, so the connection expires before TikTok's turn comes.
-    await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1 } });
+    await env.sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1 } });
     try {
       const sent = await submitPostAction(
         videoPost(owner, videoId, { caption: "Fails at TikTok", profileIds: ["prof_acme_tiktok"] }),
       );
       if (!sent.ok) throw new Error(sent.message);
       const { postId } = sent.data;
-      await sandbox.request("POST", "/__sandbox/profiles/prof_acme_tiktok/expire");
-      await sandbox.advance(120);
-      const client = await fastClient(sandbox, owner);
+      await env.sandbox.request("POST", "/__sandbox/profiles/prof_acme_tiktok/expire");
+      await env.sandbox.advance(120);
+      const client = await fastClient(env.sandbox, owner);
       await waitFor(
         async () => {
           await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { client });
@@ -529,7 +509,7 @@ describe("retry after a publish failure", () => {
       });
       expect(still.publishedAt).toBeNull();
     } finally {
-      await sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1000 } });
+      await env.sandbox.request("POST", "/__sandbox/settings", { json: { timeScale: 1000 } });
     }
   });
 });

@@ -1,21 +1,17 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceCtx } from "@/lib/data/context";
 import { posts, postTargets } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import type { TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
+import { testSession } from "@/lib/test/session";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import { mediaRow } from "../publishing/test-support/setup";
 
 let t: TestDatabase;
-let sessionUser: SessionUser | null = null;
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
 
 const { duplicatePostAction, deleteDraftAction } = await import("./posts");
 const { getComposeDraft } = await import("@/lib/data/posts");
@@ -30,9 +26,7 @@ async function count() {
 }
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
+  t = await testDatabase();
   owner = await makeOwner(t.db, "Dupe Owner");
   other = await makeOwner(t.db, "Other Agency");
   videoId = await mediaRow(owner, t.db, { kind: "video" });
@@ -63,14 +57,11 @@ beforeAll(async () => {
     postproxyPostId: "pp_1",
   });
 });
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("duplicatePostAction", () => {
   it("makes a new draft of a published post: profiles, media, caption, settings, no schedule", async () => {
     const editor = await addMember(owner, "editor");
-    sessionUser = editor.user;
+    testSession.user = editor.user;
     const result = await duplicatePostAction({ workspaceId: owner.workspaceId, postId: published });
     if (!result.ok) throw new Error(result.message);
     expect(result.data.droppedMedia).toBe(0);
@@ -96,12 +87,12 @@ describe("duplicatePostAction", () => {
   it("refuses a viewer, another workspace's post, a malformed id and no session; nothing is written", async () => {
     const before = await count();
     const viewer = await addMember(owner, "viewer");
-    sessionUser = viewer.user;
+    testSession.user = viewer.user;
     expect(
       await duplicatePostAction({ workspaceId: owner.workspaceId, postId: published }),
     ).toMatchObject({ ok: false, code: "forbidden" });
     // The other workspace's owner, naming their own workspace and our post.
-    sessionUser = other.user;
+    testSession.user = other.user;
     expect(
       await duplicatePostAction({ workspaceId: other.workspaceId, postId: published }),
     ).toMatchObject({ ok: false, code: "not_found" });
@@ -112,7 +103,7 @@ describe("duplicatePostAction", () => {
     expect(
       await duplicatePostAction({ workspaceId: other.workspaceId, postId: "nope" } as never),
     ).toMatchObject({ ok: false, code: "invalid_input" });
-    sessionUser = null;
+    testSession.user = null;
     expect(
       await duplicatePostAction({ workspaceId: owner.workspaceId, postId: published }),
     ).toMatchObject({ ok: false, code: "unauthorized" });
@@ -122,26 +113,26 @@ describe("duplicatePostAction", () => {
 
 describe("deleteDraftAction", () => {
   it("deletes a draft for an editor; refuses a viewer, another workspace and a sent post", async () => {
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     const dup = await duplicatePostAction({ workspaceId: owner.workspaceId, postId: published });
     if (!dup.ok) throw new Error(dup.message);
     const draftId = dup.data.postId;
     const viewer = await addMember(owner, "viewer");
-    sessionUser = viewer.user;
+    testSession.user = viewer.user;
     expect(
       await deleteDraftAction({ workspaceId: owner.workspaceId, postId: draftId }),
     ).toMatchObject({ ok: false, code: "forbidden" });
-    sessionUser = other.user;
+    testSession.user = other.user;
     expect(
       await deleteDraftAction({ workspaceId: other.workspaceId, postId: draftId }),
     ).toMatchObject({ ok: false, code: "not_found" });
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     expect(
       await deleteDraftAction({ workspaceId: owner.workspaceId, postId: published }),
     ).toMatchObject({ ok: false, code: "conflict" });
     expect(await t.db.select().from(posts).where(eq(posts.id, draftId))).toHaveLength(1);
     const editor = await addMember(owner, "editor");
-    sessionUser = editor.user;
+    testSession.user = editor.user;
     expect(await deleteDraftAction({ workspaceId: owner.workspaceId, postId: draftId })).toEqual({
       ok: true,
       data: { id: draftId },

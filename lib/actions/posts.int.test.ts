@@ -1,44 +1,28 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
-import type { MediaStorage } from "@/lib/media/server/storage";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { env, setUpPublishingEnv } from "@/lib/publishing/test-support/env";
+import { testSession } from "@/lib/test/session";
+import type { WorkspaceCtx } from "@/lib/data/context";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import type { ComposePostFormValues } from "@/lib/validation/post";
-import { TestSandbox } from "../../sandbox/test-support/harness";
 import {
   connectSandbox,
-  fastClient,
   mediaRow,
   sandboxPostCount,
   storeFixture,
   videoPost,
 } from "../publishing/test-support/setup";
 
-let t: TestDatabase;
-let dir: string;
-let storage: MediaStorage;
-let sandbox: TestSandbox;
-let sessionUser: SessionUser | null = null;
+// vi.mock is hoisted per file, so each file names its mocks; the factories are shared.
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
+vi.mock("@/lib/media/server/storage", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).storageModule(orig),
+);
+vi.mock("@/lib/integrations/postproxy", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).postproxyModule(orig),
+);
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => sessionUser }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("@/lib/media/server/storage", async (orig) => ({
-  ...(await orig<object>()),
-  getMediaStorage: async () => storage,
-}));
-vi.mock("@/lib/integrations/postproxy", async (orig) => ({
-  ...(await orig<object>()),
-  getWorkspacePostproxy: async (ctx: WorkspaceCtx) => fastClient(sandbox, ctx),
-}));
+setUpPublishingEnv("posts");
 
-const { createFileStorage } = await import("@/lib/media/server/storage");
 const { submitPostAction, saveDraftAction, retryTargetAction } = await import("./posts");
 const { getPostView, getComposeDraft } = await import("@/lib/data/posts");
 const { syncWorkspaceTargets } = await import("@/lib/publishing/sync");
@@ -49,33 +33,28 @@ let videoId: string;
 let photoIds: string[];
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "postdeck-posts-"));
-  storage = await createFileStorage(dir);
-  sandbox = await TestSandbox.start({ timeScale: 1000, log: false });
-  owner = await makeOwner(t.db, "Poster");
-  other = await makeOwner(t.db, "Other Agency");
-  await connectSandbox(owner, sandbox);
-  await connectSandbox(other, sandbox);
-  videoId = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4", "launch.mp4");
+  owner = await makeOwner(env.db, "Poster");
+  other = await makeOwner(env.db, "Other Agency");
+  await connectSandbox(owner, env.sandbox);
+  await connectSandbox(other, env.sandbox);
+  videoId = await storeFixture(
+    owner,
+    env.db,
+    env.storage,
+    "video-valid-720x1280.mp4",
+    "launch.mp4",
+  );
   photoIds = [
-    await storeFixture(owner, t.db, storage, "photo-1-720x900.jpg"),
-    await storeFixture(owner, t.db, storage, "photo-2-720x900.jpg"),
+    await storeFixture(owner, env.db, env.storage, "photo-1-720x900.jpg"),
+    await storeFixture(owner, env.db, env.storage, "photo-2-720x900.jpg"),
   ];
 });
-afterAll(async () => {
-  await sandbox?.close();
-  await t?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 beforeEach(() => {
-  sessionUser = owner.user;
+  testSession.user = owner.user;
 });
 
 async function inFuture(minutes: number): Promise<string> {
-  return (await sandbox.inMinutes(minutes)).slice(0, 16);
+  return (await env.sandbox.inMinutes(minutes)).slice(0, 16);
 }
 
 /** Submits a crafted request and checks it was refused at `field` with nothing sent. */
@@ -84,7 +63,7 @@ async function expectRefused(
   field: string,
   message: string | RegExp,
 ) {
-  const before = await sandboxPostCount(sandbox);
+  const before = await sandboxPostCount(env.sandbox);
   const result = await submitPostAction(values);
   expect(result.ok).toBe(false);
   if (result.ok) return;
@@ -93,7 +72,7 @@ async function expectRefused(
   expect(
     messages.some((m) => (typeof message === "string" ? m === message : message.test(m))),
   ).toBe(true);
-  expect(await sandboxPostCount(sandbox)).toBe(before);
+  expect(await sandboxPostCount(env.sandbox)).toBe(before);
 }
 
 const photoPost = (ids: string[], overrides: Partial<ComposePostFormValues> = {}) =>
@@ -106,7 +85,7 @@ const photoPost = (ids: string[], overrides: Partial<ComposePostFormValues> = {}
 describe("submitPostAction refuses crafted requests at their field, sending nothing", () => {
   it("36 images", async () => {
     const ids = await Promise.all(
-      Array.from({ length: 36 }, () => mediaRow(owner, t.db, { kind: "image" })),
+      Array.from({ length: 36 }, () => mediaRow(owner, env.db, { kind: "image" })),
     );
     await expectRefused(
       photoPost(ids),
@@ -197,15 +176,15 @@ describe("submitPostAction refuses crafted requests at their field, sending noth
 
   it("public privacy on an unaudited workspace", async () => {
     const { updateWorkspaceSettings } = await import("@/lib/data/workspaces");
-    const ws = await makeOwner(t.db, "Unaudited");
-    await connectSandbox(ws, sandbox);
+    const ws = await makeOwner(env.db, "Unaudited");
+    await connectSandbox(ws, env.sandbox);
     await updateWorkspaceSettings(ws, {
       name: "Unaudited",
       timezone: "UTC",
       tiktokAuditStatus: "unaudited",
     });
-    const media = await mediaRow(ws, t.db, { kind: "video" });
-    sessionUser = ws.user;
+    const media = await mediaRow(ws, env.db, { kind: "video" });
+    testSession.user = ws.user;
     await expectRefused(
       videoPost(ws, media, { privacy: "PUBLIC_TO_EVERYONE" }),
       "privacy",
@@ -232,7 +211,7 @@ describe("submitPostAction refuses crafted requests at their field, sending noth
   });
 
   it("another workspace's media id and profile id", async () => {
-    const theirs = await mediaRow(other, t.db, { kind: "video" });
+    const theirs = await mediaRow(other, env.db, { kind: "video" });
     await expectRefused(
       videoPost(owner, theirs),
       "media.0",
@@ -246,15 +225,15 @@ describe("submitPostAction refuses crafted requests at their field, sending noth
   });
 
   it("media whose probe failed: a PNG named .mp4, a 2 s video, a 640×360 video", async () => {
-    const png = await storeFixture(owner, t.db, storage, "png-named-video.mp4");
+    const png = await storeFixture(owner, env.db, env.storage, "png-named-video.mp4");
     await expectRefused(
       videoPost(owner, png),
       "media.0",
       /PNG photo|convert it to JPEG|image\/png/,
     );
-    const short = await storeFixture(owner, t.db, storage, "video-2s-720x1280.mp4");
+    const short = await storeFixture(owner, env.db, env.storage, "video-2s-720x1280.mp4");
     await expectRefused(videoPost(owner, short), "media.0", /TikTok needs at least 3 s/);
-    const small = await storeFixture(owner, t.db, storage, "video-small-640x360.mp4");
+    const small = await storeFixture(owner, env.db, env.storage, "video-small-640x360.mp4");
     await expectRefused(videoPost(owner, small), "media.0", /at least 720×1280/);
   });
 
@@ -270,24 +249,24 @@ describe("submitPostAction refuses crafted requests at their field, sending noth
 
   it("a viewer is forbidden, and another workspace's post id is not found", async () => {
     const viewer = await addMember(owner, "viewer");
-    sessionUser = viewer.user;
-    const before = await sandboxPostCount(sandbox);
+    testSession.user = viewer.user;
+    const before = await sandboxPostCount(env.sandbox);
     expect(await submitPostAction(videoPost(owner, videoId))).toMatchObject({
       ok: false,
       code: "forbidden",
     });
-    sessionUser = other.user;
+    testSession.user = other.user;
     const theirDraft = await saveDraftAction({
-      ...videoPost(other, await mediaRow(other, t.db, { kind: "video" })),
+      ...videoPost(other, await mediaRow(other, env.db, { kind: "video" })),
     });
     expect(theirDraft.ok).toBe(true);
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     const postId = theirDraft.ok ? theirDraft.data.postId : "";
     expect(await submitPostAction(videoPost(owner, videoId, { postId }))).toMatchObject({
       ok: false,
       code: "not_found",
     });
-    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before);
   });
 });
 
@@ -308,7 +287,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
       profileName: expect.any(String),
       error: null,
     });
-    const sent = await sandbox.get(`/api/posts/${target.postproxyPostId}`);
+    const sent = await env.sandbox.get(`/api/posts/${target.postproxyPostId}`);
     expect(sent.status).toBe(200);
     expect(sent.body.body).toBe("Launch day #coffee");
     expect(sent.body.scheduled_at).toBe(new Date(`${at}:00Z`).toISOString());
@@ -332,7 +311,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     const view = await getPostView(owner, result.data.postId);
-    const sent = await sandbox.get(`/api/posts/${view.targets[0].postproxyPostId}`);
+    const sent = await env.sandbox.get(`/api/posts/${view.targets[0].postproxyPostId}`);
     expect(sent.body.platforms[0].params).toEqual({
       format: "image",
       privacy_status: "SELF_ONLY",
@@ -347,13 +326,13 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
   });
 
   it("creates one Postproxy post per profile, each in its own profile group", async () => {
-    const before = await sandboxPostCount(sandbox);
+    const before = await sandboxPostCount(env.sandbox);
     const result = await submitPostAction(
       videoPost(owner, videoId, { profileIds: ["prof_acme_tiktok", "prof_northwind_tiktok"] }),
     );
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
     const view = await getPostView(owner, result.data.postId);
     expect(view.targets.map((x) => x.profileId).sort()).toEqual([
       "prof_acme_tiktok",
@@ -363,7 +342,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
   });
 
   it("one accepted and one refused on TikTok: per-target states; the refused one is fixed and resent as revision 1", async () => {
-    await sandbox.post(
+    await env.sandbox.post(
       "/__sandbox/profiles/prof_northwind_tiktok/unaudited",
       { unaudited: true },
       { key: null },
@@ -377,7 +356,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
       const postId = result.data.postId;
-      await sandbox.advance(600);
+      await env.sandbox.advance(600);
       await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
       let view = await getPostView(owner, postId);
       const acme = view.targets.find((x) => x.profileId === "prof_acme_tiktok")!;
@@ -391,7 +370,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
       // Back button) cannot change it: nothing is sent, nothing is written.
       const reopened = await getComposeDraft(owner, postId).catch((e) => e);
       expect(reopened).toMatchObject({ code: "conflict", meta: { postId } });
-      const before = await sandboxPostCount(sandbox);
+      const before = await sandboxPostCount(env.sandbox);
       const stale = await submitPostAction({
         ...values,
         postId,
@@ -399,7 +378,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
         privacy: "SELF_ONLY",
       });
       expect(stale).toMatchObject({ ok: false, code: "conflict" });
-      expect(await sandboxPostCount(sandbox)).toBe(before);
+      expect(await sandboxPostCount(env.sandbox)).toBe(before);
       view = await getPostView(owner, postId);
       expect(view.caption).toBe(values.caption);
       expect(view.targets.find((x) => x.profileId === "prof_acme_tiktok")).toMatchObject({
@@ -407,7 +386,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
         postproxyPostId: acme.postproxyPostId,
       });
     } finally {
-      await sandbox.post(
+      await env.sandbox.post(
         "/__sandbox/profiles/prof_northwind_tiktok/unaudited",
         { unaudited: false },
         { key: null },
@@ -416,8 +395,8 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
   });
 
   it("a send whose answer never came is unknown, never retried by hand, and replayed by sync under its key", async () => {
-    const start = await sandboxPostCount(sandbox);
-    await sandbox.faults({ hangPaths: ["POST /api/posts*"] });
+    const start = await sandboxPostCount(env.sandbox);
+    await env.sandbox.faults({ hangPaths: ["POST /api/posts*"] });
     let postId = "";
     try {
       const result = await submitPostAction(videoPost(owner, videoId));
@@ -428,7 +407,7 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
       if (!result.ok) return;
       postId = result.data.postId;
     } finally {
-      await sandbox.faults({ hangPaths: [] });
+      await env.sandbox.faults({ hangPaths: [] });
     }
     const view = await getPostView(owner, postId);
     expect(view.targets[0]).toMatchObject({ status: "unknown", canRetry: false, needsEdit: false });
@@ -444,6 +423,6 @@ describe("submitPostAction sends one Postproxy post per profile", () => {
     const resolved = await getPostView(owner, postId);
     expect(["processing", "published", "scheduled"]).toContain(resolved.targets[0].status);
     expect(resolved.targets[0].postproxyPostId).not.toBeNull();
-    expect(await sandboxPostCount(sandbox)).toBe(start + 1);
+    expect(await sandboxPostCount(env.sandbox)).toBe(start + 1);
   });
 });

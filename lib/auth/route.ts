@@ -2,9 +2,10 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { requireRole, type WorkspaceCtx } from "@/lib/data/context";
 import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
-import { isAppError, type ErrorCode } from "@/lib/errors";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import type { WorkspaceRole } from "@/lib/validation/enums";
+import { isUuid } from "@/lib/validation/uuid";
 import { getSessionUser } from "./session";
 
 const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -84,4 +85,12 @@ export function withWorkspaceRoute(
     Method,
     (req: Request, context: RouteContext) => Promise<Response>
   >;
+}
+
+/** The route's `[id]` of a post: a value that is not a uuid cannot name one, so it is a 404. */
+export function postIdParam(params: Record<string, string | string[] | undefined>): string {
+  const postId = typeof params.id === "string" ? params.id : "";
+  if (!isUuid(postId))
+    throw new AppError("not_found", "This post does not exist in this workspace.");
+  return postId;
 }

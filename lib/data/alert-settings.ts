@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/security/encryption";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { raiseAlertIn } from "./alerts";
+import { targetProfileJoin } from "./profiles";
 
 function slackUrlContext(workspaceId: string) {
   return `workspace:${workspaceId}:alert-webhook`;
@@ -72,13 +73,7 @@ export async function checkDueProfiles(ctx: WorkspaceCtx, now: Date): Promise<nu
       mirrored: profiles.id,
     })
     .from(postTargets)
-    .leftJoin(
-      profiles,
-      and(
-        eq(profiles.workspaceId, postTargets.workspaceId),
-        eq(profiles.postproxyId, postTargets.profileId),
-      ),
-    )
+    .leftJoin(profiles, targetProfileJoin())
     .where(
       and(
         eq(postTargets.workspaceId, ctx.workspaceId),

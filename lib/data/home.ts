@@ -1,21 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { importedPosts, posts, postTargets } from "@/lib/db/schema";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import type { HomeTarget } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 
-/** One profile's copy of a post, as Home lists it. */
-export type HomeTarget = {
-  targetId: string;
-  postId: string;
-  caption: string;
-  profileName: string;
-  profileAvatarUrl: string | null;
-  status: TargetStatus;
-  /** When it goes out (coming up) or when it failed (needs attention). */
-  at: string | null;
-  error: string | null;
-};
+export type { HomeTarget };
 
 export type HomePosts = {
   /** Any post sent to Postproxy (a post refused everywhere goes back to being a draft). */

@@ -11,6 +11,7 @@ import {
 } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { loadMediaCards } from "./posts-media";
+import { targetProfileJoin } from "./profiles";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new AppError("not_found", "That post does not exist in this workspace.");
@@ -107,14 +108,7 @@ export async function getPostView(ctx: WorkspaceCtx, postId: string): Promise<Po
     ctx.db
       .select({ ...targetColumns, profileStatus: profiles.status })
       .from(postTargets)
-      .leftJoin(
-        profiles,
-        and(
-          eq(profiles.workspaceId, postTargets.workspaceId),
-          eq(profiles.postproxyId, postTargets.profileId),
-          isNull(profiles.removedAt),
-        ),
-      )
+      .leftJoin(profiles, targetProfileJoin(isNull(profiles.removedAt)))
       .where(and(eq(postTargets.workspaceId, ctx.workspaceId), eq(postTargets.postId, post.id)))
       .orderBy(asc(postTargets.profileName), asc(postTargets.id)),
   ]);

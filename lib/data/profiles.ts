@@ -1,5 +1,18 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import {
   postTargets,
   profileGroups,
@@ -40,6 +53,15 @@ export type MirrorState = {
 export type ProfileGroupView = { id: string; name: string; profiles: Profile[] };
 
 /** The mirror is refreshed in the background once it is older than this. */
+/** A post target's profile in the mirror: same workspace, Postproxy's profile id (and `extra`). */
+export function targetProfileJoin(...extra: SQL[]) {
+  return and(
+    eq(profiles.workspaceId, postTargets.workspaceId),
+    eq(profiles.postproxyId, postTargets.profileId),
+    ...extra,
+  );
+}
+
 export const mirrorMaxAgeMs = 5 * 60_000;
 /** A refresh claimed this recently is running (or died); others do not start another. */
 const claimTtlMs = 60_000;
@@ -282,6 +304,7 @@ export async function saveProfileMirror(
           groupIds.length ? notInArray(profileGroups.postproxyId, groupIds) : undefined,
         ),
       );
+    // Same rule as for groups just above, on another table: alike on purpose.
     await tx
       .update(profiles)
       .set({ removedAt: now })
@@ -352,13 +375,7 @@ export async function countScheduledAtRisk(
   const rows = await ctx.db
     .select({ profileId: postTargets.profileId, n: count() })
     .from(postTargets)
-    .innerJoin(
-      profiles,
-      and(
-        eq(profiles.workspaceId, postTargets.workspaceId),
-        eq(profiles.postproxyId, postTargets.profileId),
-      ),
-    )
+    .innerJoin(profiles, targetProfileJoin())
     .where(
       and(
         eq(postTargets.workspaceId, ctx.workspaceId),

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
+// sandbox/store/types.ts lists these too: the sandbox imports nothing of the app (STYLE.md).
 export const platforms = [
   "facebook",
   "instagram",
@@ -16,6 +17,7 @@ export const platforms = [
 ] as const;
 export type Platform = (typeof platforms)[number];
 
+// Also in sandbox/posts/filters.ts: the sandbox imports nothing of the app (STYLE.md).
 export const postStatuses = [
   "draft",
   "pending",
@@ -46,6 +48,7 @@ export type ProfileStatus = (typeof profileStatuses)[number];
 export const tiktokFormats = ["video", "image"] as const;
 export type TikTokFormat = (typeof tiktokFormats)[number];
 
+// Also in lib/validation/enums.ts: lib/postproxy imports no app layer (scripts/architecture).
 export const tiktokPrivacyStatuses = [
   "PUBLIC_TO_EVERYONE",
   "MUTUAL_FOLLOW_FRIENDS",

@@ -162,6 +162,20 @@ type EditOutcome = {
  * A profile's record changes only once Postproxy accepted its PATCH; when the answer is lost, the
  * post is read back and only a change Postproxy shows is recorded.
  */
+/** The conflict for an edit made on a stale version: who changed what, and when, when known. */
+async function staleEditError(ctx: WorkspaceCtx, post: { id: string; timeZone: string }) {
+  const last = await latestEditAfter(ctx, post.id, null);
+  return conflictError(
+    last
+      ? manageTexts.conflict(
+          last.actorName ?? "Someone",
+          last.fields as EditField[],
+          formatDateTime(last.at, { timeZone: post.timeZone, withZone: true }),
+        )
+      : manageTexts.conflictUnknown,
+  );
+}
+
 export async function editPost(
   ctx: WorkspaceCtx,
   input: EditPostInput,
@@ -174,16 +188,7 @@ export async function editPost(
     getPublishingSettings(ctx),
   ]);
   if (post.version !== input.version) {
-    const last = await latestEditAfter(ctx, post.id, null);
-    throw conflictError(
-      last
-        ? manageTexts.conflict(
-            last.actorName ?? "Someone",
-            last.fields as EditField[],
-            formatDateTime(last.at, { timeZone: post.timeZone, withZone: true }),
-          )
-        : manageTexts.conflictUnknown,
-    );
+    throw await staleEditError(ctx, post);
   }
   const editable = pickTargets(post, targets, undefined, started);
   // The media and profiles are the post's; only caption, settings and time are editable here.
@@ -230,16 +235,7 @@ export async function editPost(
     now: started,
   });
   if (!claim) {
-    const last = await latestEditAfter(ctx, post.id, null);
-    throw conflictError(
-      last
-        ? manageTexts.conflict(
-            last.actorName ?? "Someone",
-            last.fields as EditField[],
-            formatDateTime(last.at, { timeZone: post.timeZone, withZone: true }),
-          )
-        : manageTexts.conflictUnknown,
-    );
+    throw await staleEditError(ctx, post);
   }
 
   const body = valid.caption;

@@ -1,41 +1,24 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { env, setUpPublishingEnv } from "@/lib/publishing/test-support/env";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { posts } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
-import type { MediaStorage } from "@/lib/media/server/storage";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
-import { TestSandbox } from "../../sandbox/test-support/harness";
 import { startMediaServer } from "./test-support/media-server";
-import {
-  connectSandbox,
-  fastClient,
-  sandboxPostCount,
-  storeFixture,
-  videoPost,
-} from "./test-support/setup";
+import { connectSandbox, sandboxPostCount, storeFixture, videoPost } from "./test-support/setup";
 
-let t: TestDatabase;
-let dir: string;
-let storage: MediaStorage;
-let sandbox: TestSandbox;
+vi.mock("@/lib/media/server/storage", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).storageModule(orig),
+);
+vi.mock("@/lib/integrations/postproxy", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).postproxyModule(orig),
+);
 
-vi.mock("@/lib/media/server/storage", async (orig) => ({
-  ...(await orig<object>()),
-  getMediaStorage: async () => storage,
-}));
-vi.mock("@/lib/integrations/postproxy", async (orig) => ({
-  ...(await orig<object>()),
-  getWorkspacePostproxy: async (ctx: WorkspaceCtx) => fastClient(sandbox, ctx),
-}));
+setUpPublishingEnv("reliability");
 
-const { createFileStorage } = await import("@/lib/media/server/storage");
 const { submitPost, retryTarget } = await import("./submit");
 const { syncWorkspaceTargets } = await import("./sync");
 const { getPostView } = await import("@/lib/data/posts");
@@ -46,23 +29,14 @@ let profiles: ComposeProfiles;
 let mediaServer: Awaited<ReturnType<typeof startMediaServer>> | null = null;
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "postdeck-reliability-"));
-  storage = await createFileStorage(dir);
-  sandbox = await TestSandbox.start({ timeScale: 1000, log: false });
-  owner = await makeOwner(t.db, "Reliable");
-  await connectSandbox(owner, sandbox);
+  owner = await makeOwner(env.db, "Reliable");
+  await connectSandbox(owner, env.sandbox);
   profiles = await listComposeProfiles(owner);
 });
 afterAll(async () => {
   delete process.env.PUBLIC_BASE_URL;
   resetEnvForTests();
   await mediaServer?.close();
-  await sandbox?.close();
-  await t?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const faults: Record<string, unknown>[] = [
@@ -75,10 +49,10 @@ const faults: Record<string, unknown>[] = [
 
 async function runTrials(label: string, count: number, mediaId: string) {
   const profileIds = ["prof_acme_tiktok", "prof_northwind_tiktok"];
-  const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+  const at = (await env.sandbox.inMinutes(24 * 60)).slice(0, 16);
   for (let trial = 0; trial < count; trial++) {
-    const before = await sandboxPostCount(sandbox);
-    await sandbox.faults({ ...faults[trial % faults.length] });
+    const before = await sandboxPostCount(env.sandbox);
+    await env.sandbox.faults({ ...faults[trial % faults.length] });
     const values = videoPost(owner, mediaId, {
       profileIds,
       caption: `${label} trial ${trial}`,
@@ -87,7 +61,7 @@ async function runTrials(label: string, count: number, mediaId: string) {
     const { postId } = await submitPost(owner, draftSchema.parse(values), {
       loadProfiles: async () => profiles,
     });
-    await sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
+    await env.sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
     let view = await getPostView(owner, postId);
     // Every target ends clearly: taken; refused with a safe retry (a new revision: Postproxy
     // holds nothing); or unknown, which the sync replays under the same key by itself.
@@ -109,9 +83,9 @@ async function runTrials(label: string, count: number, mediaId: string) {
     expect(view.status).toBe("scheduled");
     const ids = view.targets.map((x) => x.postproxyPostId);
     expect(new Set(ids).size).toBe(2);
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
     for (const [i, id] of ids.entries()) {
-      const stored = await sandbox.get(`/api/posts/${id}`, {
+      const stored = await env.sandbox.get(`/api/posts/${id}`, {
         query: { profile_group_id: i === 0 ? "grp_acme" : "grp_northwind" },
       });
       expect(stored.status).toBe(200);
@@ -126,22 +100,22 @@ const isCoveredByPostgres =
 
 describe.skipIf(isCoveredByPostgres)("submitting under Postproxy faults", () => {
   it("25 trials streamed as multipart: one sandbox post per profile, a clear state, the post intact", async () => {
-    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+    const video = await storeFixture(owner, env.db, env.storage, "video-valid-720x1280.mp4");
     await runTrials("multipart", 25, video);
   }, 60_000);
 
   it("25 trials with signed media links: the same", async () => {
-    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+    const video = await storeFixture(owner, env.db, env.storage, "video-valid-720x1280.mp4");
     mediaServer = await startMediaServer({
-      db: t.db,
-      storage,
+      db: env.db,
+      storage: env.storage,
       secret: process.env.NEXTAUTH_SECRET!,
     });
     process.env.PUBLIC_BASE_URL = mediaServer.url;
     resetEnvForTests();
     await runTrials("links", 25, video);
     const view = (await getPostView(owner, (await latestPostId())!)).targets[0];
-    const stored = await sandbox.get(`/api/posts/${view.postproxyPostId}`, {
+    const stored = await env.sandbox.get(`/api/posts/${view.postproxyPostId}`, {
       query: { profile_group_id: "grp_acme" },
     });
     expect(stored.body.media[0].source_url).toMatch(
@@ -152,7 +126,7 @@ describe.skipIf(isCoveredByPostgres)("submitting under Postproxy faults", () => 
 
 async function latestPostId() {
   // Every trial has the same schedule, so the list's order does not say which came last.
-  const [row] = await t.db
+  const [row] = await env.db
     .select({ id: posts.id })
     .from(posts)
     .where(eq(posts.workspaceId, owner.workspaceId))
@@ -167,8 +141,8 @@ async function latestPostId() {
 describe("a lost answer past the retry budget", () => {
   const every = { count: 20 };
   async function submitLost(label: string, fault: Record<string, unknown>, schedule?: string) {
-    const video = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
-    await sandbox.faults(fault);
+    const video = await storeFixture(owner, env.db, env.storage, "video-valid-720x1280.mp4");
+    await env.sandbox.faults(fault);
     const values = videoPost(owner, video, {
       profileIds: ["prof_acme_tiktok", "prof_northwind_tiktok"],
       caption: label,
@@ -179,7 +153,7 @@ describe("a lost answer past the retry budget", () => {
     const { postId } = await submitPost(owner, draftSchema.parse(values), {
       loadProfiles: async () => profiles,
     });
-    await sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
+    await env.sandbox.faults({ hangNext: 0, failNext: 0, rateLimitNext: 0 });
     const view = await getPostView(owner, postId);
     expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
     for (const target of view.targets) {
@@ -190,22 +164,22 @@ describe("a lost answer past the retry budget", () => {
   }
 
   it("taken by Postproxy, answer lost: the sync replays it to the post Postproxy holds, no second post", async () => {
-    const before = await sandboxPostCount(sandbox);
-    const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+    const before = await sandboxPostCount(env.sandbox);
+    const at = (await env.sandbox.inMinutes(24 * 60)).slice(0, 16);
     const postId = await submitLost(
       "lost after handling",
       { failNext: { ...every, status: 500, afterHandling: true } },
       at,
     );
     // Postproxy took each create once; the retries were replays of it under the same key.
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
     await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
     const view = await getPostView(owner, postId);
     expect(view.targets.map((x) => x.status)).toEqual(["scheduled", "scheduled"]);
     expect(view.status).toBe("scheduled");
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
     for (const [i, target] of view.targets.entries()) {
-      const stored = await sandbox.get(`/api/posts/${target.postproxyPostId}`, {
+      const stored = await env.sandbox.get(`/api/posts/${target.postproxyPostId}`, {
         query: { profile_group_id: i === 0 ? "grp_acme" : "grp_northwind" },
       });
       expect(stored.status).toBe(200);
@@ -213,12 +187,12 @@ describe("a lost answer past the retry budget", () => {
     }
     // A second sync has nothing left to replay.
     await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
   }, 30_000);
 
   it("past the replay window (a scheduled post under 5 minutes ahead): stays unknown, nothing is sent", async () => {
-    const before = await sandboxPostCount(sandbox);
-    const at = (await sandbox.inMinutes(24 * 60)).slice(0, 16);
+    const before = await sandboxPostCount(env.sandbox);
+    const at = (await env.sandbox.inMinutes(24 * 60)).slice(0, 16);
     // Never handled: Postproxy holds nothing, so any replay would create the post.
     const postId = await submitLost(
       "lost, too late to replay",
@@ -227,16 +201,16 @@ describe("a lost answer past the retry budget", () => {
       },
       at,
     );
-    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before);
     const fourMinutesBefore = new Date(Date.parse(`${at}:00Z`) - 4 * 60_000);
     await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { now: () => fourMinutesBefore });
     const view = await getPostView(owner, postId);
     expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
     for (const target of view.targets) expect(target.error).toMatch(/cannot tell/i);
-    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before);
     // Later syncs leave it alone too.
     await syncWorkspaceTargets(owner, { minIntervalMs: 0 });
-    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before);
     expect((await getPostView(owner, postId)).targets.map((x) => x.status)).toEqual([
       "unknown",
       "unknown",
@@ -244,12 +218,12 @@ describe("a lost answer past the retry budget", () => {
   }, 30_000);
 
   it("a Publish-now post older than 15 minutes: stays unknown, nothing is sent", async () => {
-    const before = await sandboxPostCount(sandbox);
+    const before = await sandboxPostCount(env.sandbox);
     const postId = await submitLost("lost publish now", { failNext: { ...every, status: 503 } });
     const later = new Date(Date.now() + 16 * 60_000);
     await syncWorkspaceTargets(owner, { minIntervalMs: 0 }, { now: () => later });
     const view = await getPostView(owner, postId);
     expect(view.targets.map((x) => x.status)).toEqual(["unknown", "unknown"]);
-    expect(await sandboxPostCount(sandbox)).toBe(before);
+    expect(await sandboxPostCount(env.sandbox)).toBe(before);
   }, 30_000);
 });

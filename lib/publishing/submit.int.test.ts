@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { env, setUpPublishingEnv } from "@/lib/publishing/test-support/env";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { postTargets } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import type { ComposeProfiles } from "@/lib/integrations/tiktok-profiles";
-import type { MediaStorage } from "@/lib/media/server/storage";
 import { PostproxyError, type PostproxyClient } from "@/lib/postproxy";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
-import { TestSandbox } from "../../sandbox/test-support/harness";
 import {
   connectSandbox,
   fastClient,
@@ -21,17 +16,12 @@ import {
   videoPost,
 } from "./test-support/setup";
 
-let t: TestDatabase;
-let dir: string;
-let storage: MediaStorage;
-let sandbox: TestSandbox;
+vi.mock("@/lib/media/server/storage", async (orig) =>
+  (await import("@/lib/publishing/test-support/env")).storageModule(orig),
+);
 
-vi.mock("@/lib/media/server/storage", async (orig) => ({
-  ...(await orig<object>()),
-  getMediaStorage: async () => storage,
-}));
+setUpPublishingEnv("submit");
 
-const { createFileStorage } = await import("@/lib/media/server/storage");
 const { submitPost } = await import("./submit");
 const { syncWorkspaceTargets } = await import("./sync");
 const { getPostView, getComposeDraft } = await import("@/lib/data/posts");
@@ -42,28 +32,19 @@ let profiles: ComposeProfiles;
 let videoId: string;
 
 beforeAll(async () => {
-  process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);
-  process.env.NEXTAUTH_SECRET ??= "b".repeat(40);
-  t = await createTestDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "postdeck-submit-"));
-  storage = await createFileStorage(dir);
-  sandbox = await TestSandbox.start({ timeScale: 1000, log: false });
   // listComposeProfiles reaches the sandbox the way the app does, through the environment.
-  process.env.POSTPROXY_BASE_URL = sandbox.url;
+  process.env.POSTPROXY_BASE_URL = env.sandbox.url;
   resetEnvForTests();
-  owner = await makeOwner(t.db, "Refused");
-  await connectSandbox(owner, sandbox);
-  const client = await fastClient(sandbox, owner);
+  owner = await makeOwner(env.db, "Refused");
+  await connectSandbox(owner, env.sandbox);
+  const client = await fastClient(env.sandbox, owner);
   profiles = await listComposeProfiles(owner);
   expect(client).not.toBeNull();
-  videoId = await storeFixture(owner, t.db, storage, "video-valid-720x1280.mp4");
+  videoId = await storeFixture(owner, env.db, env.storage, "video-valid-720x1280.mp4");
 });
 afterAll(async () => {
   delete process.env.POSTPROXY_BASE_URL;
   resetEnvForTests();
-  await sandbox?.close();
-  await t?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Postproxy answering 422 with its own texts, for every create. */
@@ -88,7 +69,7 @@ describe("Postproxy refusals", () => {
         profileIds: ["prof_acme_tiktok", "prof_northwind_tiktok"],
         schedule: {
           mode: "schedule",
-          at: (await sandbox.inMinutes(120)).slice(0, 16),
+          at: (await env.sandbox.inMinutes(120)).slice(0, 16),
           timeZone: "UTC",
         },
       }),
@@ -119,15 +100,15 @@ describe("Postproxy refusals", () => {
     const draft = await getComposeDraft(owner, postId);
     expect(draft.lockedProfileIds).toEqual([]);
 
-    const before = await sandboxPostCount(sandbox);
-    const client = await fastClient(sandbox, owner);
+    const before = await sandboxPostCount(env.sandbox);
+    const client = await fastClient(env.sandbox, owner);
     const sent = await submitPost(owner, draftSchema.parse(draft.values), {
       client,
       loadProfiles: async () => profiles,
     });
     expect(sent.postId).toBe(postId);
-    expect(await sandboxPostCount(sandbox)).toBe(before + 2);
-    const rows = await t.db
+    expect(await sandboxPostCount(env.sandbox)).toBe(before + 2);
+    const rows = await env.db
       .select({ revision: postTargets.revision, status: postTargets.status })
       .from(postTargets)
       .where(eq(postTargets.postId, postId));
@@ -139,7 +120,7 @@ describe("Postproxy refusals", () => {
       "scheduled",
       "scheduled",
     ]);
-    await sandbox.advance(3 * 3600);
+    await env.sandbox.advance(3 * 3600);
     await syncWorkspaceTargets(owner, { minIntervalMs: 60_000 }, { client });
     const throttled = await getPostView(owner, postId);
     expect(throttled.targets.every((x) => x.status !== "published")).toBe(true);
@@ -152,7 +133,7 @@ describe("Postproxy refusals", () => {
 
   it("a sync with Postproxy down changes nothing", async () => {
     const values = draftSchema.parse(videoPost(owner, videoId));
-    const client = await fastClient(sandbox, owner);
+    const client = await fastClient(env.sandbox, owner);
     const { postId } = await submitPost(owner, values, {
       client,
       loadProfiles: async () => profiles,

@@ -81,6 +81,7 @@ export function describeAlert(f: AlertFacts): {
       };
     case "profile_unhealthy_24h":
     case "profile_unhealthy_1h": {
+      // Each alert kind states its own four texts whole, as the reader sees them.
       const when = f.kind === "profile_unhealthy_1h" ? "within the hour" : "within 24 hours";
       return {
         headline: `${profile} is ${f.profileStatus ?? "not active"}: ${post} is due ${when}`,

@@ -14,6 +14,7 @@ export function hasRole(actual: WorkspaceRole, required: WorkspaceRole): boolean
 }
 
 /** TikTok's `privacy_status` values, as Postproxy takes them under `platforms.tiktok`. */
+// Also in lib/postproxy/schemas.ts: forms are client-safe, the Postproxy client is server-only.
 export const tiktokPrivacyStatuses = [
   "PUBLIC_TO_EVERYONE",
   "MUTUAL_FOLLOW_FRIENDS",

@@ -13,6 +13,7 @@ const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
 const profile = "prof_acme_tiktok";
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const video = { id: uuid(900), kind: "video" as const };
+// A test states its inputs literally (as post.test.ts does), so each file reads alone.
 const images = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ id: uuid(i + 1), kind: "image" as const }));
 const now = new Date("2026-11-25T12:00:00Z");

@@ -108,3 +108,16 @@ export const targetIdSchema = z.object({
   targetId: idSchema,
 });
 export type TargetIdInput = z.infer<typeof targetIdSchema>;
+
+/** One profile's copy of a post on Home (read by lib/data/home.ts, shown by the Home lists). */
+export type HomeTarget = {
+  targetId: string;
+  postId: string;
+  caption: string;
+  profileName: string;
+  profileAvatarUrl: string | null;
+  status: TargetStatus;
+  /** When it goes out (coming up) or when it failed (needs attention). */
+  at: string | null;
+  error: string | null;
+};

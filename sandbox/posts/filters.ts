@@ -1,6 +1,7 @@
 import { badRequest } from "../http/errors";
 import type { PostRecord } from "../store/types";
 
+// Also in lib/postproxy/schemas.ts: the sandbox imports nothing of the app (STYLE.md).
 const POST_STATUSES = new Set([
   "draft",
   "pending",

@@ -1,5 +1,6 @@
 import type { Job } from "../lifecycle/jobs";
 
+// Also in lib/postproxy/schemas.ts: the sandbox imports nothing of the app (STYLE.md).
 export const PLATFORMS = [
   "facebook",
   "instagram",

@@ -3,7 +3,8 @@ import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { FIXTURES } from "./harness";
+import { afterAll, beforeAll } from "vitest";
+import { FIXTURES, TestSandbox } from "./harness";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
 
@@ -79,4 +80,21 @@ export async function startReceiver(status: number | ((count: number) => number)
     events: () => received.map((r) => JSON.parse(r.body) as { type: string; [k: string]: unknown }),
     close: () => close(server),
   };
+}
+
+/**
+ * A sandbox and a file server for its media, started before the file's tests and closed after;
+ * the fields are set once the file's own beforeAll runs.
+ */
+export function setUpSandboxWithFiles() {
+  const env = {} as { sb: TestSandbox; files: Awaited<ReturnType<typeof startFileServer>> };
+  beforeAll(async () => {
+    env.files = await startFileServer();
+    env.sb = await TestSandbox.start();
+  });
+  afterAll(async () => {
+    await env.sb?.close();
+    await env.files?.close();
+  });
+  return env;
 }

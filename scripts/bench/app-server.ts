@@ -8,6 +8,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
+import { benchAppEnv } from "./app-env";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
 import { startPgCounter } from "./pg-counter";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
@@ -93,20 +94,11 @@ export async function startBenchApp(
       await admin.end();
     };
   }
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATA_DIR: dir,
-    PGLITE_DIR: path.join(dir, "pglite"),
-    MEDIA_DIR: path.join(dir, "media"),
+  const env = benchAppEnv(dir, {
     DATABASE_URL: databaseUrl ?? "",
     POSTPROXY_BASE_URL: sandbox.url,
-    ALLOW_INSECURE_HTTP: "true",
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     ...options.env,
-  };
+  });
   let app: ChildProcess | null = null;
   const stop = async () => {
     if (app && app.exitCode === null) {

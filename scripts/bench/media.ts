@@ -233,6 +233,7 @@ export async function benchMedia(): Promise<void> {
     } finally {
       await browser.close();
     }
+    // Stops what this bench started; first-load.ts starts a different set (no PostgreSQL database).
   } finally {
     if (app) {
       app.kill("SIGTERM");

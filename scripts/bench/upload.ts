@@ -9,9 +9,10 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { demoLogin, seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/db/seed";
 import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
 import { benchAppEnv } from "./app-env";
+import { signInDemo } from "./app-server";
 
 const mb = 1024 ** 2;
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 2048) * mb;
@@ -72,19 +73,9 @@ async function makeBigFile(file: string) {
   }
 }
 
+/** The demo login's cookies as one Cookie header. */
 async function signIn(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, ...demoLogin, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token"));
-  if (!session) throw new Error(`Sign-in failed (${res.status})`);
-  return [...cookies, session.split(";")[0]].join("; ");
+  return (await signInDemo(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 /**

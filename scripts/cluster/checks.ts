@@ -21,6 +21,7 @@ import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 import { ensureWebhookEndpoint, saveWebhookRegistration } from "@/lib/data/webhooks";
 import { resetEnvForTests } from "@/lib/env";
 import { createS3Storage } from "@/lib/media/server/storage";
+import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { Cluster, ServerName } from "./cluster";
 import { clusterClient, sha256 } from "./client";
 
@@ -550,16 +551,9 @@ async function composeOn(
     profileIds: [p.profileId],
     media: [{ id: p.mediaId, kind: "video" }],
     caption,
+    ...defaultTikTokSettings,
     privacy: "SELF_ONLY",
     allowComments: true,
-    allowDuet: false,
-    allowStitch: false,
-    madeWithAi: false,
-    coverIndex: null,
-    autoAddMusic: false,
-    discloseContent: false,
-    yourBrand: false,
-    brandedContent: false,
     schedule: { mode: "schedule", at, timeZone: "UTC" },
   });
   assert.equal(sent.status, 200, `submit on ${pin}: ${sent.status} ${sent.body.slice(0, 300)}`);

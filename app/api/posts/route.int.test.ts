@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import type { TestDatabase } from "@/lib/test/db";
+import { testDatabase } from "@/lib/test/integration";
+import { testSession } from "@/lib/test/session";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
 import type { PostsListPage } from "@/lib/validation/posts-query";
 
 let t: TestDatabase;
-let sessionUser: SessionUser | null = null;
 
-vi.mock("@/lib/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: async () => t.db,
-}));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => sessionUser,
-  requireUserCtx: async () => {
-    if (!sessionUser) throw new Error("requireUserCtx without a session");
-    return { db: t.db, user: sessionUser };
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
 
 const { saveDraft } = await import("@/lib/data/posts");
 const { postsPageSize } = await import("@/lib/validation/posts-query");
@@ -28,16 +19,13 @@ type Page = PostsListPage;
 let owner: WorkspaceCtx;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await testDatabase();
   owner = await makeOwner(t.db, "Lena Lister");
   for (let i = 0; i < postsPageSize + 3; i++)
     await saveDraft(
       owner,
       draftSchema.parse({ workspaceId: owner.workspaceId, caption: `Draft ${i}` }),
     );
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function list(query: Record<string, string>) {
@@ -49,13 +37,13 @@ async function list(query: Record<string, string>) {
 
 describe("GET /api/posts", () => {
   it("answers 401 without a session", async () => {
-    sessionUser = null;
+    testSession.user = null;
     expect((await list({ workspaceId: owner.workspaceId })).status).toBe(401);
   });
 
   it("pages the list by keyset cursor, with nothing repeated or skipped", async () => {
     const viewer = await addMember(owner, "viewer");
-    sessionUser = viewer.user;
+    testSession.user = viewer.user;
     const first = await list({ workspaceId: owner.workspaceId, tab: "drafts" });
     expect(first.status).toBe(200);
     expect(first.cache).toBe("no-store");
@@ -76,7 +64,7 @@ describe("GET /api/posts", () => {
   });
 
   it("keeps drafts off the Posts tab, and answers 400 with the field's message to a bad filter", async () => {
-    sessionUser = owner.user;
+    testSession.user = owner.user;
     const posts = await list({ workspaceId: owner.workspaceId });
     expect(posts.body).toEqual({ items: [], nextCursor: null });
     const failed = (await list({ workspaceId: owner.workspaceId, status: "failed" })).body as Page;
@@ -101,7 +89,7 @@ describe("GET /api/posts", () => {
 
   it("never lists another workspace's posts", async () => {
     const stranger = await makeOwner(t.db, "Stan Stranger");
-    sessionUser = stranger.user;
+    testSession.user = stranger.user;
     const named = await list({ workspaceId: owner.workspaceId });
     expect(named.status).toBe(404);
     const own = (await list({ tab: "drafts" })).body as Page;

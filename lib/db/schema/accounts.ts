@@ -11,6 +11,29 @@ import {
 } from "drizzle-orm/pg-core";
 import { auditStatusEnum, inviteRoleEnum, workspaceRoleEnum, createdAt } from "./enums";
 
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
+
+/** A workspace id column: required, and the row goes when its workspace does. */
+export function workspaceRef() {
+  return uuid()
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+}
+
+/** The key of a one-row-per-workspace table: the row goes when its workspace does. */
+export function workspaceKey() {
+  return uuid()
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+}
+
+/** A user id column: required, and the row goes when its user does. */
+export function userRef() {
+  return uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+}
+
 export const users = pgTable(
   "users",
   {
@@ -30,9 +53,7 @@ export const oauthAccounts = pgTable(
   "oauth_accounts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     provider: text().notNull(),
     providerAccountId: text().notNull(),
     createdAt: createdAt(),
@@ -59,12 +80,8 @@ export const memberships = pgTable(
   "memberships",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     role: workspaceRoleEnum().notNull(),
     createdAt: createdAt(),
   },
@@ -78,9 +95,7 @@ export const invites = pgTable(
   "invites",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     role: inviteRoleEnum().notNull(),
     tokenHash: text().notNull().unique(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -129,9 +144,7 @@ export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     tokenHash: text().notNull().unique(),
     issuedById: uuid().references(() => users.id, { onDelete: "set null" }),
     workspaceId: uuid().references(() => workspaces.id, { onDelete: "cascade" }),

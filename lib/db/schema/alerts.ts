@@ -11,9 +11,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { alertKinds } from "@/lib/validation/alerts";
-import { users, workspaces } from "./accounts";
+import { workspaceRef, userRef, workspaceKey } from "./accounts";
 import { createdAt } from "./enums";
 import { posts, postTargets } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -28,9 +30,7 @@ export const alerts = pgTable(
   "alerts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
@@ -69,9 +69,7 @@ export const alertReads = pgTable(
     alertId: uuid()
       .notNull()
       .references(() => alerts.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     readAt: createdAt(),
   },
   (t) => [
@@ -82,9 +80,7 @@ export const alertReads = pgTable(
 
 /** A workspace's Slack-compatible incoming webhook, encrypted like the Postproxy key. */
 export const alertSettings = pgTable("alert_settings", {
-  workspaceId: uuid()
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  workspaceId: workspaceKey(),
   slackUrlCiphertext: text(),
   /** The URL's host, shown in Settings so the owner knows which one is set. */
   slackUrlHost: text(),
@@ -95,12 +91,8 @@ export const alertSettings = pgTable("alert_settings", {
 export const alertEmailOptOuts = pgTable(
   "alert_email_opt_outs",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -13,8 +13,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { mediaKindEnum, mediaStatusEnum, mediaUsageStatusEnum, createdAt } from "./enums";
-import { users, workspaces } from "./accounts";
+import { users, workspaceRef } from "./accounts";
 import { posts } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 /**
  * A file of a workspace's media library. The id is also the storage key (tus upload id), chosen by
@@ -24,9 +26,7 @@ export const mediaFiles = pgTable(
   "media_files",
   {
     id: uuid().primaryKey(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
     name: text().notNull(),
     declaredType: text().notNull().default(""),
@@ -64,9 +64,7 @@ export const mediaUsages = pgTable(
   "media_usages",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     mediaId: uuid()
       .notNull()
       .references(() => mediaFiles.id, { onDelete: "cascade" }),

@@ -18,7 +18,9 @@ import {
   createdAt,
 } from "./enums";
 import type { TikTokPostParams, TikTokSettings } from "@/lib/tiktok/params";
-import { users, workspaces } from "./accounts";
+import { users, workspaceRef } from "./accounts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 /**
  * Exactly what a target sends to Postproxy, kept so a retry under the same Idempotency-Key sends
@@ -47,9 +49,7 @@ export const posts = pgTable(
   "posts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     status: postStatusEnum().notNull().default("draft"),
     caption: text().notNull().default(""),
@@ -97,9 +97,7 @@ export const postTargets = pgTable(
   "post_targets",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),

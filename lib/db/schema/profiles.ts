@@ -11,8 +11,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
-import { users, workspaces } from "./accounts";
+import { workspaceRef, userRef, workspaceKey } from "./accounts";
 import { posts, postTargets } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -24,9 +26,7 @@ export const profileGroups = pgTable(
   "profile_groups",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postproxyId: text().notNull(),
     name: text().notNull(),
     /** Set when Postproxy stopped listing the group; kept so history still names it. */
@@ -40,9 +40,7 @@ export const profiles = pgTable(
   "profiles",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     groupId: uuid()
       .notNull()
       .references(() => profileGroups.id, { onDelete: "cascade" }),
@@ -71,9 +69,7 @@ export const profiles = pgTable(
 
 /** One row per workspace: when the mirror was last refreshed, and whether the refresh failed. */
 export const profileMirrorStates = pgTable("profile_mirror_states", {
-  workspaceId: uuid()
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
+  workspaceId: workspaceKey(),
   refreshedAt: tz(),
   /** A refresh claims the row by setting this, so concurrent requests start one refresh. */
   attemptedAt: tz(),
@@ -89,12 +85,8 @@ export const profileConnections = pgTable(
   "profile_connections",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    userId: userRef(),
     groupId: uuid()
       .notNull()
       .references(() => profileGroups.id, { onDelete: "cascade" }),
@@ -119,9 +111,7 @@ const count = () => bigint({ mode: "number" });
 export const profileStatSnapshots = pgTable(
   "profile_stat_snapshots",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     profileId: uuid()
       .notNull()
       .references(() => profiles.id, { onDelete: "cascade" }),
@@ -141,9 +131,7 @@ export const profileStatSnapshots = pgTable(
 export const postStatSnapshots = pgTable(
   "post_stat_snapshots",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postTargetId: uuid()
       .notNull()
       .references(() => postTargets.id, { onDelete: "cascade" }),
@@ -166,9 +154,7 @@ export const postStatStates = pgTable(
     postTargetId: uuid()
       .primaryKey()
       .references(() => postTargets.id, { onDelete: "cascade" }),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     fetchedAt: tz(),
     /** Postproxy answered 404 for the post: it is not fetched again, its history stays. */
     goneAt: tz(),
@@ -184,9 +170,7 @@ export const postStatStates = pgTable(
 export const importedPosts = pgTable(
   "imported_posts",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postproxyPostId: text().notNull(),
     postId: uuid()
       .notNull()

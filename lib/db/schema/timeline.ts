@@ -1,8 +1,10 @@
 import { index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { postEventSources } from "@/lib/validation/post-view";
 import { targetStatusEnum, createdAt } from "./enums";
-import { users, workspaces } from "./accounts";
+import { users, workspaceRef } from "./accounts";
 import { posts, postTargets } from "./posts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 export const postEventSourceEnum = pgEnum("post_event_source", postEventSources);
 
@@ -14,9 +16,7 @@ export const postEvents = pgTable(
   "post_events",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),

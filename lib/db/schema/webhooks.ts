@@ -9,7 +9,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./enums";
-import { workspaces } from "./accounts";
+import { workspaceRef, workspaceKey } from "./accounts";
+
+// Tables list their columns whole, as drizzle-kit reads them: alike runs across tables stay.
 
 /**
  * The workspace's webhook receiver: `/api/webhooks/postproxy/<urlId>` selects it, so the id is
@@ -20,9 +22,7 @@ import { workspaces } from "./accounts";
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
-    workspaceId: uuid()
-      .primaryKey()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceKey(),
     urlId: text().notNull(),
     postproxyWebhookId: text(),
     secretCiphertext: text(),
@@ -48,9 +48,7 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     eventId: text().notNull(),
     type: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),

@@ -144,6 +144,7 @@ export async function createFileStorage(directory: string): Promise<MediaStorage
   };
 }
 
+// Same MediaStorage methods as createFileStorage on another backend: alike openings stay.
 export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
   const { S3Store } = await import("@tus/s3-store");
   const s3 = await import("@aws-sdk/client-s3");

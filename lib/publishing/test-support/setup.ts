@@ -10,6 +10,7 @@ import { ingestUpload } from "@/lib/media/server/ingest";
 import type { MediaStorage } from "@/lib/media/server/storage";
 import { createPostproxyClient } from "@/lib/postproxy";
 import type { TestSandbox } from "@/sandbox/test-support/harness";
+import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { ComposePostFormValues } from "@/lib/validation/post";
 
 export const fixtures = path.resolve("e2e/fixtures/media");
@@ -103,16 +104,9 @@ export function videoPost(
     profileIds: ["prof_acme_tiktok"],
     media: [{ id: mediaId, kind: "video" }],
     caption: "Launch day #coffee",
+    ...defaultTikTokSettings,
     privacy: "SELF_ONLY",
     allowComments: true,
-    allowDuet: false,
-    allowStitch: false,
-    madeWithAi: false,
-    coverIndex: null,
-    autoAddMusic: false,
-    discloseContent: false,
-    yourBrand: false,
-    brandedContent: false,
     schedule: { mode: "now", timeZone: "UTC" },
     ...overrides,
   };

@@ -1,7 +1,5 @@
-import { withWorkspaceRoute } from "@/lib/auth/route";
-import { AppError } from "@/lib/errors";
+import { postIdParam, withWorkspaceRoute } from "@/lib/auth/route";
 import { getPostManageView } from "@/lib/publishing/manage";
-import { isUuid } from "@/lib/validation/uuid";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,9 +12,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
   GET: {
     access: "viewer",
     handler: async (_req, ctx, params) => {
-      const postId = typeof params.id === "string" ? params.id : "";
-      if (!isUuid(postId))
-        throw new AppError("not_found", "This post does not exist in this workspace.");
+      const postId = postIdParam(params);
       return getPostManageView(ctx, postId);
     },
   },
