@@ -1,14 +1,18 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
 import type { ChartRow, ChartSeries } from "./line-chart-view";
 
 export type { ChartRow, ChartSeries } from "./line-chart-view";
 
-// The chart library loads with the first chart, not with the route's first load.
+const placeholder = <div className="h-[280px] animate-pulse rounded-md bg-gray-50" aria-hidden />;
+
+// The chart library is its own chunk, fetched when a chart comes on screen: a page whose
+// charts are below the fold shows its first screen without it.
 const LineChartView = dynamic(() => import("./line-chart-view").then((m) => m.LineChartView), {
   ssr: false,
-  loading: () => <div className="h-[280px] animate-pulse rounded-md bg-gray-50" aria-hidden />,
+  loading: () => placeholder,
 });
 
 /** A chart drawn for sighted users; the same numbers are in the table beside it. */
@@ -21,10 +25,28 @@ export function LineChart(props: {
   label: string;
 }) {
   const { label, ...rest } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const [onScreen, setOnScreen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setOnScreen(true);
+          observer.disconnect();
+        }
+      },
+      // A little ahead of scrolling, so the chart is usually drawn by the time it shows.
+      { rootMargin: "0px 0px 120px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
     <figure role="group" aria-label={label} className="min-w-0">
-      <div aria-hidden>
-        <LineChartView {...rest} />
+      <div aria-hidden ref={ref}>
+        {onScreen ? <LineChartView {...rest} /> : placeholder}
       </div>
     </figure>
   );

@@ -79,6 +79,28 @@ export function statsWindow(
   };
 }
 
+const hourMs = 3600_000;
+/** The widths a profile chart's snapshots are bucketed in, shortest first. */
+const bucketWidths = [1, 2, 3, 4, 6, 12, 24, 48, 168, 720].map((h) => h * hourMs);
+/** A profile chart draws at most about this many points per profile. */
+export const maxChartPoints = 200;
+
+/**
+ * The bucket width for a range of `rangeMs`: the shortest that keeps a profile snapshotted
+ * hourly to at most {@link maxChartPoints} points (the last snapshot of each bucket is drawn).
+ * Postproxy's daily snapshots stay one per bucket up to the 90-day range (12 h buckets).
+ */
+export function profileBucketMs(rangeMs: number): number {
+  return bucketWidths.find((w) => rangeMs / w <= maxChartPoints) ?? bucketWidths.at(-1)!;
+}
+
+/** A bucket width in words: "1 hour", "12 hours", "1 day", "7 days". */
+export function bucketLabel(ms: number): string {
+  const hours = Math.round(ms / hourMs);
+  if (hours % 24) return hours === 1 ? "1 hour" : `${hours} hours`;
+  return hours === 24 ? "1 day" : `${hours / 24} days`;
+}
+
 /** (likes + comments + shares) / impressions, or null when impressions are 0 or missing. */
 export function engagementRate(s: {
   impressions: number | null;

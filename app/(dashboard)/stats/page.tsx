@@ -21,7 +21,7 @@ import { getMirrorState } from "@/lib/data/profiles";
 import { getBestTimes, getStatsSyncedAt, listTopPosts } from "@/lib/data/stats";
 import { loadProfileStats } from "@/lib/data/stats-view";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import { bucketLabel, profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
 
 export const metadata: Metadata = { title: "Stats" };
 
@@ -156,7 +156,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                 )}
                 <SeriesTable
                   id="profile-stats-table"
-                  caption={`${metricLabel} per snapshot`}
+                  caption={`${metricLabel}: the range's first snapshot, then the last in each ${bucketLabel(view.bucketMs)}`}
                   columns={view.chosen.map((p) => ({ key: p.id, name: p.name }))}
                   rows={view.rows}
                   timeZone={tz}
