@@ -106,8 +106,10 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   expect(cells.map((c) => Number(c.replace(/,/g, "")))).toEqual(
     served.map((r) => r.stats.follower_count),
   );
-  // The chart library is fetched when the chart comes on screen.
-  await page.getByRole("group", { name: /over 30 days/ }).scrollIntoViewIfNeeded();
+  // The chart is drawn on the server; the chart library comes when the pointer does.
+  await expect(page.locator('[data-chart="static"] path').first()).toBeVisible();
+  await screenshot(page, "stats-30-first-paint");
+  await page.getByRole("group", { name: /over 30 days/ }).hover();
   await expect(page.locator(".recharts-line").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/in 30 days/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -132,7 +134,12 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   await expect(page.locator("td[data-posts]")).toHaveCount(7 * 24);
   // The rendered series: each profile one unbroken line through its own snapshots (the two
   // profiles' snapshots are at different times; no gap unless Postproxy reported one).
-  await page.getByRole("group", { name: /over 90 days/ }).scrollIntoViewIfNeeded();
+  // Drawn on the server first, then by the chart library: the same two unbroken lines.
+  const drawn = page.locator('[data-chart="static"] g[data-series] path:first-child');
+  await expect(drawn).toHaveCount(2);
+  for (const d of await drawn.evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? "")))
+    expect(d.match(/M/g)).toHaveLength(1);
+  await page.getByRole("group", { name: /over 90 days/ }).hover();
   const curves = page.locator("path.recharts-line-curve");
   await expect(curves).toHaveCount(2, { timeout: 15_000 });
   for (const d of await curves.evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? "")))

@@ -10,11 +10,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { segmentRows, type ChartRow } from "./chart-segments";
+import { segmentRows, type ChartRow, type ChartSeries } from "./chart-segments";
 import { numberFormat, styleFor } from "./palette";
 
-export type ChartSeries = { key: string; name: string };
-export type { ChartRow } from "./chart-segments";
+export type { ChartRow, ChartSeries } from "./chart-segments";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 

@@ -1,52 +1,41 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
-import type { ChartRow, ChartSeries } from "./line-chart-view";
+import { useState, type ComponentType } from "react";
+import type { ChartRow, ChartSeries } from "./chart-segments";
+import { StaticLineChart } from "./static-line-chart";
 
-export type { ChartRow, ChartSeries } from "./line-chart-view";
+export type { ChartRow, ChartSeries } from "./chart-segments";
 
-const placeholder = <div className="h-[280px] animate-pulse rounded-md bg-gray-50" aria-hidden />;
+type ViewProps = { rows: ChartRow[]; series: ChartSeries[]; timeZone: string; yLabel: string };
 
-// The chart library is its own chunk, fetched when a chart comes on screen: a page whose
-// charts are below the fold shows its first screen without it.
-const LineChartView = dynamic(() => import("./line-chart-view").then((m) => m.LineChartView), {
-  ssr: false,
-  loading: () => placeholder,
-});
-
-/** A chart drawn for sighted users; the same numbers are in the table beside it. */
-export function LineChart(props: {
-  rows: ChartRow[];
-  series: ChartSeries[];
-  timeZone: string;
-  yLabel: string;
-  /** What the chart shows, for assistive technology (the table carries the numbers). */
-  label: string;
-}) {
+/**
+ * A chart drawn for sighted users; the same numbers are in the table beside it. It is drawn on
+ * the server without the chart library, so the page shows it with no chart code downloaded; the
+ * interactive chart (recharts, in its own chunk: tooltips) replaces it once the pointer first
+ * comes over it or a finger touches it, the static drawing staying until the library arrives.
+ */
+export function LineChart(props: ViewProps & { label: string }) {
   const { label, ...rest } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  const [onScreen, setOnScreen] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setOnScreen(true);
-          observer.disconnect();
-        }
-      },
-      // A little ahead of scrolling, so the chart is usually drawn by the time it shows.
-      { rootMargin: "0px 0px 120px 0px" },
+  const [View, setView] = useState<ComponentType<ViewProps> | null>(null);
+  const [asked, setAsked] = useState(false);
+  const wake = () => {
+    if (asked) return;
+    setAsked(true);
+    void import("./line-chart-view").then(
+      (m) => setView(() => m.LineChartView),
+      // The library did not arrive (offline): the static drawing stays, a later pointer retries.
+      () => setAsked(false),
     );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  };
   return (
     <figure role="group" aria-label={label} className="min-w-0">
-      <div aria-hidden ref={ref}>
-        {onScreen ? <LineChartView {...rest} /> : placeholder}
+      <div
+        aria-hidden
+        data-chart={View ? "interactive" : "static"}
+        onPointerEnter={wake}
+        onTouchStart={wake}
+      >
+        {View ? <View {...rest} /> : <StaticLineChart {...rest} />}
       </div>
     </figure>
   );

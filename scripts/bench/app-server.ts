@@ -68,12 +68,15 @@ export async function startBenchApp(
     env?: Record<string, string>;
     /** Added to the sandbox's environment (latency, faults). */
     sandboxEnv?: Record<string, string>;
+    /** Told the sandbox's address before the app starts (a bench that stands in front of it). */
+    onSandbox?: (url: string) => void;
   } = { name: "bench" },
 ): Promise<BenchApp> {
   const dir = path.resolve(`.data/bench-${options.name}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const sandbox = await startSandboxProcess(undefined, options.sandboxEnv);
+  options.onSandbox?.(sandbox.url);
   let databaseUrl: string | null = null;
   let counter: Awaited<ReturnType<typeof startPgCounter>> | null = null;
   let dropDatabase = async () => {};
@@ -127,7 +130,8 @@ export async function startBenchApp(
       encryptionKey: Buffer.from(env.APP_ENCRYPTION_KEY, "hex"),
     });
     await handle.close();
-    const port = await freePort();
+    // BENCH_APP_PORT pins it (a machine shared by several runs), else any free port.
+    const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
     const url = `http://127.0.0.1:${port}`;
     // Node's own flags (a CPU profile, say) cannot go through NODE_OPTIONS: run Next's bin directly.
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
