@@ -1,12 +1,10 @@
 "use client";
 
 import { useState, type ComponentType } from "react";
-import type { ChartRow, ChartSeries } from "./chart-segments";
+import type { ChartViewProps as ViewProps } from "./chart-segments";
 import { StaticLineChart } from "./static-line-chart";
 
 export type { ChartRow, ChartSeries } from "./chart-segments";
-
-type ViewProps = { rows: ChartRow[]; series: ChartSeries[]; timeZone: string; yLabel: string };
 
 /**
  * A chart drawn for sighted users; the same numbers are in the table beside it. It is drawn on

@@ -1,4 +1,4 @@
-import { segmentRows, type ChartRow, type ChartSeries } from "./chart-segments";
+import { segmentRows, type ChartViewProps } from "./chart-segments";
 import { styleFor } from "./palette";
 
 const height = 280;
@@ -23,17 +23,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
  * once the pointer comes over it (tooltips). Lines are in a stretched viewBox with strokes that
  * do not scale; labels are HTML placed in %, so it fits any width without measuring.
  */
-export function StaticLineChart({
-  rows,
-  series,
-  timeZone,
-  yLabel,
-}: {
-  rows: ChartRow[];
-  series: ChartSeries[];
-  timeZone: string;
-  yLabel: string;
-}) {
+export function StaticLineChart({ rows, series, timeZone, yLabel }: ChartViewProps) {
   const keys = series.map((s) => s.key);
   const { rows: data, segments } = segmentRows(rows, keys);
   const values = data.flatMap((r) =>

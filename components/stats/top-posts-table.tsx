@@ -4,12 +4,7 @@ import { formatDateTime } from "@/lib/format/date";
 import { engagementRate, formatRate } from "@/lib/validation/stats";
 import { topPostSorts, type TopPost, type TopPostSort } from "@/lib/validation/top-posts";
 
-export {
-  sortTopPosts,
-  topPostSorts,
-  type TopPost,
-  type TopPostSort,
-} from "@/lib/validation/top-posts";
+export { topPostSorts, type TopPost, type TopPostSort } from "@/lib/validation/top-posts";
 import { numberFormat } from "./palette";
 
 const show = (v: number | null) => (v === null ? "—" : numberFormat.format(v));

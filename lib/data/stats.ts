@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import {
   postStatSnapshots,
   postStatStates,
@@ -10,6 +10,7 @@ import {
   profileStatSnapshots,
 } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
+import { topPostsLimit, type TopPostSort } from "@/lib/validation/top-posts";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 export type ProfileSnapshot = {
@@ -435,10 +436,23 @@ export type TopPostRow = {
   shares: number | null;
 };
 
-/** Targets published in [from, to), each with its latest snapshot (null metrics when none). */
+/** Per column of the table: its order in SQL, highest first, a missing value last (never 0). */
+const topPostOrder: Record<TopPostSort, SQL> = {
+  impressions: sql`s.latest_impressions desc nulls last`,
+  likes: sql`s.latest_likes desc nulls last`,
+  comments: sql`s.latest_comments desc nulls last`,
+  shares: sql`s.latest_shares desc nulls last`,
+  engagement: sql`(coalesce(s.latest_likes, 0) + coalesce(s.latest_comments, 0) + coalesce(s.latest_shares, 0))::float8 / nullif(s.latest_impressions, 0) desc nulls last`,
+  published: sql`t.published_at desc`,
+};
+
+/**
+ * Targets published in [from, to), each with its latest snapshot (null metrics when none), the
+ * first `limit` in the order of `sort` (impressions by default), ties newest first.
+ */
 export async function listTopPosts(
   ctx: WorkspaceCtx,
-  input: { from: Date; to: Date; profileIds?: string[]; limit?: number },
+  input: { from: Date; to: Date; profileIds?: string[]; sort?: TopPostSort; limit?: number },
 ): Promise<TopPostRow[]> {
   requireRole(ctx, "viewer");
   const profileFilter =
@@ -457,8 +471,8 @@ export async function listTopPosts(
     left join ${postStatStates} s on s.post_target_id = t.id and s.workspace_id = ${ctx.workspaceId}
     where t.workspace_id = ${ctx.workspaceId} and t.status = 'published'
       and t.published_at >= ${ts(input.from)} and t.published_at < ${ts(input.to)} ${profileFilter}
-    order by s.latest_impressions desc nulls last, t.published_at desc
-    limit ${input.limit ?? 200}`);
+    order by ${topPostOrder[input.sort ?? "impressions"]}, t.published_at desc, t.id
+    limit ${input.limit ?? topPostsLimit}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     unknown

@@ -4,7 +4,11 @@ import { once } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { openDatabase } from "@/lib/db/client";
+import { eq } from "drizzle-orm";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
@@ -38,6 +42,17 @@ export async function signInDemo(baseUrl: string): Promise<{ name: string; value
     const at = c.indexOf("=");
     return { name: c.slice(0, at), value: c.slice(at + 1) };
   });
+}
+
+/** The demo user's workspace in a bench app's database, for seeding beside the app. */
+export async function demoWorkspaceCtx(db: Db): Promise<WorkspaceCtx> {
+  const [demo] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, demoLogin.email));
+  const ctx = demo ? await resolveWorkspaceCtx(db, demo) : null;
+  if (!ctx) throw new Error("The demo user has no workspace");
+  return ctx;
 }
 
 export type BenchApp = {

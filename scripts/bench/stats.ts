@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { saveApiKey } from "@/lib/data/api-keys";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { getMirrorState, saveProfileMirror } from "@/lib/data/profiles";
@@ -13,15 +13,13 @@ import {
   refreshLatestSnapshots,
 } from "@/lib/data/stats";
 import { loadProfileStats } from "@/lib/data/stats-view";
-import { getWorkspaceSettings, resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { openDatabase, type Db } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
-import { demoLogin } from "@/lib/db/seed";
 import { resetEnvForTests } from "@/lib/env";
 import { createTestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
 import { statsQuerySchema } from "@/lib/validation/stats";
-import { startBenchApp } from "./app-server";
+import { demoWorkspaceCtx, startBenchApp } from "./app-server";
 import { treeCpuSeconds } from "./proc-cpu";
 
 const profileCount = 10;
@@ -227,13 +225,7 @@ async function benchStatsHttp(): Promise<void> {
   try {
     const handle = await openDatabase({ url: server.databaseUrl! });
     try {
-      const [user] = await handle.db
-        .select({ id: users.id, email: users.email, name: users.name })
-        .from(users)
-        .where(eq(users.email, demoLogin.email));
-      const ctx = await resolveWorkspaceCtx(handle.db, user);
-      if (!ctx) throw new Error("The demo user has no workspace");
-      await seedStatsBench(handle.db, ctx);
+      await seedStatsBench(handle.db, await demoWorkspaceCtx(handle.db));
     } finally {
       await handle.close();
     }

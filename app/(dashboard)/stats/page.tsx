@@ -9,7 +9,7 @@ import { ProfileChanges } from "@/components/stats/profile-change";
 import { RangeControls } from "@/components/stats/range-controls";
 import { SeriesTable } from "@/components/stats/series-table";
 import { StatsRefresher } from "@/components/stats/stats-refresher";
-import { sortTopPosts, TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
+import { TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -22,6 +22,7 @@ import { getBestTimes, getStatsSyncedAt, listTopPosts } from "@/lib/data/stats";
 import { loadProfileStats } from "@/lib/data/stats-view";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { bucketLabel, profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import { topPostsLimit } from "@/lib/validation/top-posts";
 
 export const metadata: Metadata = { title: "Stats" };
 
@@ -64,8 +65,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const [settings, synced] = await Promise.all([getWorkspaceSettings(ctx), getStatsSyncedAt(ctx)]);
   const tz = settings.timezone;
   const view = await loadProfileStats(ctx, q);
-  const [top, cells] = await Promise.all([
-    listTopPosts(ctx, { from: view.window.from, to: view.window.to }),
+  const [rows, cells] = await Promise.all([
+    listTopPosts(ctx, {
+      from: view.window.from,
+      to: view.window.to,
+      sort: q.sort as TopPostSort,
+    }),
     getBestTimes(ctx, tz),
   ]);
   const lastSync = synced.profiles ?? synced.posts;
@@ -84,7 +89,6 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     return p.toString();
   };
   const metricLabel = profileMetricLabels[q.metric];
-  const rows = sortTopPosts(top, q.sort as TopPostSort);
   return (
     <>
       {header}
@@ -168,7 +172,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <Card>
           <CardHeader
             title="Posts published in the range"
-            description="Ranked by their latest snapshot; engagement rate = (likes + comments + shares) ÷ impressions"
+            description={`Ranked by their latest snapshot, the first ${topPostsLimit} in the chosen order (the CSV holds the same rows); engagement rate = (likes + comments + shares) ÷ impressions`}
             actions={
               rows.length ? (
                 <a

@@ -4,7 +4,7 @@ import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
 import { toCsv } from "@/lib/format/csv";
 import { engagementRate, statsQuerySchema, statsWindow } from "@/lib/validation/stats";
-import { sortTopPosts, type TopPostSort } from "@/lib/validation/top-posts";
+import type { TopPostSort } from "@/lib/validation/top-posts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
       const q = parsed.data;
       const window = statsWindow(q);
       const [rows, settings] = await Promise.all([
-        listTopPosts(ctx, { from: window.from, to: window.to }),
+        listTopPosts(ctx, { from: window.from, to: window.to, sort: q.sort as TopPostSort }),
         getWorkspaceSettings(ctx),
       ]);
       const csv = toCsv([
@@ -40,7 +40,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
           "Stats recorded at (ISO 8601, UTC)",
           "Post",
         ],
-        ...sortTopPosts(rows, q.sort as TopPostSort).map((r) => {
+        ...rows.map((r) => {
           const rate = engagementRate(r);
           return [
             r.publishedAt,
