@@ -20,9 +20,10 @@ export function SeriesTable({
       <summary className="cursor-pointer text-gray-700 underline">
         Show the numbers as a table
       </summary>
-      {/* Scrolls when long: focusable so a keyboard can scroll it too. */}
+      {/* Scrolls when long: focusable so a keyboard can scroll it too. Relative: its sr-only
+          cells (absolute) stay in the box instead of lengthening the page below it. */}
       <div
-        className="mt-2 max-h-80 overflow-auto focus-visible:outline-2 focus-visible:outline-accent-700"
+        className="relative mt-2 max-h-80 overflow-auto focus-visible:outline-2 focus-visible:outline-accent-700"
         tabIndex={0}
         role="region"
         aria-label={caption}
