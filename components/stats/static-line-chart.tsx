@@ -40,6 +40,10 @@ export function StaticLineChart({ rows, series, timeZone, yLabel }: ChartViewPro
   const y = (v: number) => (1 - (v - y0) / (y1 - y0)) * 100;
   const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
   const xTicks = Array.from({ length: 7 }, (_, i) => t0 + ((t1 - t0) * i) / 6);
+  const grid = [
+    ...ticks.map((v) => ({ key: `y${v}`, at: { x1: 0, x2: 100, y1: y(v), y2: y(v) } })),
+    ...xTicks.map((t) => ({ key: `x${t}`, at: { x1: x(t), x2: x(t), y1: 0, y2: 100 } })),
+  ];
   return (
     <div className="flex flex-col text-xs text-gray-600" style={{ height }}>
       <div className="flex" style={{ height: plotHeight }}>
@@ -63,25 +67,10 @@ export function StaticLineChart({ rows, series, timeZone, yLabel }: ChartViewPro
             viewBox="0 0 100 100"
             preserveAspectRatio="none"
           >
-            {ticks.map((v) => (
+            {grid.map((g) => (
               <line
-                key={`y${v}`}
-                x1={0}
-                x2={100}
-                y1={y(v)}
-                y2={y(v)}
-                stroke="#e5e7eb"
-                strokeDasharray="3 3"
-                vectorEffect="non-scaling-stroke"
-              />
-            ))}
-            {xTicks.map((t) => (
-              <line
-                key={`x${t}`}
-                x1={x(t)}
-                x2={x(t)}
-                y1={0}
-                y2={100}
+                key={g.key}
+                {...g.at}
                 stroke="#e5e7eb"
                 strokeDasharray="3 3"
                 vectorEffect="non-scaling-stroke"
