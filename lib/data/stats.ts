@@ -10,7 +10,7 @@ import {
   profileStatSnapshots,
 } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
-import { topPostsLimit, type TopPostSort } from "@/lib/validation/top-posts";
+import { topPostsPageSize, type TopPostSort } from "@/lib/validation/top-posts";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 export type ProfileSnapshot = {
@@ -447,12 +447,20 @@ const topPostOrder: Record<TopPostSort, SQL> = {
 };
 
 /**
- * Targets published in [from, to), each with its latest snapshot (null metrics when none), the
- * first `limit` in the order of `sort` (impressions by default), ties newest first.
+ * Targets published in [from, to), each with its latest snapshot (null metrics when none), in the
+ * order of `sort` (impressions by default), ties newest first: `limit` rows from `offset` (one
+ * page of the table), or every row when `limit` is null (the CSV: the whole ranking).
  */
 export async function listTopPosts(
   ctx: WorkspaceCtx,
-  input: { from: Date; to: Date; profileIds?: string[]; sort?: TopPostSort; limit?: number },
+  input: {
+    from: Date;
+    to: Date;
+    profileIds?: string[];
+    sort?: TopPostSort;
+    limit?: number | null;
+    offset?: number;
+  },
 ): Promise<TopPostRow[]> {
   requireRole(ctx, "viewer");
   const profileFilter =
@@ -472,7 +480,8 @@ export async function listTopPosts(
     where t.workspace_id = ${ctx.workspaceId} and t.status = 'published'
       and t.published_at >= ${ts(input.from)} and t.published_at < ${ts(input.to)} ${profileFilter}
     order by ${topPostOrder[input.sort ?? "impressions"]}, t.published_at desc, t.id
-    limit ${input.limit ?? topPostsLimit}`);
+    ${input.limit === null ? sql`` : sql`limit ${input.limit ?? topPostsPageSize}`}
+    offset ${input.offset ?? 0}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     unknown

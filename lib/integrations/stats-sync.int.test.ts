@@ -255,7 +255,16 @@ describe("each target's latest snapshot, kept as snapshots arrive", () => {
         b.targetId,
         a.targetId,
       ]);
-    expect(await stats.listTopPosts(ws, { ...range, limit: 1 })).toHaveLength(1);
+    // Pages of the table are slices of the SQL ranking; the CSV's (no limit) is all of it.
+    const pages = [0, 1, 2].map((offset) =>
+      stats.listTopPosts(ws, { ...range, sort: "likes", limit: 1, offset }),
+    );
+    expect((await Promise.all(pages)).map((p) => p.map((r) => r.targetId))).toEqual([
+      [b.targetId],
+      [a.targetId],
+      [],
+    ]);
+    expect(await stats.listTopPosts(ws, { ...range, limit: null })).toHaveLength(2);
     const cells = await stats.getBestTimes(ws, "UTC");
     expect(cells.reduce((sum, c) => sum + c.posts, 0)).toBe(2);
     expect(cells.reduce((sum, c) => sum + c.engagement * c.posts, 0)).toBe(10 + 52);

@@ -32,7 +32,7 @@ export type StatsRange = (typeof statsRanges)[number];
 const dayMs = 24 * 3600_000;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The stats page's URL: range, custom dates (YYYY-MM-DD), chosen profiles, metric. */
+/** The stats page's URL: range, custom dates (YYYY-MM-DD), chosen profiles, metric, top-posts sort and page. */
 export const statsQuerySchema = z
   .object({
     range: z.enum(statsRanges).catch("30"),
@@ -48,12 +48,23 @@ export const statsQuerySchema = z
     sort: z
       .enum(["impressions", "likes", "comments", "shares", "engagement", "published"])
       .catch("impressions"),
+    /** Page of the top-posts table, from 1. */
+    top: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
   .transform((q) => ({
     ...q,
     range: q.range === "custom" && !(q.from && q.to && q.from <= q.to) ? ("30" as const) : q.range,
   }));
 export type StatsQuery = z.output<typeof statsQuerySchema>;
+
+/** A stats link's query (the page's own, repeated `profile=` params included), for the routes. */
+export function parseStatsSearch(params: URLSearchParams) {
+  const profiles = params.getAll("profile");
+  return statsQuerySchema.safeParse({
+    ...Object.fromEntries(params),
+    profiles: profiles.length ? profiles.join(",") : undefined,
+  });
+}
 
 /** The instants a query covers: [from, to) and the previous period of the same length. */
 export function statsWindow(

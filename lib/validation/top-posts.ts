@@ -24,5 +24,5 @@ export const topPostSorts = [
 ] as const;
 export type TopPostSort = (typeof topPostSorts)[number]["key"];
 
-/** The page's table and its CSV: the first this many posts of the chosen order. */
-export const topPostsLimit = 100;
+/** Rows per page of the table (`?top=N` in the URL); the CSV holds the whole ranking. */
+export const topPostsPageSize = 20;
