@@ -196,6 +196,11 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   );
   const body = topCsv.slice(1);
   expect(body).toHaveLength(5);
+  // A page past the ranking's end says so and links back to page 1.
+  await page.goto("/stats?range=90&metric=likes_count&top=2");
+  await expect(page.getByText("No posts on page 2 of this ranking.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the first page" }).click();
+  await expect(top.locator("tbody tr")).toHaveCount(5);
   // Columns 3..6 of the CSV from the end: impressions, likes, comments, shares (captions may
   // hold commas, so count from the end: ..., shares, rate, recorded at, post link).
   expect(body.slice(0, topRows.length).map((r) => r.slice(-7, -3))).toEqual(
