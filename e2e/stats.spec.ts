@@ -79,8 +79,9 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   const table = page.locator("#profile-stats-table");
   await expect(async () => {
     await page.reload();
+    // The table's rows are fetched when it is opened.
     await page.getByText("Show the numbers as a table").click();
-    expect(await table.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expect(table.locator("tbody tr").nth(5)).toBeAttached({ timeout: 5_000 });
   }).toPass({ timeout: 40_000 });
   const served = (await servedStats("prof_acme_tiktok", "grp_acme")).filter(
     (r) => Date.parse(r.recorded_at) >= Date.now() - 30 * 86400_000,
@@ -89,6 +90,10 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   expect(cells.map((c) => Number(c.replace(/,/g, "")))).toEqual(
     served.map((r) => r.stats.follower_count),
   );
+  // The chart is drawn on the server; the chart library comes when the pointer does.
+  await expect(page.locator('[data-chart="static"] path').first()).toBeVisible();
+  await screenshot(page, "stats-30-first-paint");
+  await page.getByRole("group", { name: /over 30 days/ }).hover();
   await expect(page.locator(".recharts-line").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/in 30 days/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -113,6 +118,12 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   await expect(page.locator("td[data-posts]")).toHaveCount(7 * 24);
   // The rendered series: each profile one unbroken line through its own snapshots (the two
   // profiles' snapshots are at different times; no gap unless Postproxy reported one).
+  // Drawn on the server first, then by the chart library: the same two unbroken lines.
+  const drawn = page.locator('[data-chart="static"] g[data-series] path:first-child');
+  await expect(drawn).toHaveCount(2);
+  for (const d of await drawn.evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? "")))
+    expect(d.match(/M/g)).toHaveLength(1);
+  await page.getByRole("group", { name: /over 90 days/ }).hover();
   const curves = page.locator("path.recharts-line-curve");
   await expect(curves).toHaveCount(2, { timeout: 15_000 });
   for (const d of await curves.evaluateAll((els) => els.map((e) => e.getAttribute("d") ?? "")))
@@ -154,7 +165,9 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
     await page.reload();
     expect(await top.locator("tbody tr").count()).toBe(5);
   }).toPass({ timeout: 40_000 });
-  // The top-posts CSV holds the table: same rows, order and numbers.
+  // The top-posts CSV is the whole ranking in the table's order: its first rows are the table's
+  // page 1 (all 5 posts here, fewer than a page, so no pager), same order and numbers.
+  await expect(page.getByRole("navigation", { name: "Pages of the posts table" })).toHaveCount(0);
   const topRows = await top
     .locator("tbody tr")
     .evaluateAll((trs) =>
@@ -165,10 +178,17 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
     "/api/stats/top-posts?range=90&metric=likes_count&sort=impressions",
   );
   const body = topCsv.slice(1);
-  expect(body).toHaveLength(topRows.length);
+  expect(body).toHaveLength(5);
+  // A page past the ranking's end says so and links back to page 1.
+  await page.goto("/stats?range=90&metric=likes_count&top=2");
+  await expect(page.getByText("No posts on page 2 of this ranking.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the first page" }).click();
+  await expect(top.locator("tbody tr")).toHaveCount(5);
   // Columns 3..6 of the CSV from the end: impressions, likes, comments, shares (captions may
   // hold commas, so count from the end: ..., shares, rate, recorded at, post link).
-  expect(body.map((r) => r.slice(-7, -3))).toEqual(topRows.map((r) => r.slice(1, 5).map(num)));
+  expect(body.slice(0, topRows.length).map((r) => r.slice(-7, -3))).toEqual(
+    topRows.map((r) => r.slice(1, 5).map(num)),
+  );
 
   // Another workspace reads none of it: the post's stats, the post page and both exports.
   const postId = importedUrl.split("/posts/")[1];

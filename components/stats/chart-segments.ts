@@ -4,6 +4,17 @@
  */
 export type ChartRow = { t: number } & Record<string, number | null | undefined>;
 
+/** A line of a chart: its data key and the name its legend and table give it. */
+export type ChartSeries = { key: string; name: string };
+
+/** What a line chart draws (the static drawing and the interactive one alike). */
+export type ChartViewProps = {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  timeZone: string;
+  yLabel: string;
+};
+
 export type ChartSegment = {
   /** The data key the segment's line reads. */
   key: string;

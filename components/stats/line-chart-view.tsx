@@ -10,11 +10,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { segmentRows, type ChartRow } from "./chart-segments";
+import { segmentRows, type ChartViewProps } from "./chart-segments";
 import { numberFormat, styleFor } from "./palette";
 
-export type ChartSeries = { key: string; name: string };
-export type { ChartRow } from "./chart-segments";
+export type { ChartRow, ChartSeries } from "./chart-segments";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
@@ -22,17 +21,7 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
  * Recharts line chart (loaded on demand): one line per series through its own snapshots, a gap
  * only where Postproxy reported a value missing (each run between gaps is its own line).
  */
-export function LineChartView({
-  rows,
-  series,
-  timeZone,
-  yLabel,
-}: {
-  rows: ChartRow[];
-  series: ChartSeries[];
-  timeZone: string;
-  yLabel: string;
-}) {
+export function LineChartView({ rows, series, timeZone, yLabel }: ChartViewProps) {
   const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
   const full = new Intl.DateTimeFormat("en-US", {
     dateStyle: "medium",

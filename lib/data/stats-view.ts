@@ -1,6 +1,7 @@
 import "server-only";
 import type { Profile } from "@/lib/validation/social-profile";
 import {
+  profileBucketMs,
   profileMetrics,
   statsWindow,
   type ProfileMetric,
@@ -18,7 +19,8 @@ const field: Record<ProfileMetric, keyof Omit<ProfileSnapshot, "recordedAt">> = 
 };
 
 /**
- * The profile chart's data: one column per profile (never summed), a row per snapshot time, a
+ * The profile chart's data: one column per profile (never summed), a row per snapshot time (the
+ * range's first snapshot, then the last in each bucket, see profileBucketMs), a
  * null where a snapshot's value was reported missing (a gap), no key where a profile has no
  * snapshot at that time; and each profile's change.
  */
@@ -29,8 +31,9 @@ export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = n
     : all.filter((p) => p.status === "active").slice(0, 6);
   const ids = chosen.map((p) => p.id);
   const window = statsWindow(q, now);
+  const bucketMs = profileBucketMs(window.to.getTime() - window.from.getTime());
   const [series, atPrevious] = await Promise.all([
-    getProfileSeries(ctx, { profileIds: ids, from: window.from, to: window.to }),
+    getProfileSeries(ctx, { profileIds: ids, from: window.from, to: window.to, bucketMs }),
     getProfileValuesAt(ctx, ids, window.previousFrom),
   ]);
   const key = field[q.metric];
@@ -51,8 +54,8 @@ export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = n
     number | null | undefined
   >)[];
   const changes = chosen.map((p) => {
-    const points = series.find((s) => s.profileId === p.id)?.points ?? [];
-    const values = points.map((x) => x[key]).filter((v): v is number => v !== null);
+    const own = series.find((s) => s.profileId === p.id);
+    const values = (own?.points ?? []).map((x) => x[key]).filter((v): v is number => v !== null);
     const before = atPrevious.get(p.id);
     const previousFirst =
       before && Date.parse(before.recordedAt) >= window.previousFrom.getTime() - 2 * 86400_000
@@ -64,8 +67,8 @@ export async function loadProfileStats(ctx: WorkspaceCtx, q: StatsQuery, now = n
       first: values[0] ?? null,
       last: values.at(-1) ?? null,
       previousFirst,
-      snapshots: values.length,
+      snapshots: own?.snapshots ?? 0,
     };
   });
-  return { all, chosen, rows, changes, window, metrics: profileMetrics };
+  return { all, chosen, rows, changes, window, bucketMs, metrics: profileMetrics };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
 import {
   postStatSnapshots,
   postStatStates,
@@ -9,6 +9,8 @@ import {
   profiles,
   profileStatSnapshots,
 } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/client";
+import { topPostsPageSize, type TopPostSort } from "@/lib/validation/top-posts";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 export type ProfileSnapshot = {
@@ -86,7 +88,39 @@ export async function insertPostSnapshots(
     )
     .onConflictDoNothing()
     .returning({ at: postStatSnapshots.recordedAt });
+  if (inserted.length) await refreshLatestSnapshots(ctx.db, ctx.workspaceId, [target.id]);
   return inserted.length;
+}
+
+/**
+ * Copies each target's latest snapshot, and its engagement 7 days after publishing, onto its
+ * post_stat_states row (the Stats page reads them there instead of looking up every target's
+ * snapshots); all of the workspace's targets when `targetIds` is not given.
+ */
+export async function refreshLatestSnapshots(db: Db, workspaceId: string, targetIds?: string[]) {
+  if (targetIds && targetIds.length === 0) return;
+  await db.execute(sql`
+    insert into ${postStatStates} (post_target_id, workspace_id, latest_recorded_at,
+      latest_impressions, latest_likes, latest_comments, latest_shares, week_engagement)
+    select t.id, t.workspace_id, l.recorded_at, l.impressions, l.likes, l.comments, l.shares,
+      (select coalesce(w.likes, 0) + coalesce(w.comments, 0) + coalesce(w.shares, 0)
+       from ${postStatSnapshots} w
+       where w.post_target_id = t.id and w.recorded_at <= t.published_at + interval '7 days'
+       order by w.recorded_at desc limit 1)
+    from ${postTargets} t
+    cross join lateral (
+      select s.recorded_at, s.impressions, s.likes, s.comments, s.shares
+      from ${postStatSnapshots} s where s.post_target_id = t.id
+      order by s.recorded_at desc limit 1
+    ) l
+    where t.workspace_id = ${workspaceId} ${targetIds ? sql`and t.id in ${targetIds}` : sql``}
+    on conflict (post_target_id) do update set
+      latest_recorded_at = excluded.latest_recorded_at,
+      latest_impressions = excluded.latest_impressions,
+      latest_likes = excluded.latest_likes,
+      latest_comments = excluded.latest_comments,
+      latest_shares = excluded.latest_shares,
+      week_engagement = excluded.week_engagement`);
 }
 
 async function findProfileRow(ctx: WorkspaceCtx, postproxyId: string) {
@@ -231,46 +265,55 @@ export async function findTargetByPostproxyIds(
   return rows[0] ?? null;
 }
 
-/** Per profile: snapshots in [from, to), ascending (a null metric is a gap, not a 0). */
+/**
+ * Per profile: snapshots in [from, to), ascending (a null metric is a gap, not a 0), and how many
+ * there are. With `bucketMs`, the range's first snapshot and then the last snapshot of each
+ * bucket of that width (UTC-aligned) — a long range of frequent snapshots is drawn from a few
+ * hundred points, bucketed in the database rather than shipped whole.
+ */
 export async function getProfileSeries(
   ctx: WorkspaceCtx,
-  input: { profileIds: string[]; from: Date; to: Date },
-): Promise<{ profileId: string; points: ProfileSnapshot[] }[]> {
+  input: { profileIds: string[]; from: Date; to: Date; bucketMs?: number },
+): Promise<{ profileId: string; points: ProfileSnapshot[]; snapshots: number }[]> {
   requireRole(ctx, "viewer");
   if (input.profileIds.length === 0) return [];
-  const rows = await ctx.db
-    .select({
-      profileId: profiles.postproxyId,
-      recordedAt: profileStatSnapshots.recordedAt,
-      followerCount: profileStatSnapshots.followerCount,
-      followingCount: profileStatSnapshots.followingCount,
-      likesCount: profileStatSnapshots.likesCount,
-      videoCount: profileStatSnapshots.videoCount,
-    })
-    .from(profileStatSnapshots)
-    .innerJoin(profiles, eq(profiles.id, profileStatSnapshots.profileId))
-    .where(
-      and(
-        eq(profileStatSnapshots.workspaceId, ctx.workspaceId),
-        eq(profiles.workspaceId, ctx.workspaceId),
-        inArray(profiles.postproxyId, input.profileIds),
-        gte(profileStatSnapshots.recordedAt, input.from),
-        lt(profileStatSnapshots.recordedAt, input.to),
-      ),
-    )
-    .orderBy(asc(profileStatSnapshots.recordedAt));
-  return input.profileIds.map((profileId) => ({
-    profileId,
-    points: rows
-      .filter((r) => r.profileId === profileId)
-      .map((r) => ({
-        recordedAt: r.recordedAt.toISOString(),
-        followerCount: num(r.followerCount),
-        followingCount: num(r.followingCount),
-        likesCount: num(r.likesCount),
-        videoCount: num(r.videoCount),
+  const seconds = input.bucketMs ? Math.max(1, Math.round(input.bucketMs / 1000)) : null;
+  const lastInBucket = seconds
+    ? sql`row_number() over (partition by s.profile_id, date_bin(make_interval(secs => ${seconds}), s.recorded_at, ${ts(new Date(0))}) order by s.recorded_at desc)`
+    : sql`1`;
+  const result = await ctx.db.execute(sql`
+    select profile_id, recorded_at, follower_count, following_count, likes_count, video_count, n
+    from (
+      select p.postproxy_id as profile_id, s.recorded_at, s.follower_count, s.following_count,
+             s.likes_count, s.video_count,
+             ${lastInBucket} as in_bucket,
+             min(s.recorded_at) over (partition by s.profile_id) as first_at,
+             count(*) over (partition by s.profile_id) as n
+      from ${profileStatSnapshots} s
+      join ${profiles} p on p.id = s.profile_id and p.workspace_id = ${ctx.workspaceId}
+      where s.workspace_id = ${ctx.workspaceId} and p.postproxy_id in ${input.profileIds}
+        and s.recorded_at >= ${ts(input.from)} and s.recorded_at < ${ts(input.to)}
+    ) x
+    where in_bucket = 1 or recorded_at = first_at
+    order by recorded_at`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    unknown
+  >[];
+  return input.profileIds.map((profileId) => {
+    const own = rows.filter((r) => r.profile_id === profileId);
+    return {
+      profileId,
+      snapshots: own.length ? Number(own[0].n) : 0,
+      points: own.map((r) => ({
+        recordedAt: new Date(r.recorded_at as string).toISOString(),
+        followerCount: num(r.follower_count),
+        followingCount: num(r.following_count),
+        likesCount: num(r.likes_count),
+        videoCount: num(r.video_count),
       })),
-  }));
+    };
+  });
 }
 
 /** The latest snapshot of each profile at or before `at` (the previous period's ends). */
@@ -393,31 +436,52 @@ export type TopPostRow = {
   shares: number | null;
 };
 
-/** Targets published in [from, to), each with its latest snapshot (null metrics when none). */
+/** Per column of the table: its order in SQL, highest first, a missing value last (never 0). */
+const topPostOrder: Record<TopPostSort, SQL> = {
+  impressions: sql`s.latest_impressions desc nulls last`,
+  likes: sql`s.latest_likes desc nulls last`,
+  comments: sql`s.latest_comments desc nulls last`,
+  shares: sql`s.latest_shares desc nulls last`,
+  engagement: sql`(coalesce(s.latest_likes, 0) + coalesce(s.latest_comments, 0) + coalesce(s.latest_shares, 0))::float8 / nullif(s.latest_impressions, 0) desc nulls last`,
+  published: sql`t.published_at desc`,
+};
+
+/**
+ * Targets published in [from, to), each with its latest snapshot (null metrics when none), in the
+ * order of `sort` (impressions by default), ties newest first: `limit` rows from `offset` (one
+ * page of the table), or every row when `limit` is null (the CSV: the whole ranking).
+ */
 export async function listTopPosts(
   ctx: WorkspaceCtx,
-  input: { from: Date; to: Date; profileIds?: string[]; limit?: number },
+  input: {
+    from: Date;
+    to: Date;
+    profileIds?: string[];
+    sort?: TopPostSort;
+    limit?: number | null;
+    offset?: number;
+  },
 ): Promise<TopPostRow[]> {
   requireRole(ctx, "viewer");
   const profileFilter =
     input.profileIds && input.profileIds.length
       ? sql`and t.profile_id in ${input.profileIds}`
       : sql``;
+  // The latest snapshot is kept on post_stat_states at ingest: one row per target, no lookup
+  // into the snapshots.
   const result = await ctx.db.execute(sql`
     select t.id as target_id, t.post_id, p.caption, t.profile_id, t.profile_name, t.published_at,
            p.media->0->>'id' as media_id, p.format, jsonb_array_length(p.media) as media_count,
-           s.recorded_at, s.impressions, s.likes, s.comments, s.shares
+           s.latest_recorded_at as recorded_at, s.latest_impressions as impressions,
+           s.latest_likes as likes, s.latest_comments as comments, s.latest_shares as shares
     from ${postTargets} t
     join ${posts} p on p.id = t.post_id and p.workspace_id = ${ctx.workspaceId}
-    left join lateral (
-      select * from ${postStatSnapshots} s
-      where s.post_target_id = t.id and s.workspace_id = ${ctx.workspaceId}
-      order by s.recorded_at desc limit 1
-    ) s on true
+    left join ${postStatStates} s on s.post_target_id = t.id and s.workspace_id = ${ctx.workspaceId}
     where t.workspace_id = ${ctx.workspaceId} and t.status = 'published'
       and t.published_at >= ${ts(input.from)} and t.published_at < ${ts(input.to)} ${profileFilter}
-    order by s.impressions desc nulls last, t.published_at desc
-    limit ${input.limit ?? 200}`);
+    order by ${topPostOrder[input.sort ?? "impressions"]}, t.published_at desc, t.id
+    ${input.limit === null ? sql`` : sql`limit ${input.limit ?? topPostsPageSize}`}
+    offset ${input.offset ?? 0}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     unknown
@@ -449,19 +513,16 @@ export type BestTimeCell = { weekday: number; hour: number; posts: number; engag
  */
 export async function getBestTimes(ctx: WorkspaceCtx, timeZone: string): Promise<BestTimeCell[]> {
   requireRole(ctx, "viewer");
+  // Each target's engagement 7 days after publishing is kept on post_stat_states at ingest.
   const result = await ctx.db.execute(sql`
     select extract(dow from t.published_at at time zone ${timeZone})::int as weekday,
            extract(hour from t.published_at at time zone ${timeZone})::int as hour,
            count(*)::int as posts,
-           avg(coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0))::float8 as engagement
+           avg(s.week_engagement)::float8 as engagement
     from ${postTargets} t
-    join lateral (
-      select * from ${postStatSnapshots} s
-      where s.post_target_id = t.id and s.workspace_id = ${ctx.workspaceId}
-        and s.recorded_at <= t.published_at + interval '7 days'
-      order by s.recorded_at desc limit 1
-    ) s on true
+    join ${postStatStates} s on s.post_target_id = t.id and s.workspace_id = ${ctx.workspaceId}
     where t.workspace_id = ${ctx.workspaceId} and t.status = 'published' and t.published_at is not null
+      and s.week_engagement is not null
     group by 1, 2`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,

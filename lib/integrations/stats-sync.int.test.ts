@@ -226,3 +226,47 @@ describe("stats snapshots", () => {
     expect(statsCalls.length).toBeGreaterThan(0);
   });
 });
+
+describe("each target's latest snapshot, kept as snapshots arrive", () => {
+  it("ranks by the chosen column from the latest snapshot, whatever order snapshots come in", async () => {
+    const ws = await makeOwner(t.db, "Ranker");
+    const a = await addPublished(ws, "post_rank_a", 10);
+    const b = await addPublished(ws, "post_rank_b", 9);
+    const day = 86400_000;
+    const at = (daysAgo: number, after: number) =>
+      new Date(Date.now() - daysAgo * day + after * day).toISOString();
+    const snap = (recordedAt: string, impressions: number, likes: number, other = 0) => [
+      { recordedAt, impressions, likes, comments: other, shares: other },
+    ];
+    await stats.insertPostSnapshots(ws, a.targetId, snap(at(10, 2), 1000, 10));
+    await stats.insertPostSnapshots(ws, b.targetId, snap(at(9, 1), 100, 50, 1));
+    // An older snapshot arriving later leaves the latest alone.
+    await stats.insertPostSnapshots(ws, a.targetId, snap(at(10, 1), 500, 5));
+    // One 8 days after publishing is the latest, but not the heatmap's 7-day engagement.
+    await stats.insertPostSnapshots(ws, a.targetId, snap(at(10, 8), 2000, 20));
+    const range = { from: new Date(Date.now() - 30 * day), to: new Date() };
+    const top = await stats.listTopPosts(ws, range);
+    expect(top.map((r) => [r.targetId, r.impressions, r.likes])).toEqual([
+      [a.targetId, 2000, 20],
+      [b.targetId, 100, 50],
+    ]);
+    for (const sort of ["likes", "engagement"] as const)
+      expect((await stats.listTopPosts(ws, { ...range, sort })).map((r) => r.targetId)).toEqual([
+        b.targetId,
+        a.targetId,
+      ]);
+    // Pages of the table are slices of the SQL ranking; the CSV's (no limit) is all of it.
+    const pages = [0, 1, 2].map((offset) =>
+      stats.listTopPosts(ws, { ...range, sort: "likes", limit: 1, offset }),
+    );
+    expect((await Promise.all(pages)).map((p) => p.map((r) => r.targetId))).toEqual([
+      [b.targetId],
+      [a.targetId],
+      [],
+    ]);
+    expect(await stats.listTopPosts(ws, { ...range, limit: null })).toHaveLength(2);
+    const cells = await stats.getBestTimes(ws, "UTC");
+    expect(cells.reduce((sum, c) => sum + c.posts, 0)).toBe(2);
+    expect(cells.reduce((sum, c) => sum + c.engagement * c.posts, 0)).toBe(10 + 52);
+  });
+});

@@ -32,7 +32,7 @@ export type StatsRange = (typeof statsRanges)[number];
 const dayMs = 24 * 3600_000;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The stats page's URL: range, custom dates (YYYY-MM-DD), chosen profiles, metric. */
+/** The stats page's URL: range, custom dates (YYYY-MM-DD), chosen profiles, metric, top-posts sort and page. */
 export const statsQuerySchema = z
   .object({
     range: z.enum(statsRanges).catch("30"),
@@ -48,12 +48,23 @@ export const statsQuerySchema = z
     sort: z
       .enum(["impressions", "likes", "comments", "shares", "engagement", "published"])
       .catch("impressions"),
+    /** Page of the top-posts table, from 1. */
+    top: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
   .transform((q) => ({
     ...q,
     range: q.range === "custom" && !(q.from && q.to && q.from <= q.to) ? ("30" as const) : q.range,
   }));
 export type StatsQuery = z.output<typeof statsQuerySchema>;
+
+/** A stats link's query (the page's own, repeated `profile=` params included), for the routes. */
+export function parseStatsSearch(params: URLSearchParams) {
+  const profiles = params.getAll("profile");
+  return statsQuerySchema.safeParse({
+    ...Object.fromEntries(params),
+    profiles: profiles.length ? profiles.join(",") : undefined,
+  });
+}
 
 /** The instants a query covers: [from, to) and the previous period of the same length. */
 export function statsWindow(
@@ -77,6 +88,28 @@ export function statsWindow(
     previousFrom: new Date(from.getTime() - length),
     days: Math.round(length / dayMs),
   };
+}
+
+const hourMs = 3600_000;
+/** The widths a profile chart's snapshots are bucketed in, shortest first. */
+const bucketWidths = [1, 2, 3, 4, 6, 12, 24, 48, 168, 720].map((h) => h * hourMs);
+/** A profile chart draws at most about this many points per profile. */
+export const maxChartPoints = 200;
+
+/**
+ * The bucket width for a range of `rangeMs`: the shortest that keeps a profile snapshotted
+ * hourly to at most {@link maxChartPoints} points (the last snapshot of each bucket is drawn).
+ * Postproxy's daily snapshots stay one per bucket up to the 90-day range (12 h buckets).
+ */
+export function profileBucketMs(rangeMs: number): number {
+  return bucketWidths.find((w) => rangeMs / w <= maxChartPoints) ?? bucketWidths.at(-1)!;
+}
+
+/** A bucket width in words: "1 hour", "12 hours", "1 day", "7 days". */
+export function bucketLabel(ms: number): string {
+  const hours = Math.round(ms / hourMs);
+  if (hours % 24) return hours === 1 ? "1 hour" : `${hours} hours`;
+  return hours === 24 ? "1 day" : `${hours / 24} days`;
 }
 
 /** (likes + comments + shares) / impressions, or null when impressions are 0 or missing. */

@@ -1,5 +1,3 @@
-import { engagementRate } from "./stats";
-
 /** A post published in the range with its latest snapshot, as the table and the CSV show it. */
 export type TopPost = {
   targetId: string;
@@ -26,13 +24,5 @@ export const topPostSorts = [
 ] as const;
 export type TopPostSort = (typeof topPostSorts)[number]["key"];
 
-export function sortTopPosts<T extends TopPost>(rows: T[], sort: TopPostSort): T[] {
-  const value = (r: T): number | null =>
-    sort === "engagement"
-      ? engagementRate(r)
-      : sort === "published"
-        ? Date.parse(r.publishedAt)
-        : r[sort];
-  // Missing values last, never ranked as 0.
-  return [...rows].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity));
-}
+/** Rows per page of the table (`?top=N` in the URL); the CSV holds the whole ranking. */
+export const topPostsPageSize = 20;

@@ -4,7 +4,11 @@ import { once } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { openDatabase } from "@/lib/db/client";
+import { eq } from "drizzle-orm";
+import type { WorkspaceCtx } from "@/lib/data/context";
+import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogin, seedDemo } from "@/lib/db/seed";
 import { assertLocalDatabaseUrl } from "@/lib/test/db";
@@ -41,6 +45,17 @@ export async function signInDemo(baseUrl: string): Promise<{ name: string; value
   });
 }
 
+/** The demo user's workspace in a bench app's database, for seeding beside the app. */
+export async function demoWorkspaceCtx(db: Db): Promise<WorkspaceCtx> {
+  const [demo] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, demoLogin.email));
+  const ctx = demo ? await resolveWorkspaceCtx(db, demo) : null;
+  if (!ctx) throw new Error("The demo user has no workspace");
+  return ctx;
+}
+
 export type BenchApp = {
   url: string;
   /** The `next start` process, for reading its CPU time. */
@@ -69,12 +84,15 @@ export async function startBenchApp(
     env?: Record<string, string>;
     /** Added to the sandbox's environment (latency, faults). */
     sandboxEnv?: Record<string, string>;
+    /** Told the sandbox's address before the app starts (a bench that stands in front of it). */
+    onSandbox?: (url: string) => void;
   } = { name: "bench" },
 ): Promise<BenchApp> {
   const dir = path.resolve(`.data/bench-${options.name}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const sandbox = await startSandboxProcess(undefined, options.sandboxEnv);
+  options.onSandbox?.(sandbox.url);
   let databaseUrl: string | null = null;
   let counter: Awaited<ReturnType<typeof startPgCounter>> | null = null;
   let dropDatabase = async () => {};
@@ -119,7 +137,8 @@ export async function startBenchApp(
       encryptionKey: Buffer.from(env.APP_ENCRYPTION_KEY, "hex"),
     });
     await handle.close();
-    const port = await freePort();
+    // BENCH_APP_PORT pins it (a machine shared by several runs), else any free port.
+    const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
     const url = `http://127.0.0.1:${port}`;
     // Node's own flags (a CPU profile, say) cannot go through NODE_OPTIONS: run Next's bin directly.
     const nextBin = path.resolve("node_modules/next/dist/bin/next");

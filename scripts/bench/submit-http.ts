@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
-import { eq } from "drizzle-orm";
-import { resolveWorkspaceCtx } from "@/lib/data/workspaces";
 import { openDatabase } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
-import { demoLogin } from "@/lib/db/seed";
 import { resetEnvForTests } from "@/lib/env";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { signedMediaUrl } from "@/lib/media/server/signed-url";
 import { createPostproxyClient } from "@/lib/postproxy";
 import { serverActionHeaders } from "../lib/server-actions";
-import { startBenchApp } from "./app-server";
+import { demoWorkspaceCtx, startBenchApp } from "./app-server";
 import { seedBenchVideo } from "./bench-media";
 import { treeCpuSeconds } from "./proc-cpu";
 
@@ -214,11 +210,7 @@ export async function benchSubmitHttp(): Promise<void> {
   resetEnvForTests();
   const handle = await openDatabase({ url: server.databaseUrl! });
   try {
-    const [demo] = await handle.db
-      .select({ id: users.id, email: users.email, name: users.name })
-      .from(users)
-      .where(eq(users.email, demoLogin.email));
-    const ctx = (await resolveWorkspaceCtx(handle.db, demo))!;
+    const ctx = await demoWorkspaceCtx(handle.db);
     const mediaId = await seedBenchVideo(ctx);
     await refreshProfileMirror(ctx, { force: true });
     await measureSubmissions(

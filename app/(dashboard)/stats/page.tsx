@@ -6,10 +6,10 @@ import { settingsLinks } from "@/components/settings/links";
 import { BestTimeHeatmap } from "@/components/stats/heatmap";
 import { LineChart } from "@/components/stats/line-chart";
 import { ProfileChanges } from "@/components/stats/profile-change";
+import { ProfileSeriesTable } from "@/components/stats/profile-series-table";
 import { RangeControls } from "@/components/stats/range-controls";
-import { SeriesTable } from "@/components/stats/series-table";
 import { StatsRefresher } from "@/components/stats/stats-refresher";
-import { sortTopPosts, TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
+import { TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -21,7 +21,8 @@ import { getMirrorState } from "@/lib/data/profiles";
 import { getBestTimes, getStatsSyncedAt, listTopPosts } from "@/lib/data/stats";
 import { loadProfileStats } from "@/lib/data/stats-view";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import { bucketLabel, profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import { topPostsPageSize } from "@/lib/validation/top-posts";
 
 export const metadata: Metadata = { title: "Stats" };
 
@@ -64,10 +65,18 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const [settings, synced] = await Promise.all([getWorkspaceSettings(ctx), getStatsSyncedAt(ctx)]);
   const tz = settings.timezone;
   const view = await loadProfileStats(ctx, q);
-  const [top, cells] = await Promise.all([
-    listTopPosts(ctx, { from: view.window.from, to: view.window.to }),
+  // One row past the page says whether there is a next page.
+  const [pageRows, cells] = await Promise.all([
+    listTopPosts(ctx, {
+      from: view.window.from,
+      to: view.window.to,
+      sort: q.sort as TopPostSort,
+      limit: topPostsPageSize + 1,
+      offset: (q.top - 1) * topPostsPageSize,
+    }),
     getBestTimes(ctx, tz),
   ]);
+  const rows = pageRows.slice(0, topPostsPageSize);
   const lastSync = synced.profiles ?? synced.posts;
   const isStale = synced.isStale;
   const params = (over: Record<string, string>) => {
@@ -84,7 +93,6 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     return p.toString();
   };
   const metricLabel = profileMetricLabels[q.metric];
-  const rows = sortTopPosts(top, q.sort as TopPostSort);
   return (
     <>
       {header}
@@ -154,12 +162,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                     Postproxy takes a profile snapshot about once a day.
                   </p>
                 )}
-                <SeriesTable
+                <ProfileSeriesTable
+                  key={params({})}
+                  src={`/api/stats/profiles/series?${params({ workspaceId: ctx.workspaceId })}`}
                   id="profile-stats-table"
-                  caption={`${metricLabel} per snapshot`}
-                  columns={view.chosen.map((p) => ({ key: p.id, name: p.name }))}
-                  rows={view.rows}
-                  timeZone={tz}
+                  caption={`${metricLabel}: the range's first snapshot, then the last in each ${bucketLabel(view.bucketMs)}`}
                 />
               </>
             )}
@@ -168,9 +175,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <Card>
           <CardHeader
             title="Posts published in the range"
-            description="Ranked by their latest snapshot; engagement rate = (likes + comments + shares) ÷ impressions"
+            description={`Ranked by their latest snapshot, ${topPostsPageSize} a page (the CSV holds the whole ranking in the same order); engagement rate = (likes + comments + shares) ÷ impressions`}
             actions={
-              rows.length ? (
+              rows.length || q.top > 1 ? (
                 <a
                   href={`/api/stats/top-posts?${params({})}`}
                   className={buttonVariants({ variant: "secondary", size: "sm" })}
@@ -187,8 +194,18 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                 rows={rows}
                 sort={q.sort as TopPostSort}
                 sortHref={(sort) => `/stats?${params({ sort })}`}
+                page={q.top}
+                hasNext={pageRows.length > topPostsPageSize}
+                pageHref={(top) => `/stats?${params({ top: String(top) })}`}
                 timeZone={tz}
               />
+            ) : q.top > 1 ? (
+              <p className="text-sm text-gray-600">
+                No posts on page {q.top} of this ranking.{" "}
+                <Link href={`/stats?${params({})}`} className="underline">
+                  Back to the first page
+                </Link>
+              </p>
             ) : (
               <p className="text-sm text-gray-600">
                 No post was published in this range. Post stats start once TikTok gives a post its

@@ -158,6 +158,20 @@ export const postStatStates = pgTable(
     fetchedAt: tz(),
     /** Postproxy answered 404 for the post: it is not fetched again, its history stays. */
     goneAt: tz(),
+    /**
+     * The target's latest snapshot, kept here at every ingest so the Stats page ranks posts
+     * without looking up each target's snapshots (lib/data/stats.ts refreshLatestSnapshots).
+     */
+    latestRecordedAt: tz(),
+    latestImpressions: count(),
+    latestLikes: count(),
+    latestComments: count(),
+    latestShares: count(),
+    /**
+     * Likes + comments + shares of the latest snapshot taken within 7 days of publishing (the
+     * best-time heatmap's engagement); null when there is none.
+     */
+    weekEngagement: count(),
   },
   (t) => [index("post_stat_states_workspace_idx").on(t.workspaceId, t.fetchedAt)],
 );

@@ -3,7 +3,7 @@ import { loadProfileStats } from "@/lib/data/stats-view";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
 import { toCsv } from "@/lib/format/csv";
-import { profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import { parseStatsSearch, profileMetricLabels } from "@/lib/validation/stats";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,11 +19,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
       access: "viewer",
       handler: async (req, ctx) => {
         const url = new URL(req.url);
-        const profiles = url.searchParams.getAll("profile");
-        const parsed = statsQuerySchema.safeParse({
-          ...Object.fromEntries(url.searchParams),
-          profiles: profiles.length ? profiles.join(",") : undefined,
-        });
+        const parsed = parseStatsSearch(url.searchParams);
         if (!parsed.success)
           throw new AppError("invalid_input", "The range or profiles in the link are not valid.");
         const [view, settings] = await Promise.all([

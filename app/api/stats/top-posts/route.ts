@@ -4,12 +4,15 @@ import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
 import { toCsv } from "@/lib/format/csv";
 import { engagementRate, statsQuerySchema, statsWindow } from "@/lib/validation/stats";
-import { sortTopPosts, type TopPostSort } from "@/lib/validation/top-posts";
+import type { TopPostSort } from "@/lib/validation/top-posts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The top-posts table as CSV: the same rows and order as the page, for any member. */
+/**
+ * The top-posts ranking as CSV, for any member: every post published in the range, in the
+ * table's order (the table shows it 20 rows a page; its page 1 is the CSV's first rows).
+ */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRoute("top-posts", {
   GET: {
     access: "viewer",
@@ -24,7 +27,12 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
       const q = parsed.data;
       const window = statsWindow(q);
       const [rows, settings] = await Promise.all([
-        listTopPosts(ctx, { from: window.from, to: window.to }),
+        listTopPosts(ctx, {
+          from: window.from,
+          to: window.to,
+          sort: q.sort as TopPostSort,
+          limit: null,
+        }),
         getWorkspaceSettings(ctx),
       ]);
       const csv = toCsv([
@@ -40,7 +48,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
           "Stats recorded at (ISO 8601, UTC)",
           "Post",
         ],
-        ...sortTopPosts(rows, q.sort as TopPostSort).map((r) => {
+        ...rows.map((r) => {
           const rate = engagementRate(r);
           return [
             r.publishedAt,
