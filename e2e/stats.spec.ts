@@ -92,7 +92,7 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   );
   // The chart is drawn on the server; the chart library comes when the pointer does.
   await expect(page.locator('[data-chart="static"] path').first()).toBeVisible();
-  await screenshot(page, "stats-30-first-paint");
+  await screenshotBothSizes(page, shots, "stats-30-first-paint");
   await page.getByRole("group", { name: /over 30 days/ }).hover();
   await expect(page.locator(".recharts-line").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/in 30 days/)).toBeVisible();
