@@ -90,7 +90,11 @@ test("profiles mirrored, connect denied then approved, stats charts draw the san
   expect(cells.map((c) => Number(c.replace(/,/g, "")))).toEqual(
     served.map((r) => r.stats.follower_count),
   );
-  // The chart is drawn on the server; the chart library comes when the pointer does.
+  // The chart is drawn on the server; the chart library comes when the pointer does. Chromium
+  // sends pointer events when the layout moves under a resting cursor, so the cursor is parked
+  // off the chart before the page loads again.
+  await page.mouse.move(0, 0);
+  await page.reload();
   await expect(page.locator('[data-chart="static"] path').first()).toBeVisible();
   await screenshotBothSizes(page, shots, "stats-30-first-paint");
   await page.getByRole("group", { name: /over 30 days/ }).hover();

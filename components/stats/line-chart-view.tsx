@@ -66,7 +66,12 @@ export function LineChartView({ rows, series, timeZone, yLabel }: ChartViewProps
           labelFormatter={(v) => full.format(Number(v))}
           formatter={(value) => (typeof value === "number" ? numberFormat.format(value) : "—")}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          // Names in the text colour, as in the server-drawn chart: as text, several series
+          // colours fall below 4.5:1 on white.
+          formatter={(value) => <span style={{ color: "#1f2937" }}>{value}</span>}
+        />
         {segments.map((seg) => {
           const i = keys.indexOf(seg.series);
           const style = styleFor(i);

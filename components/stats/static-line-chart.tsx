@@ -126,7 +126,9 @@ export function StaticLineChart({ rows, series, timeZone, yLabel }: ChartViewPro
         {series.map((s, i) => {
           const style = styleFor(i);
           return (
-            <li key={s.key} className="flex items-center gap-1" style={{ color: style.color }}>
+            // The name in the text colour (several series colours fail 4.5:1 on white as text); the
+            // line sample beside it carries the series colour and dash.
+            <li key={s.key} className="flex items-center gap-1 text-gray-800">
               <svg width="16" height="8" aria-hidden>
                 <line
                   x1={0}
