@@ -2,7 +2,13 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { callAction } from "./support/actions";
 import { sandboxAdmin, sandboxPostsWithCaption, specSandbox } from "./support/sandbox";
-import { newAccount, saveApiKey, screenshotBothSizes, signUp } from "./support/helpers";
+import {
+  newAccount,
+  pointAtCalendarEntry,
+  saveApiKey,
+  screenshotBothSizes,
+  signUp,
+} from "./support/helpers";
 
 /**
  * Drags in Chromium with the browser's own timezone set apart from the workspace's: the wall clock
@@ -117,7 +123,7 @@ async function boxOf(locator: Locator) {
 /** A real mouse drag (down, a few steps to start FullCalendar's drag, then to the target). */
 async function drag(page: Page, entry: Locator, to: { x: number; y: number }) {
   const from = await boxOf(entry);
-  await page.mouse.move(from.x + 12, from.y + 5);
+  await pointAtCalendarEntry(page, { x: from.x + 12, y: from.y + 5 });
   await page.mouse.down();
   await page.mouse.move(from.x + 30, from.y + 30, { steps: 5 });
   await page.mouse.move(to.x, to.y, { steps: 20 });

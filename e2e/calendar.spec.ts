@@ -8,6 +8,7 @@ import {
   saveApiKey,
   screenshotBothSizes,
   signUp,
+  pointAtCalendarEntry,
 } from "./support/helpers";
 
 const fixture = (name: string) => path.resolve("e2e/fixtures/media", name);
@@ -100,7 +101,7 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   const slotBox = await slot.boundingBox();
   const dayBox = await thursday.boundingBox();
   if (!from || !slotBox || !dayBox) throw new Error("week grid not laid out");
-  await page.mouse.move(from.x + 20, from.y + 5);
+  await pointAtCalendarEntry(page, { x: from.x + 20, y: from.y + 5 });
   await page.mouse.down();
   await page.mouse.move(from.x + 40, from.y + 40, { steps: 5 });
   await page.mouse.move(dayBox.x + dayBox.width / 2, slotBox.y + 4, { steps: 15 });

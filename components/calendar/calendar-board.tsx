@@ -1,10 +1,6 @@
 "use client";
 
 import FullCalendar from "@fullcalendar/react";
-import dayGridPlugin from "@fullcalendar/react/daygrid";
-import interactionPlugin from "@fullcalendar/react/interaction";
-import listPlugin from "@fullcalendar/react/list";
-import timeGridPlugin from "@fullcalendar/react/timegrid";
 import classicThemePlugin from "@fullcalendar/react/themes/classic";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
@@ -12,7 +8,7 @@ import "@fullcalendar/react/themes/classic/palette.css";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { queryKeys } from "@/lib/hooks/query-keys";
 import type {
@@ -24,12 +20,24 @@ import type {
 import { toWallClock } from "@/lib/validation/wall-clock";
 import { fromBoardTime, toBoardTime } from "./calendar-range";
 import { EntryContent, entryHref } from "./entry-content";
-import { useCalendarMove } from "./use-calendar-move";
+import { loadMove, useCalendarMove } from "./use-calendar-move";
 
 // The dialog (and Radix's) loads when a "Move to…" is first pressed, not with the board.
 const MoveDialog = dynamic(() => import("./move-dialog").then((m) => m.MoveDialog), {
   ssr: false,
 });
+
+/** A FullCalendar plugin, typed without importing one. */
+export type CalendarPlugin = typeof import("@fullcalendar/react/interaction").default;
+
+export type CalendarBoardProps = {
+  workspaceId: string;
+  timeZone: string;
+  canEdit: boolean;
+  view: CalendarView;
+  day: string;
+  query: CalendarQuery;
+};
 
 const fcViews: Record<CalendarView, string> = {
   month: "dayGridMonth",
@@ -49,7 +57,34 @@ async function fetchCalendar(workspaceId: string, query: CalendarQuery): Promise
   return body as CalendarData;
 }
 
-/** The board: FullCalendar in UTC fed with the workspace zone's wall clocks (see toBoardTime). */
+/**
+ * Dragging (FullCalendar's interaction plugin, about 10 kB) is fetched the first time a pointer or
+ * finger reaches an editor's board, not with the page: most visits only look. Not on focus: the
+ * keyboard moves with "Move to…", and the board is drawn again when dragging arrives (which
+ * would take the focus away).
+ * `isDragReady` tells when a press will start a drag.
+ */
+function useDragSupport(isWanted: boolean) {
+  const [plugin, setPlugin] = useState<CalendarPlugin | null>(null);
+  const asked = useRef(false);
+  const request = useCallback(() => {
+    if (!isWanted || asked.current) return;
+    asked.current = true;
+    void loadMove().catch(() => {}); // a drop runs it; fetched now so the drop does not wait
+    import("@fullcalendar/react/interaction").then(
+      (m) => setPlugin(() => m.default),
+      () => {
+        asked.current = false; // a failed fetch is tried again on the next approach
+      },
+    );
+  }, [isWanted]);
+  return { plugin: isWanted ? plugin : null, request };
+}
+
+/**
+ * The board: FullCalendar in UTC fed with the workspace zone's wall clocks (see toBoardTime).
+ * `viewPlugin` is the one view's plugin, so a visit loads only the view it shows (board-views.tsx).
+ */
 export function CalendarBoard({
   workspaceId,
   timeZone,
@@ -57,14 +92,8 @@ export function CalendarBoard({
   view,
   day,
   query,
-}: {
-  workspaceId: string;
-  timeZone: string;
-  canEdit: boolean;
-  view: CalendarView;
-  day: string;
-  query: CalendarQuery;
-}) {
+  viewPlugin,
+}: CalendarBoardProps & { viewPlugin: CalendarPlugin }) {
   const router = useRouter();
   const { data, error, isPending } = useQuery({
     queryKey: queryKeys.calendar.range(workspaceId, query),
@@ -90,6 +119,11 @@ export function CalendarBoard({
     [entries, timeZone, canEdit],
   );
   const canMove = (e: CalendarEntry) => canEdit && e.isMovable;
+  const drag = useDragSupport(canEdit && view !== "agenda");
+  const plugins = useMemo(
+    () => [viewPlugin, classicThemePlugin, ...(drag.plugin ? [drag.plugin] : [])],
+    [viewPlugin, drag.plugin],
+  );
 
   return (
     <div className="min-w-0 space-y-3">
@@ -103,16 +137,17 @@ export function CalendarBoard({
         {notice && <Alert tone={notice.tone === "error" ? "error" : "info"}>{notice.text}</Alert>}
       </div>
       {isPending && <p className="text-sm text-gray-600">Loading the calendar…</p>}
-      <div className="postdeck-calendar min-w-0 overflow-hidden" data-view={view}>
+      <div
+        className="postdeck-calendar min-w-0 overflow-hidden"
+        data-view={view}
+        data-drag={drag.plugin ? "ready" : undefined}
+        onPointerOver={drag.request}
+        onTouchStart={drag.request}
+      >
         <FullCalendar
-          key={`${view}:${day}`}
-          plugins={[
-            dayGridPlugin,
-            timeGridPlugin,
-            listPlugin,
-            interactionPlugin,
-            classicThemePlugin,
-          ]}
+          // FullCalendar reads its plugins once: the board is drawn again when dragging arrives.
+          key={`${view}:${day}:${drag.plugin ? "drag" : "look"}`}
+          plugins={plugins}
           initialView={fcViews[view]}
           initialDate={day}
           timeZone="UTC"

@@ -1,7 +1,6 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
@@ -12,14 +11,9 @@ import {
   type CalendarView,
 } from "@/lib/validation/calendar";
 import { cn } from "@/lib/utils";
+import { boardsByView } from "./board-views";
 import { CalendarFilters } from "./calendar-filters";
 import { rangeOf, rangeTitle, shiftDay, todayIn } from "./calendar-range";
-
-// FullCalendar is loaded only on this page, after the shell.
-const CalendarBoard = dynamic(() => import("./calendar-board").then((m) => m.CalendarBoard), {
-  ssr: false,
-  loading: () => <p className="text-sm text-gray-600">Loading the calendar…</p>,
-});
 
 const phoneQuery = "(max-width: 639px)";
 const subscribePhone = (onChange: () => void) => {
@@ -66,6 +60,8 @@ export function CalendarScreen({
     () => ({ ...rangeOf(view, day), ...readCalendarFilters(search) }),
     [view, day, search],
   );
+
+  const CalendarBoard = boardsByView[view];
 
   const go = (changes: Record<string, string | null>) => {
     const params = new URLSearchParams(search.toString());

@@ -153,3 +153,12 @@ export async function publishVideoNowForAcme(
   await page.getByRole("button", { name: "Publish now", exact: true }).click();
   await expect(page).toHaveURL(/\/posts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 }
+
+/**
+ * Puts the mouse on a calendar entry and waits until the board can drag: FullCalendar's drag
+ * support is fetched when a pointer first reaches the board (calendar-board.tsx).
+ */
+export async function pointAtCalendarEntry(page: Page, at: { x: number; y: number }) {
+  await page.mouse.move(at.x, at.y);
+  await expect(page.locator('.postdeck-calendar[data-drag="ready"]')).toBeAttached();
+}
