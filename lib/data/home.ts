@@ -156,10 +156,11 @@ export async function getHomePosts(
     at: at ? at.toISOString() : null,
     error: r.error,
   });
-  // A union's rows come in no promised order: sort each list again (a few rows at most).
+  // A union's rows come in no promised order: sort each list again (a few rows at most), ties by
+  // id as PostgreSQL orders uuids (byte order, which plain string order of their text matches).
   const byTime = (at: (r: Row) => Date | null, dir: 1 | -1) => (a: Row, b: Row) =>
-    dir *
-    ((at(a)?.getTime() ?? 0) - (at(b)?.getTime() ?? 0) || a.targetId.localeCompare(b.targetId));
+    dir * ((at(a)?.getTime() ?? 0) - (at(b)?.getTime() ?? 0)) ||
+    dir * (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0);
   return {
     comingUp: rows
       .filter((r) => !r.isFailure)
