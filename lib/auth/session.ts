@@ -80,10 +80,23 @@ export const requireWorkspace = cache(async (): Promise<WorkspaceCtx> => {
 
 /** The dashboard shell's needs: the active workspace and the user's workspaces, one query. */
 export const requireWorkspaceShell = cache(
-  async (): Promise<{ ctx: WorkspaceCtx; workspaces: WorkspaceSummary[] }> => {
+  async (): Promise<{
+    ctx: WorkspaceCtx;
+    workspaces: WorkspaceSummary[];
+    settings: NonNullable<SessionRecord["settings"]>;
+  }> => {
     const record = await readSession();
     if (!record) redirect(await signInTargetForThisPage());
-    if (!record.ctx) redirect("/welcome");
-    return { ctx: record.ctx, workspaces: record.workspaces };
+    if (!record.ctx || !record.settings) redirect("/welcome");
+    return { ctx: record.ctx, workspaces: record.workspaces, settings: record.settings };
   },
 );
+
+/**
+ * For pages: the active workspace with its timezone and TikTok audit status, read in the same
+ * round trip as the session (a page showing times needs no query of its own for the zone).
+ */
+export async function requireWorkspaceWithSettings() {
+  const { ctx, settings } = await requireWorkspaceShell();
+  return { ctx, ...settings };
+}

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { posts, postTargets } from "@/lib/db/schema";
+import { eq } from "drizzle-orm";
+import { importedPosts, posts, postTargets, workspaces } from "@/lib/db/schema";
 import { defaultTikTokSettings } from "@/lib/tiktok";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeOwner } from "@/lib/test/factories";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import type { WorkspaceCtx } from "./context";
-import { getHomePosts } from "./home";
+import { getHomePosts, getHomeSetup } from "./home";
+import { createInvite } from "./invites";
+import { saveProfileMirror } from "./profiles";
 
 let t: TestDatabase;
 const now = new Date("2026-11-25T12:00:00Z");
@@ -42,15 +45,90 @@ async function makePost(
   return post.id;
 }
 
+const profile = (postproxyId: string, platform: string, status: string) => ({
+  postproxyId,
+  platform,
+  name: postproxyId,
+  username: null,
+  avatarUrl: null,
+  status,
+  expiresAt: null,
+  postCount: null,
+});
+
+describe("getHomeSetup", () => {
+  it("says what a fresh workspace lacks", async () => {
+    const ctx = await makeOwner(t.db, "Fresh Setup");
+    await makePost(ctx, "Only a draft", "draft", []);
+    expect(await getHomeSetup(ctx, now)).toMatchObject({
+      hasApiKey: false,
+      auditStatus: "unknown",
+      mirror: { hasKey: false, isLoaded: false },
+      activeTikTokProfiles: null,
+      expiredTikTokProfiles: 0,
+      memberCount: 1,
+      pendingInvites: 0,
+      hasSentPost: false,
+    });
+  });
+
+  it("counts members, open invites (for owners only), mirrored TikTok profiles and sent posts", async () => {
+    const ctx = await makeOwner(t.db, "Setup Owner");
+    const editor = await addMember(ctx, "editor");
+    await createInvite(ctx, "viewer", now);
+    await createInvite(ctx, "editor", new Date(now.getTime() - 365 * 24 * 3_600_000));
+    await t.db
+      .update(workspaces)
+      .set({
+        postproxyKeyCiphertext: "sealed",
+        postproxyKeyLast4: "abcd",
+        postproxyKeyUpdatedAt: now,
+      })
+      .where(eq(workspaces.id, ctx.workspaceId));
+    expect((await getHomeSetup(ctx, now)).activeTikTokProfiles).toBeNull();
+    await saveProfileMirror(
+      ctx,
+      [
+        {
+          postproxyId: "g1",
+          name: "Brand",
+          profiles: [
+            profile("p1", "tiktok", "active"),
+            profile("p2", "tiktok", "expired"),
+            profile("p3", "tiktok", "active"),
+            profile("p4", "instagram", "active"),
+          ],
+        },
+      ],
+      new Date(now.getTime() + 1000),
+    );
+    const imported = await makePost(ctx, "Made elsewhere", "published", []);
+    await t.db
+      .insert(importedPosts)
+      .values({ workspaceId: ctx.workspaceId, postproxyPostId: "pp-1", postId: imported });
+    expect((await getHomeSetup(ctx, now)).hasSentPost).toBe(false);
+    await makePost(ctx, "Ours", "scheduled", []);
+    const owner = await getHomeSetup(ctx, new Date(now.getTime() + 2000));
+    expect(owner).toMatchObject({
+      workspaceName: expect.any(String),
+      hasApiKey: true,
+      mirror: { hasKey: true, isLoaded: true, isStale: false },
+      activeTikTokProfiles: 2,
+      expiredTikTokProfiles: 1,
+      memberCount: 2,
+      pendingInvites: 1,
+      hasSentPost: true,
+    });
+    expect((await getHomeSetup(editor.ctx, now)).pendingInvites).toBe(0);
+    expect((await getHomeSetup(await makeOwner(t.db, "Other Setup"), now)).memberCount).toBe(1);
+  });
+});
+
 describe("getHomePosts", () => {
-  it("says a fresh workspace has sent nothing and lists nothing", async () => {
+  it("lists nothing for a workspace with drafts only", async () => {
     const ctx = await makeOwner(t.db, "Fresh Owner");
     await makePost(ctx, "Only a draft", "draft", []);
-    expect(await getHomePosts(ctx, { now })).toEqual({
-      hasSentPost: false,
-      comingUp: [],
-      needsAttention: [],
-    });
+    expect(await getHomePosts(ctx, { now })).toEqual({ comingUp: [], needsAttention: [] });
   });
 
   it("lists the next scheduled targets soonest first and recent failures newest first", async () => {
@@ -74,7 +152,6 @@ describe("getHomePosts", () => {
     await makePost(ctx, "Fine", "published", [{ profile: "a", status: "published" }]);
 
     const home = await getHomePosts(ctx, { now, limit: 2 });
-    expect(home.hasSentPost).toBe(true);
     expect(home.comingUp.map((c) => [c.caption, c.profileName])).toEqual([
       ["Soon", "@a"],
       ["Soon", "@b"],

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
 import { parseMediaLibraryQuery, type MediaLibraryQuery } from "@/lib/validation/media-library";
 import type { WorkspaceCtx } from "./context";
-import { listMediaPage } from "./media-library";
+import { listMediaLibraryLists, listMediaPage } from "./media-library";
 import { deleteMediaFiles } from "./media-usage";
 import { getComposeDraft } from "./posts";
 
@@ -180,6 +180,33 @@ describe("the library query", () => {
     expect(await names(owner, q({ q: "another" }))).toEqual([]);
     const page = await listMediaPage(owner, { ...q(), cursor: "bm90IGpzb24" }, now);
     expect(page.items.length).toBe(6);
+  });
+});
+
+describe("the library page's short lists", () => {
+  it("lists the members by name and, when asked, the unfinished uploads newest first", async () => {
+    const older = await addFile(owner, {
+      name: "older-half.mp4",
+      status: "uploading",
+      kind: "video",
+      size: 1234,
+      createdAt: new Date(now.getTime() - day),
+    });
+    const lists = await listMediaLibraryLists(owner, { withUnfinished: true });
+    expect(lists.uploaders.map((u) => u.name)).toEqual(["Eddie Editor", "Olga Owner"]);
+    expect(lists.unfinished).toEqual([
+      { id: ids.uploading, name: "half.mp4", size: 1000, createdAt: now },
+      { id: older, name: "older-half.mp4", size: 1234, createdAt: new Date(now.getTime() - day) },
+    ]);
+    expect(await listMediaLibraryLists(owner, { withUnfinished: false })).toEqual({
+      uploaders: lists.uploaders,
+      unfinished: [],
+    });
+    expect(await listMediaLibraryLists(outsider, { withUnfinished: true })).toEqual({
+      uploaders: [{ id: outsider.user.id, name: "Otto Outsider" }],
+      unfinished: [],
+    });
+    await t.db.delete(mediaFiles).where(eq(mediaFiles.id, older));
   });
 });
 

@@ -130,11 +130,59 @@ export async function listMediaPage(
 
 /** Who can appear in the "Uploaded by" filter: the workspace's members, by name. */
 export async function listMediaUploaders(ctx: WorkspaceCtx) {
+  return (await listMediaLibraryLists(ctx, { withUnfinished: false })).uploaders;
+}
+
+export type UnfinishedUpload = { id: string; name: string; size: number; createdAt: Date };
+
+/**
+ * The library page's two short lists in one round trip: the uploader filter (the workspace's
+ * members by name) and, when asked, the uploads left unfinished (newest first). Each part is
+ * numbered in its own order, and the rows are put back in that order here.
+ */
+export async function listMediaLibraryLists(
+  ctx: WorkspaceCtx,
+  { withUnfinished }: { withUnfinished: boolean },
+): Promise<{ uploaders: { id: string; name: string }[]; unfinished: UnfinishedUpload[] }> {
   requireRole(ctx, "viewer");
-  return ctx.db
-    .select({ id: users.id, name: users.name })
+  const uploaders = ctx.db
+    .select({
+      isUpload: sql<boolean>`false`,
+      ord: sql<number>`row_number() over (order by ${users.name})`.mapWith(Number),
+      id: users.id,
+      name: users.name,
+      size: sql<number | null>`null::bigint`.mapWith(Number),
+      createdAt: sql<Date | null>`null::timestamptz`.mapWith(mediaFiles.createdAt),
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, ctx.workspaceId))
-    .orderBy(asc(users.name));
+    .where(eq(memberships.workspaceId, ctx.workspaceId));
+  const rows = withUnfinished
+    ? await uploaders.unionAll(
+        ctx.db
+          .select({
+            isUpload: sql<boolean>`true`,
+            ord: sql<number>`row_number() over (order by ${mediaFiles.createdAt} desc)`,
+            id: mediaFiles.id,
+            name: mediaFiles.name,
+            size: mediaFiles.size,
+            createdAt: mediaFiles.createdAt,
+          })
+          .from(mediaFiles)
+          .where(
+            and(eq(mediaFiles.workspaceId, ctx.workspaceId), eq(mediaFiles.status, "uploading")),
+          ),
+      )
+    : await uploaders;
+  const inOrder = (isUpload: boolean) =>
+    rows.filter((r) => r.isUpload === isUpload).sort((a, b) => a.ord - b.ord);
+  return {
+    uploaders: inOrder(false).map((r) => ({ id: r.id, name: r.name })),
+    unfinished: inOrder(true).map((r) => ({
+      id: r.id,
+      name: r.name,
+      size: r.size!,
+      createdAt: r.createdAt!,
+    })),
+  };
 }

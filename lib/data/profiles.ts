@@ -105,15 +105,29 @@ function toView(r: ProfileRow): Profile {
 export async function getMirrorState(ctx: WorkspaceCtx, now = new Date()): Promise<MirrorState> {
   requireRole(ctx, "viewer");
   const [row] = await ctx.db
-    .select({
-      hasKey: sql<boolean>`${workspaces.postproxyKeyCiphertext} is not null`,
-      keyUpdatedAt: workspaces.postproxyKeyUpdatedAt,
-      refreshedAt: profileMirrorStates.refreshedAt,
-      lastError: profileMirrorStates.lastError,
-    })
+    .select(mirrorStateColumns)
     .from(workspaces)
     .leftJoin(profileMirrorStates, eq(profileMirrorStates.workspaceId, workspaces.id))
     .where(eq(workspaces.id, ctx.workspaceId));
+  return toMirrorState(row, now);
+}
+
+/** What getMirrorState reads, for a query that joins the mirror state into a wider read. */
+export const mirrorStateColumns = {
+  hasKey: sql<boolean>`${workspaces.postproxyKeyCiphertext} is not null`,
+  keyUpdatedAt: workspaces.postproxyKeyUpdatedAt,
+  refreshedAt: profileMirrorStates.refreshedAt,
+  lastError: profileMirrorStates.lastError,
+};
+
+type MirrorStateRow = {
+  hasKey: boolean;
+  keyUpdatedAt: Date | null;
+  refreshedAt: Date | null;
+  lastError: string | null;
+};
+
+export function toMirrorState(row: MirrorStateRow | undefined, now = new Date()): MirrorState {
   if (!row?.hasKey)
     return { hasKey: false, isLoaded: false, refreshedAt: null, lastError: null, isStale: false };
   const isLoaded = !!row.refreshedAt && (!row.keyUpdatedAt || row.refreshedAt >= row.keyUpdatedAt);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import {
   postStatSnapshots,
   postStatStates,
@@ -7,11 +7,15 @@ import {
   posts,
   profileGroups,
   profiles,
+  profileMirrorStates,
   profileStatSnapshots,
+  workspaces,
 } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { topPostsPageSize, type TopPostSort } from "@/lib/validation/top-posts";
+import { AppError } from "@/lib/errors";
 import { requireRole, type WorkspaceCtx } from "./context";
+import { mirrorStateColumns, toMirrorState } from "./profiles";
 
 export type ProfileSnapshot = {
   recordedAt: string;
@@ -536,22 +540,57 @@ export async function getBestTimes(ctx: WorkspaceCtx, timeZone: string): Promise
   }));
 }
 
+/** The newest stats reads of the workspace (profiles, posts), as subqueries of one select. */
+const syncedAtColumns = (workspaceId: string) => ({
+  profilesAt:
+    sql`(select max(${profiles.statsFetchedAt}) from ${profiles} where ${profiles.workspaceId} = ${workspaceId})`.mapWith(
+      profiles.statsFetchedAt,
+    ),
+  postsAt:
+    sql`(select max(${postStatStates.fetchedAt}) from ${postStatStates} where ${postStatStates.workspaceId} = ${workspaceId})`.mapWith(
+      postStatStates.fetchedAt,
+    ),
+});
+
+function toSyncedAt(row: { profilesAt: Date | null; postsAt: Date | null } | undefined, now: Date) {
+  const last = row?.profilesAt ?? row?.postsAt ?? null;
+  return {
+    profiles: iso(row?.profilesAt ?? null),
+    posts: iso(row?.postsAt ?? null),
+    /** Older than an hour (or never read): a chart asks for a background refresh. */
+    isStale: !last || now.getTime() - last.getTime() > 3600_000,
+  };
+}
+
 /** When the workspace's stats were last read from Postproxy (profiles and posts), or null. */
 export async function getStatsSyncedAt(ctx: WorkspaceCtx, now = new Date()) {
   requireRole(ctx, "viewer");
-  const [p] = await ctx.db
-    .select({ at: max(profiles.statsFetchedAt) })
-    .from(profiles)
-    .where(eq(profiles.workspaceId, ctx.workspaceId));
-  const [t] = await ctx.db
-    .select({ at: max(postStatStates.fetchedAt) })
-    .from(postStatStates)
-    .where(eq(postStatStates.workspaceId, ctx.workspaceId));
-  const last = p?.at ?? t?.at ?? null;
+  const [row] = await ctx.db
+    .select(syncedAtColumns(ctx.workspaceId))
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  return toSyncedAt(row, now);
+}
+
+/**
+ * What the Stats page reads before its charts, in one round trip: the profile mirror's state
+ * (whether there is a key), the workspace's timezone and when stats were last synced.
+ */
+export async function getStatsPageState(ctx: WorkspaceCtx, now = new Date()) {
+  requireRole(ctx, "viewer");
+  const [row] = await ctx.db
+    .select({
+      ...mirrorStateColumns,
+      timezone: workspaces.timezone,
+      ...syncedAtColumns(ctx.workspaceId),
+    })
+    .from(workspaces)
+    .leftJoin(profileMirrorStates, eq(profileMirrorStates.workspaceId, workspaces.id))
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (!row) throw new AppError("not_found", "Workspace not found.");
   return {
-    profiles: iso(p?.at ?? null),
-    posts: iso(t?.at ?? null),
-    /** Older than an hour (or never read): a chart asks for a background refresh. */
-    isStale: !last || now.getTime() - last.getTime() > 3600_000,
+    mirror: toMirrorState(row, now),
+    timezone: row.timezone,
+    synced: toSyncedAt(row, now),
   };
 }

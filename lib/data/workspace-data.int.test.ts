@@ -11,6 +11,7 @@ import {
   createWorkspace,
   getWorkspaceSettings,
   listUserWorkspaces,
+  readSessionRecord,
   resolveWorkspaceCtx,
   switchWorkspace,
   updateWorkspaceSettings,
@@ -78,6 +79,15 @@ describe("workspaces", () => {
       ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect((await getWorkspaceSettings(a)).name).toBe("Eve Agency");
+    // The session read carries the active workspace's zone and audit status (pages use them).
+    expect((await readSessionRecord(t.db, a.user.id))?.settings).toEqual({
+      timezone: "Europe/Paris",
+      tiktokAuditStatus: "audited",
+    });
+    expect((await readSessionRecord(t.db, b.user.id))?.settings).toEqual({
+      timezone: "UTC",
+      tiktokAuditStatus: "unknown",
+    });
     const outsider = await makeUser(t.db, "Gus");
     expect(await resolveWorkspaceCtx(t.db, outsider, a.workspaceId)).toBeNull();
   });

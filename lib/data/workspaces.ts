@@ -24,6 +24,8 @@ export type SessionRecord = {
   ctx: WorkspaceCtx | null;
   /** Every workspace of the user, by name (the shell's switcher). */
   workspaces: WorkspaceSummary[];
+  /** The active workspace's own settings pages read on every visit (null with no membership). */
+  settings: Pick<WorkspaceSettings, "timezone" | "tiktokAuditStatus"> | null;
 };
 
 /**
@@ -45,6 +47,8 @@ export async function readSessionRecord(db: Db, userId: string): Promise<Session
       role: memberships.role,
       joinedAt: memberships.createdAt,
       workspaceName: workspaces.name,
+      timezone: workspaces.timezone,
+      tiktokAuditStatus: workspaces.tiktokAuditStatus,
     })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
@@ -55,7 +59,16 @@ export async function readSessionRecord(db: Db, userId: string): Promise<Session
   const user = { id: first.id, email: first.email, name: first.name };
   const joined = rows.flatMap((r) =>
     r.workspaceId && r.role && r.workspaceName !== null && r.joinedAt
-      ? [{ workspaceId: r.workspaceId, role: r.role, name: r.workspaceName, joinedAt: r.joinedAt }]
+      ? [
+          {
+            workspaceId: r.workspaceId,
+            role: r.role,
+            name: r.workspaceName,
+            joinedAt: r.joinedAt,
+            timezone: r.timezone!,
+            tiktokAuditStatus: r.tiktokAuditStatus!,
+          },
+        ]
       : [],
   );
   const active =
@@ -68,6 +81,9 @@ export async function readSessionRecord(db: Db, userId: string): Promise<Session
     workspaces: joined
       .map((m) => ({ id: m.workspaceId, name: m.name, role: m.role }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    settings: active
+      ? { timezone: active.timezone, tiktokAuditStatus: active.tiktokAuditStatus }
+      : null,
   };
 }
 

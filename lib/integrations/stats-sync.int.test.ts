@@ -76,6 +76,10 @@ afterAll(async () => {
 
 describe("stats snapshots", () => {
   it("reads profile and post timeseries from Postproxy, the same numbers the sandbox serves", async () => {
+    expect(await stats.getStatsPageState(owner)).toMatchObject({
+      mirror: { hasKey: true, isLoaded: true },
+      synced: { profiles: null, posts: null, isStale: true },
+    });
     const result = await syncStats(owner);
     expect(result.errors).toEqual([]);
     expect(result.profiles).toBe(3);
@@ -103,6 +107,11 @@ describe("stats snapshots", () => {
     const post = await stats.getPostSeries(owner, postId);
     expect(post[0].points.length).toBeGreaterThan(1);
     expect(post[0].fetchedAt).not.toBeNull();
+    const page = await stats.getStatsPageState(owner);
+    expect(page).toMatchObject({ timezone: "UTC", synced: { isStale: false } });
+    expect(page.synced).toEqual(await stats.getStatsSyncedAt(owner));
+    expect(Date.parse(page.synced.profiles!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(page.synced.posts!)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("changes nothing when the same snapshots come again, and skips what is fresh", async () => {

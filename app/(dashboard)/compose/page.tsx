@@ -8,12 +8,11 @@ import { settingsLinks } from "@/components/settings/links";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireWorkspace } from "@/lib/auth/session";
+import { requireWorkspaceWithSettings } from "@/lib/auth/session";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { toMediaCards } from "@/lib/data/media-cards";
 import { getComposeDraft, listProfilePostTimes } from "@/lib/data/posts";
 import { loadWorkspaceMedia } from "@/lib/data/posts-media";
-import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { isAppError } from "@/lib/errors";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
@@ -74,7 +73,8 @@ async function loadDraft(
 }
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await requireWorkspace();
+  // The timezone and audit status come with the session: no round trip of their own.
+  const { ctx, ...settings } = await requireWorkspaceWithSettings();
   const header = (
     <PageHeader
       title="Compose"
@@ -102,10 +102,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   }
 
   const search = await searchParams;
-  const [settings, compose] = await Promise.all([
-    getWorkspaceSettings(ctx),
-    listComposeProfiles(ctx),
-  ]);
+  const compose = await listComposeProfiles(ctx);
   if (!compose.hasKey) {
     return (
       <>

@@ -3,8 +3,7 @@ import { MediaLibrary } from "@/components/media/media-library";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { hasRole } from "@/lib/validation/enums";
-import { listUnfinishedUploads } from "@/lib/data/media";
-import { listMediaPage, listMediaUploaders } from "@/lib/data/media-library";
+import { listMediaLibraryLists, listMediaPage } from "@/lib/data/media-library";
 import { parseMediaLibraryQuery } from "@/lib/validation/media-library";
 
 export const metadata: Metadata = { title: "Media" };
@@ -17,10 +16,9 @@ export default async function MediaPage({
   const ctx = await requireWorkspace();
   const query = parseMediaLibraryQuery(await searchParams);
   const canEdit = hasRole(ctx.role, "editor");
-  const [firstPage, uploaders, unfinished] = await Promise.all([
+  const [firstPage, { uploaders, unfinished }] = await Promise.all([
     listMediaPage(ctx, query),
-    listMediaUploaders(ctx),
-    canEdit ? listUnfinishedUploads(ctx) : Promise.resolve([]),
+    listMediaLibraryLists(ctx, { withUnfinished: canEdit }),
   ]);
   return (
     <>

@@ -7,8 +7,8 @@ import { PostsTabs } from "@/components/posts/posts-tabs";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireWorkspace } from "@/lib/auth/session";
-import { listPostsPage, listPostsProfileOptions, workspaceTimeZone } from "@/lib/data/posts-list";
+import { requireWorkspaceWithSettings } from "@/lib/auth/session";
+import { listPostsPage, listPostsProfileOptions } from "@/lib/data/posts-list";
 import { hasRole } from "@/lib/validation/enums";
 import {
   hasPostsFilters,
@@ -22,10 +22,10 @@ export const metadata: Metadata = { title: "Posts" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PostsPage({ searchParams }: Props) {
-  const ctx = await requireWorkspace();
+  // The workspace's timezone comes with the session: no round trip of its own.
+  const { ctx, timezone: timeZone } = await requireWorkspaceWithSettings();
   const { query, problems } = readPostsQuery(await searchParams);
   const canEdit = hasRole(ctx.role, "editor");
-  const timeZone = await workspaceTimeZone(ctx);
   const [first, profiles] = await Promise.all([
     listPostsPage(ctx, query, { timeZone }),
     listPostsProfileOptions(ctx),

@@ -17,11 +17,14 @@ import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
-import { getMirrorState } from "@/lib/data/profiles";
-import { getBestTimes, getStatsSyncedAt, listTopPosts } from "@/lib/data/stats";
+import { getBestTimes, getStatsPageState, listTopPosts } from "@/lib/data/stats";
 import { loadProfileStats } from "@/lib/data/stats-view";
-import { getWorkspaceSettings } from "@/lib/data/workspaces";
-import { bucketLabel, profileMetricLabels, statsQuerySchema } from "@/lib/validation/stats";
+import {
+  bucketLabel,
+  profileMetricLabels,
+  statsQuerySchema,
+  statsWindow,
+} from "@/lib/validation/stats";
 import { topPostsPageSize } from "@/lib/validation/top-posts";
 
 export const metadata: Metadata = { title: "Stats" };
@@ -40,7 +43,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const header = (
     <PageHeader title="Stats" description="How your TikTok profiles and posts perform over time." />
   );
-  const mirror = await getMirrorState(ctx);
+  // One round trip for the key check, the timezone and the last sync.
+  const { mirror, timezone: tz, synced } = await getStatsPageState(ctx);
   if (!mirror.hasKey)
     return (
       <>
@@ -62,14 +66,14 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       </>
     );
 
-  const [settings, synced] = await Promise.all([getWorkspaceSettings(ctx), getStatsSyncedAt(ctx)]);
-  const tz = settings.timezone;
-  const view = await loadProfileStats(ctx, q);
+  const now = new Date();
+  const window = statsWindow(q, now);
   // One row past the page says whether there is a next page.
-  const [pageRows, cells] = await Promise.all([
+  const [view, pageRows, cells] = await Promise.all([
+    loadProfileStats(ctx, q, now),
     listTopPosts(ctx, {
-      from: view.window.from,
-      to: view.window.to,
+      from: window.from,
+      to: window.to,
       sort: q.sort as TopPostSort,
       limit: topPostsPageSize + 1,
       offset: (q.top - 1) * topPostsPageSize,
