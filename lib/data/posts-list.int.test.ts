@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { profileGroups, profiles, workspaces } from "@/lib/db/schema";
+import { profileGroups, profiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { insertPostRow } from "@/lib/test/post-rows";
 import { addMember, makeOwner } from "@/lib/test/factories";
@@ -14,13 +13,9 @@ let outsider: WorkspaceCtx;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  owner = await makeOwner(t.db, "Lister");
-  outsider = await makeOwner(t.db, "Outsider");
   // Days of the date filter are New York days.
-  await t.db
-    .update(workspaces)
-    .set({ timezone: "America/New_York" })
-    .where(eq(workspaces.id, owner.workspaceId));
+  owner = await makeOwner(t.db, "Lister", { timezone: "America/New_York" });
+  outsider = await makeOwner(t.db, "Outsider");
 });
 afterAll(async () => {
   await t?.close();

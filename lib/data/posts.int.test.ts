@@ -37,30 +37,19 @@ describe("drafts", () => {
     const video = await mediaRow(owner, t.db, { kind: "video" });
     const created = await saveDraft(owner, draft(owner, { caption: "first" }));
     expect(created.postId).toMatch(/^[0-9a-f-]{36}$/);
-    const updated = await saveDraft(
-      owner,
-      draft(owner, {
-        postId: created.postId,
-        caption: "second line\nwith #tag",
-        profileIds: ["prof_acme_tiktok"],
-        media: [{ id: video, kind: "video" }],
-        privacy: "SELF_ONLY",
-        allowComments: true,
-        schedule: { mode: "schedule", at: "2031-05-01T09:30", timeZone: "Europe/Paris" },
-      }),
-    );
-    expect(updated.postId).toBe(created.postId);
-    const reopened = await getComposeDraft(owner, created.postId);
-    expect(reopened.values).toMatchObject({
+    const typed = {
       postId: created.postId,
       caption: "second line\nwith #tag",
       profileIds: ["prof_acme_tiktok"],
       media: [{ id: video, kind: "video" }],
       privacy: "SELF_ONLY",
       allowComments: true,
-      allowDuet: false,
       schedule: { mode: "schedule", at: "2031-05-01T09:30", timeZone: "Europe/Paris" },
-    });
+    };
+    const updated = await saveDraft(owner, draft(owner, typed));
+    expect(updated.postId).toBe(created.postId);
+    const reopened = await getComposeDraft(owner, created.postId);
+    expect(reopened.values).toMatchObject({ ...typed, allowDuet: false });
     expect(reopened.media.map((m) => m.id)).toEqual([video]);
     expect(reopened.lockedProfileIds).toEqual([]);
     const view = await getPostView(owner, created.postId);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import { memberships, posts } from "@/lib/db/schema";
+import { memberships, posts, workspaces } from "@/lib/db/schema";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
@@ -17,11 +18,20 @@ export async function makeUser(
   return createUser(db, { email, name, passwordHash: null }, options);
 }
 
-/** An owner with their own workspace. */
-export async function makeOwner(db: Db, name = "Owner"): Promise<WorkspaceCtx> {
+/** An owner with their own workspace (in `timezone` when given, else the sign-up's default). */
+export async function makeOwner(
+  db: Db,
+  name = "Owner",
+  options: { timezone?: string } = {},
+): Promise<WorkspaceCtx> {
   const user = await makeUser(db, name);
   const ctx = await resolveWorkspaceCtx(db, user);
   if (!ctx) throw new Error("owner has no workspace");
+  if (options.timezone)
+    await db
+      .update(workspaces)
+      .set({ timezone: options.timezone })
+      .where(eq(workspaces.id, ctx.workspaceId));
   return ctx;
 }
 

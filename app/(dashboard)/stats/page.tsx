@@ -1,8 +1,7 @@
-import { BarChart3, KeyRound } from "lucide-react";
+import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
-import { settingsLinks } from "@/components/settings/links";
 import { BestTimeHeatmap } from "@/components/stats/heatmap";
 import { LineChart } from "@/components/stats/line-chart";
 import { ProfileChanges } from "@/components/stats/profile-change";
@@ -12,6 +11,7 @@ import { StatsRefresher } from "@/components/stats/stats-refresher";
 import { TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
+import { NoKeyState } from "@/components/settings/no-key-state";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,20 +45,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     return (
       <>
         {header}
-        <EmptyState
-          icon={KeyRound}
-          title="No Postproxy key yet"
-          action={
-            ctx.role === "owner" ? (
-              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
-                Add the API key
-              </Link>
-            ) : undefined
-          }
-        >
+        <NoKeyState title="No Postproxy key yet" isOwner={ctx.role === "owner"}>
           Stats come from Postproxy. Once the workspace&apos;s key is saved, Postdeck stores every
           snapshot of your profiles and posts and charts them here.
-        </EmptyState>
+        </NoKeyState>
       </>
     );
 
