@@ -4,7 +4,7 @@ import { UploadCloud } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { MediaCardData } from "@/components/media/types";
-import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
+import { acceptedMediaTypes, UploadList } from "@/components/media/uploader";
 import { useUploads, type UploadItem, type UploadOutcome } from "@/components/media/use-uploads";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -229,20 +229,7 @@ export function MediaField(props: MediaFieldProps) {
         ) : null}
         {notice ? <p className="text-sm text-danger-700">{notice}</p> : null}
       </div>
-      {rows.length > 0 ? (
-        <ul className="space-y-2" aria-label="Uploads">
-          {rows.map((item) => (
-            <UploadRow
-              key={item.key}
-              item={item}
-              onPause={() => uploads.pause(item.key)}
-              onResume={() => uploads.resume(item.key)}
-              onCancel={() => void uploads.cancel(item.key)}
-              onDismiss={() => uploads.dismiss(item.key)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <UploadList items={rows} controls={uploads} />
       {items.length > 0 ? (
         <div className="space-y-3">
           <p className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">

@@ -1,14 +1,10 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Input, Select } from "@/components/ui/input";
-import {
-  mediaLibrarySearch,
-  mediaSearchMax,
-  type MediaLibraryQuery,
-} from "@/lib/validation/media-library";
+import { Select } from "@/components/ui/input";
+import { FileNameSearch } from "./file-name-search";
+import { mediaLibrarySearch, type MediaLibraryQuery } from "@/lib/validation/media-library";
 
 const kindLabels = { all: "All kinds", video: "Videos", image: "Photos", other: "Other files" };
 const verdictLabels = { all: "Any verdict", ready: "Usable files", refused: "Refused files" };
@@ -103,24 +99,13 @@ export function MediaFilters({
         go({ ...query, q: text.trim() });
       }}
     >
-      <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700 sm:col-span-3 lg:col-span-2">
-        Search by file name
-        <span className="relative">
-          <Search
-            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400"
-            aria-hidden
-          />
-          <Input
-            type="search"
-            name="q"
-            value={text}
-            maxLength={mediaSearchMax}
-            placeholder="e.g. launch"
-            className="pl-9"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </span>
-      </label>
+      <FileNameSearch
+        value={text}
+        onChange={setText}
+        name="q"
+        placeholder="e.g. launch"
+        className="sm:col-span-3 lg:col-span-2"
+      />
       <Choice
         label="Kind"
         name="kind"

@@ -34,8 +34,35 @@ const stateText: Record<UploadItem["state"], string> = {
   cancelled: "Cancelled",
 };
 
+/** The uploads in flight (or just refused), one row each; nothing when there are none. */
+export function UploadList({
+  items,
+  controls,
+  className,
+}: {
+  items: UploadItem[];
+  controls: Pick<ReturnType<typeof useUploads>, "pause" | "resume" | "cancel" | "dismiss">;
+  className?: string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={cn("space-y-2", className)} aria-label="Uploads">
+      {items.map((item) => (
+        <UploadRow
+          key={item.key}
+          item={item}
+          onPause={() => controls.pause(item.key)}
+          onResume={() => controls.resume(item.key)}
+          onCancel={() => void controls.cancel(item.key)}
+          onDismiss={() => controls.dismiss(item.key)}
+        />
+      ))}
+    </ul>
+  );
+}
+
 /** One upload's name, state, progress bar and pause/resume/cancel buttons. */
-export function UploadRow({
+function UploadRow({
   item,
   onPause,
   onResume,
@@ -147,7 +174,8 @@ export function Uploader({
 }) {
   const router = useRouter();
   const onFinished = useCallback(() => router.refresh(), [router]);
-  const { items, add, pause, resume, cancel, dismiss } = useUploads(workspaceId, onFinished);
+  const uploads = useUploads(workspaceId, onFinished);
+  const { items, add } = uploads;
   const input = useRef<HTMLInputElement>(null);
   const [isOver, setIsOver] = useState(false);
 
@@ -201,20 +229,7 @@ export function Uploader({
           }}
         />
       </div>
-      {items.length > 0 ? (
-        <ul className="mt-4 space-y-2" aria-label="Uploads">
-          {items.map((item) => (
-            <UploadRow
-              key={item.key}
-              item={item}
-              onPause={() => pause(item.key)}
-              onResume={() => resume(item.key)}
-              onCancel={() => void cancel(item.key)}
-              onDismiss={() => dismiss(item.key)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <UploadList items={items} controls={uploads} className="mt-4" />
       {waiting.length > 0 ? (
         <section
           aria-label="Unfinished uploads"

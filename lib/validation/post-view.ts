@@ -46,6 +46,19 @@ export function isFinalTargetStatus(status: TargetStatus): boolean {
   return (finalTargetStatuses as readonly TargetStatus[]).includes(status);
 }
 
+/** Statuses that mean Postproxy took (or may have taken) the post: it must not be sent again. */
+export const sentTargetStatuses = [
+  "unknown",
+  "scheduled",
+  "delayed",
+  "processing",
+  "published",
+] as const satisfies readonly TargetStatus[];
+
+export function isSentTargetStatus(status: TargetStatus): boolean {
+  return (sentTargetStatuses as readonly TargetStatus[]).includes(status);
+}
+
 /**
  * What a failed target needs: `needs_edit` (refused by validation: fix the post and send it again),
  * `retryable` (transient or unknown outcome: resend with the same Idempotency-Key), `final`

@@ -8,9 +8,9 @@ import { ProfileChanges } from "@/components/stats/profile-change";
 import { ProfileSeriesTable } from "@/components/stats/profile-series-table";
 import { RangeControls } from "@/components/stats/range-controls";
 import { StatsRefresher } from "@/components/stats/stats-refresher";
+import { ExportCsvLink } from "@/components/stats/export-csv-link";
 import { TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
 import { Alert } from "@/components/ui/alert";
-import { buttonVariants } from "@/components/ui/button";
 import { NoKeyState } from "@/components/settings/no-key-state";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
@@ -116,15 +116,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             title={`${metricLabel} per profile`}
             description={`${view.window.days} days, each profile its own line`}
             actions={
-              view.rows.length ? (
-                <a
-                  href={`/api/stats/profiles?${params({})}`}
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  download
-                >
-                  Export CSV
-                </a>
-              ) : null
+              view.rows.length ? <ExportCsvLink href={`/api/stats/profiles?${params({})}`} /> : null
             }
           />
           <CardBody>
@@ -168,13 +160,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             description={`Ranked by their latest snapshot, ${topPostsPageSize} a page (the CSV holds the whole ranking in the same order); engagement rate = (likes + comments + shares) ÷ impressions`}
             actions={
               rows.length || q.top > 1 ? (
-                <a
-                  href={`/api/stats/top-posts?${params({})}`}
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  download
-                >
-                  Export CSV
-                </a>
+                <ExportCsvLink href={`/api/stats/top-posts?${params({})}`} />
               ) : null
             }
           />
