@@ -6,6 +6,7 @@ import { Dialog } from "radix-ui";
 import { useDeferredValue, useState } from "react";
 import { fetchMediaPage } from "@/components/media/fetch-media-page";
 import { FileNameSearch } from "@/components/media/file-name-search";
+import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import type { MediaCardData } from "@/components/media/types";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
@@ -141,22 +142,15 @@ export function LibraryDialogView({
                         disabled={inPost}
                         onChange={() => toggle(m)}
                       />
-                      <span className="relative flex size-14 shrink-0 items-center justify-center overflow-hidden rounded bg-gray-100">
-                        {m.hasThumbnail ? (
-                          // eslint-disable-next-line @next/next/no-img-element -- an authorized API route
-                          <img
-                            src={`/api/media/${m.id}/thumbnail`}
-                            alt=""
-                            width={56}
-                            height={56}
-                            loading="lazy"
-                            decoding="async"
-                            className="absolute inset-0 size-full object-cover"
-                          />
-                        ) : (
-                          <Icon className="size-6 text-gray-400" aria-hidden />
-                        )}
-                      </span>
+                      <MediaThumbnail
+                        media={m}
+                        icon={Icon}
+                        width={56}
+                        height={56}
+                        fit="cover"
+                        className="size-14 shrink-0 rounded"
+                        iconClassName="size-6"
+                      />
                       <span className="min-w-0 text-sm">
                         <span
                           className="block font-medium [overflow-wrap:anywhere] text-gray-900"

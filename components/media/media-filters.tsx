@@ -18,6 +18,20 @@ const sinceLabels = {
 };
 const sortLabels = { newest: "Newest first", name: "Name (A–Z)", size: "Largest first" };
 
+/** The filters in screen order: label, query key, option labels (uploaders come from the page). */
+const choices = [
+  ["Kind", "kind", kindLabels],
+  ["Verdict", "verdict", verdictLabels],
+  ["Use", "use", useLabels],
+  ["Uploaded by", "by", {}],
+  ["Uploaded", "since", sinceLabels],
+  ["Sort", "sort", sortLabels],
+] as const satisfies readonly (readonly [
+  string,
+  keyof MediaLibraryQuery,
+  Record<string, string>,
+])[];
+
 function Choice<K extends keyof MediaLibraryQuery>({
   label,
   name,
@@ -106,42 +120,20 @@ export function MediaFilters({
         placeholder="e.g. launch"
         className="sm:col-span-3 lg:col-span-2"
       />
-      <Choice
-        label="Kind"
-        name="kind"
-        value={query.kind}
-        options={kindLabels}
-        onChange={onChange}
-      />
-      <Choice
-        label="Verdict"
-        name="verdict"
-        value={query.verdict}
-        options={verdictLabels}
-        onChange={onChange}
-      />
-      <Choice label="Use" name="use" value={query.use} options={useLabels} onChange={onChange} />
-      <Choice
-        label="Uploaded by"
-        name="by"
-        value={query.by}
-        options={{ "": "Anyone", ...Object.fromEntries(uploaders.map((u) => [u.id, u.name])) }}
-        onChange={onChange}
-      />
-      <Choice
-        label="Uploaded"
-        name="since"
-        value={query.since}
-        options={sinceLabels}
-        onChange={onChange}
-      />
-      <Choice
-        label="Sort"
-        name="sort"
-        value={query.sort}
-        options={sortLabels}
-        onChange={onChange}
-      />
+      {choices.map(([label, name, options]) => (
+        <Choice
+          key={name}
+          label={label}
+          name={name}
+          value={query[name]}
+          options={
+            name === "by"
+              ? { "": "Anyone", ...Object.fromEntries(uploaders.map((u) => [u.id, u.name])) }
+              : options
+          }
+          onChange={onChange}
+        />
+      ))}
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Pause, Play, UploadCloud, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
@@ -33,6 +33,36 @@ const stateText: Record<UploadItem["state"], string> = {
   failed: "Failed",
   cancelled: "Cancelled",
 };
+
+/**
+ * The hidden file picker behind "Browse files" (the button clicks it through `ref`); emptied after
+ * each pick, so picking the same file again uploads it again.
+ */
+export function MediaFileInput({
+  ref,
+  onFiles,
+  tabIndex,
+}: {
+  ref: Ref<HTMLInputElement>;
+  onFiles: (files: FileList | null) => void;
+  tabIndex?: number;
+}) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      multiple
+      accept={acceptedMediaTypes}
+      className="sr-only"
+      tabIndex={tabIndex}
+      aria-label="Choose files to upload"
+      onChange={(e) => {
+        onFiles(e.target.files);
+        e.target.value = "";
+      }}
+    />
+  );
+}
 
 /** The uploads in flight (or just refused), one row each; nothing when there are none. */
 export function UploadList({
@@ -216,18 +246,7 @@ export function Uploader({
         <Button className="mt-4" variant="secondary" onClick={() => input.current?.click()}>
           Browse files
         </Button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={acceptedMediaTypes}
-          className="sr-only"
-          aria-label="Choose files to upload"
-          onChange={(e) => {
-            addFiles(e.target.files);
-            e.target.value = "";
-          }}
-        />
+        <MediaFileInput ref={input} onFiles={addFiles} />
       </div>
       <UploadList items={items} controls={uploads} className="mt-4" />
       {waiting.length > 0 ? (

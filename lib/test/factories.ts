@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import { memberships, posts, workspaces } from "@/lib/db/schema";
+import { mediaFiles, memberships, posts, workspaces } from "@/lib/db/schema";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
@@ -66,4 +66,25 @@ export async function makeDraftPost(ctx: WorkspaceCtx): Promise<string> {
     })
     .returning({ id: posts.id });
   return row.id;
+}
+
+/** A ready library photo row of `ctx`'s workspace (no bytes stored); `row` overrides any column. */
+export async function insertMediaFile(
+  ctx: WorkspaceCtx,
+  row: Partial<typeof mediaFiles.$inferInsert> & { name: string },
+): Promise<string> {
+  const id = randomUUID();
+  await ctx.db.insert(mediaFiles).values({
+    id,
+    workspaceId: ctx.workspaceId,
+    uploadedById: ctx.user.id,
+    status: "ready",
+    kind: "image",
+    size: 1000,
+    mime: "image/jpeg",
+    width: 1080,
+    height: 1920,
+    ...row,
+  });
+  return id;
 }
