@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { profileGroups, profiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { insertPostRow } from "@/lib/test/post-rows";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMirroredGroup, makeOwner } from "@/lib/test/factories";
 import type { PostsQuery } from "@/lib/validation/posts-query";
 import { listPostsPage, listPostsProfileOptions } from "./posts-list";
 
@@ -160,23 +159,8 @@ describe("listPostsPage", () => {
   });
 
   it("flags a profile whose connection is gone on the posts still to go out to it", async () => {
-    const [group] = await t.db
-      .insert(profileGroups)
-      .values({
-        workspaceId: owner.workspaceId,
-        postproxyId: "grp_x",
-        name: "X",
-        syncedAt: new Date(),
-      })
-      .returning({ id: profileGroups.id });
-    await t.db.insert(profiles).values({
-      workspaceId: owner.workspaceId,
-      groupId: group.id,
-      postproxyId: "prof_expired",
-      platform: "tiktok",
-      name: "@expired",
-      status: "expired",
-      syncedAt: new Date(),
+    await insertMirroredGroup(owner, "grp_x", {
+      prof_expired: { name: "@expired", status: "expired" },
     });
     await post(owner, {
       status: "scheduled",

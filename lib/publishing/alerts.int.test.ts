@@ -5,12 +5,12 @@ import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { alertReads, alerts, postTargets, profileGroups, profiles } from "@/lib/db/schema";
+import { alertReads, alerts, postTargets } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import type { PostproxyClient } from "@/lib/postproxy";
 import { apiKeyFingerprint } from "@/lib/security/encryption";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMirroredGroup, makeOwner } from "@/lib/test/factories";
 import { insertTargetRow } from "@/lib/test/post-rows";
 import { signWebhook } from "./test-support/webhook-signature";
 
@@ -273,23 +273,8 @@ describe("alerts", () => {
   });
 
   it("a profile of a post due within 24 h that is expired alerts, and again within the last hour", async () => {
-    const [group] = await t.db
-      .insert(profileGroups)
-      .values({
-        workspaceId: a.workspaceId,
-        postproxyId: "grp_1",
-        name: "Main",
-        syncedAt: new Date(),
-      })
-      .returning({ id: profileGroups.id });
-    await t.db.insert(profiles).values({
-      workspaceId: a.workspaceId,
-      groupId: group.id,
-      postproxyId: "prof_acme_tiktok",
-      platform: "tiktok",
-      name: "@acme",
-      status: "expired",
-      syncedAt: new Date(),
+    await insertMirroredGroup(a, "grp_1", {
+      prof_acme_tiktok: { name: "@acme", status: "expired" },
     });
     const { targetId } = await makeTarget(a, "pp_due");
     const due = new Date(Date.now() + 5 * 3600_000);

@@ -2,7 +2,15 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import { mediaFiles, memberships, posts, workspaces } from "@/lib/db/schema";
+import {
+  mediaFiles,
+  memberships,
+  posts,
+  profileGroups,
+  profiles,
+  workspaces,
+} from "@/lib/db/schema";
+import type { ProfileStatus } from "@/lib/validation/social-profile";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
@@ -87,4 +95,36 @@ export async function insertMediaFile(
     ...row,
   });
   return id;
+}
+
+/**
+ * A profile group of `ctx`'s workspace in the Postproxy mirror with TikTok profiles in it, as a
+ * refresh leaves them: `profiles` maps Postproxy ids to names and statuses.
+ */
+export async function insertMirroredGroup(
+  ctx: WorkspaceCtx,
+  postproxyGroupId: string,
+  profilesById: Record<string, { name: string; status: ProfileStatus }>,
+) {
+  const [group] = await ctx.db
+    .insert(profileGroups)
+    .values({
+      workspaceId: ctx.workspaceId,
+      postproxyId: postproxyGroupId,
+      name: postproxyGroupId,
+      syncedAt: new Date(),
+    })
+    .returning({ id: profileGroups.id });
+  await ctx.db.insert(profiles).values(
+    Object.entries(profilesById).map(([postproxyId, { name, status }]) => ({
+      workspaceId: ctx.workspaceId,
+      groupId: group.id,
+      postproxyId,
+      platform: "tiktok",
+      name,
+      status,
+      syncedAt: new Date(),
+    })),
+  );
+  return group.id;
 }
