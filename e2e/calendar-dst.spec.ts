@@ -2,6 +2,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { callAction } from "./support/actions";
 import { sandboxAdmin, sandboxPostsWithCaption, specSandbox } from "./support/sandbox";
+import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import {
   newAccount,
   pointAtCalendarEntry,
@@ -86,16 +87,9 @@ async function schedulePost(
       profileIds,
       media: [{ id: ws.mediaId, kind: "video" }],
       caption,
+      ...defaultTikTokSettings,
       privacy: "FOLLOWER_OF_CREATOR",
       allowComments: true,
-      allowDuet: false,
-      allowStitch: false,
-      madeWithAi: false,
-      coverIndex: null,
-      autoAddMusic: false,
-      discloseContent: false,
-      yourBrand: false,
-      brandedContent: false,
       schedule: { mode: "schedule", at, timeZone },
     },
   ]);
@@ -105,6 +99,21 @@ async function schedulePost(
       timeout: 20_000,
     })
     .toBe(profileIds.includes(acme) ? "scheduled" : null);
+}
+
+/**
+ * A workspace in `zone` with one post per `[name, wall clock]`, in order; returns the captions
+ * (the name and a stamp, so reruns never meet an earlier run's posts).
+ */
+async function scheduleInNewWorkspace(page: Page, zone: string, posts: [string, string][]) {
+  const ws = await openWorkspace(page, zone);
+  const stamp = Date.now();
+  const captions: string[] = [];
+  for (const [name, at] of posts) {
+    captions.push(`${name} ${stamp}`);
+    await schedulePost(page, ws, captions.at(-1)!, at, zone);
+  }
+  return captions;
 }
 
 function entryOf(page: Page, caption: string, profile?: RegExp): Locator {
@@ -187,14 +196,12 @@ test.describe("New York workspace, browser in Tokyo", () => {
   }) => {
     test.setTimeout(240_000);
     const zone = "America/New_York";
-    const ws = await openWorkspace(page, zone);
-    const stamp = Date.now();
-    const dayMove = `NY March day move ${stamp}`;
-    const slotMove = `NY March slot move ${stamp}`;
-    // Friday 12 March 2027 9:30 EST (14:30Z), before the clocks go forward on Sunday the 14th.
-    await schedulePost(page, ws, dayMove, "2027-03-12T09:30", zone);
-    // Saturday 13 March 10:00 EST (15:00Z).
-    await schedulePost(page, ws, slotMove, "2027-03-13T10:00", zone);
+    const [dayMove, slotMove] = await scheduleInNewWorkspace(page, zone, [
+      // Friday 12 March 2027 9:30 EST (14:30Z), before the clocks go forward on Sunday the 14th.
+      ["NY March day move", "2027-03-12T09:30"],
+      // Saturday 13 March 10:00 EST (15:00Z).
+      ["NY March slot move", "2027-03-13T10:00"],
+    ]);
 
     // Month view, reached through the URL: Friday the 12th to Tuesday the 16th keeps 9:30 in New
     // York, now EDT: 13:30Z.
@@ -235,14 +242,12 @@ test.describe("New York workspace, browser in Tokyo", () => {
   }) => {
     test.setTimeout(240_000);
     const zone = "America/New_York";
-    const ws = await openWorkspace(page, zone);
-    const stamp = Date.now();
-    const slotMove = `NY November slot move ${stamp}`;
-    const dayMove = `NY November day move ${stamp}`;
-    // Saturday 6 November 2027 9:00 EDT (13:00Z); the clocks go back on Sunday the 7th.
-    await schedulePost(page, ws, slotMove, "2027-11-06T09:00", zone);
-    // Friday 5 November 12:00 EDT (16:00Z).
-    await schedulePost(page, ws, dayMove, "2027-11-05T12:00", zone);
+    const [slotMove, dayMove] = await scheduleInNewWorkspace(page, zone, [
+      // Saturday 6 November 2027 9:00 EDT (13:00Z); the clocks go back on Sunday the 7th.
+      ["NY November slot move", "2027-11-06T09:00"],
+      // Friday 5 November 12:00 EDT (16:00Z).
+      ["NY November day move", "2027-11-05T12:00"],
+    ]);
 
     await page.goto("/calendar?view=week&date=2027-11-07");
     const entry = entryOf(page, slotMove);
@@ -271,10 +276,10 @@ test.describe("Berlin workspace, browser in New York", () => {
   }) => {
     test.setTimeout(240_000);
     const zone = "Europe/Berlin";
-    const ws = await openWorkspace(page, zone);
-    const caption = `Berlin March ${Date.now()}`;
     // Saturday 27 March 2027 18:00 CET (17:00Z); Berlin goes to summer time on Sunday the 28th.
-    await schedulePost(page, ws, caption, "2027-03-27T18:00", zone);
+    const [caption] = await scheduleInNewWorkspace(page, zone, [
+      ["Berlin March", "2027-03-27T18:00"],
+    ]);
     await page.goto("/calendar?view=week&date=2027-03-28");
     const entry = entryOf(page, caption);
     await expectInSlot(page, entry, "2027-03-27", "18:00");
@@ -296,10 +301,8 @@ test.describe("Kolkata workspace, browser in New York", () => {
   }) => {
     test.setTimeout(240_000);
     const zone = "Asia/Kolkata";
-    const ws = await openWorkspace(page, zone);
-    const caption = `Kolkata ${Date.now()}`;
     // Saturday 13 March 2027 10:00 IST (04:30Z).
-    await schedulePost(page, ws, caption, "2027-03-13T10:00", zone);
+    const [caption] = await scheduleInNewWorkspace(page, zone, [["Kolkata", "2027-03-13T10:00"]]);
     await page.goto("/calendar?view=week&date=2027-03-14");
     const entry = entryOf(page, caption);
     await expectInSlot(page, entry, "2027-03-13", "10:00");

@@ -1,34 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { appUrl } from "./support/config";
+import { expect, test } from "@playwright/test";
+import { callAction } from "./support/actions";
 import { specSandbox } from "./support/sandbox";
 import { newAccount, signUp, startWorkspace } from "./support/helpers";
-
-/** Server action ids from the build, so the test can call them the way a hand-made POST would. */
-function actionId(exportedName: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
-  );
-  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(
-    ([, v]) => v.exportedName === exportedName,
-  );
-  if (!entry) throw new Error(`No server action named ${exportedName} in the build`);
-  return entry[0];
-}
-
-async function callAction(request: APIRequestContext, name: string, input: Record<string, string>) {
-  const response = await request.post("/settings", {
-    headers: {
-      "Next-Action": actionId(name),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: appUrl,
-    },
-    data: JSON.stringify([input]),
-  });
-  return { status: response.status(), body: await response.text() };
-}
 
 test("a viewer calling owner actions with crafted POSTs gets forbidden and nothing changes", async ({
   page,
@@ -61,14 +34,14 @@ test("a viewer calling owner actions with crafted POSTs gets forbidden and nothi
     ["createInviteAction", { workspaceId, role: "editor" }],
   ];
   for (const [name, input] of attempts) {
-    const result = await callAction(viewerPage.request, name, input);
+    const result = await callAction(viewerPage.request, name, [input]);
     expect(result.status, name).toBe(200);
     expect(result.body, name).toContain('"code":"forbidden"');
   }
   // Signed out, the same call is refused as unauthorized.
   const anonymous = await browser.newContext();
   expect(
-    (await callAction(anonymous.request, "removeApiKeyAction", { workspaceId })).body,
+    (await callAction(anonymous.request, "removeApiKeyAction", [{ workspaceId }])).body,
   ).toContain('"code":"unauthorized"');
   await anonymous.close();
   await viewerContext.close();

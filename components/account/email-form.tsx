@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { EmailField, TextField } from "@/components/ui/field";
 import { changeEmailAction } from "@/lib/actions/profile";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { changeEmailSchema } from "@/lib/validation/profile";
@@ -26,15 +26,7 @@ export function EmailForm({ email }: { email: string }) {
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert id={alertId} message={formError} />
-      <TextField
-        id="account-email"
-        name="email"
-        label="Email"
-        errors={fieldErrors.email}
-        type="email"
-        autoComplete="email"
-        defaultValue={email}
-      />
+      <EmailField id="account-email" errors={fieldErrors.email} defaultValue={email} />
       <TextField
         id="email-current-password"
         name="currentPassword"

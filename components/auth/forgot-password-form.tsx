@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert, FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/field";
 import { requestPasswordResetAction } from "@/lib/actions/password-reset";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { requestPasswordResetSchema } from "@/lib/validation/password-reset";
@@ -41,13 +41,7 @@ export function ForgotPasswordForm({ canEmail }: { canEmail: boolean }) {
           : "This Postdeck has no email set up. Ask an owner of your workspace for a reset link: they can create one under Settings → Members."}
       </p>
       <FormAlert id={alertId} message={formError} />
-      <TextField
-        name="email"
-        label="Email"
-        errors={fieldErrors.email}
-        type="email"
-        autoComplete="email"
-      />
+      <EmailField errors={fieldErrors.email} />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Sending…" : "Send reset link"}
       </Button>

@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { EmailField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
 import { signInSchema } from "@/lib/validation/auth";
@@ -73,13 +73,7 @@ export function SignInForm({
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
       <FormAlert id={alertId} message={error} />
-      <TextField
-        name="email"
-        label="Email"
-        errors={fieldErrors.email}
-        type="email"
-        autoComplete="email"
-      />
+      <EmailField errors={fieldErrors.email} />
       <TextField
         name="password"
         label="Password"

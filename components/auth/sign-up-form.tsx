@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { EmailField, TextField } from "@/components/ui/field";
 import { signUpAction } from "@/lib/actions/auth";
 import type { FieldErrors } from "@/lib/errors";
 import { focusFirstInvalid } from "@/lib/hooks/use-action-form";
@@ -82,13 +82,7 @@ export function SignUpForm({
       {inviteToken ? <input type="hidden" name="inviteToken" value={inviteToken} /> : null}
       <TextField name="name" label="Your name" errors={fieldErrors.name} autoComplete="name" />
       <div className="space-y-1">
-        <TextField
-          name="email"
-          label="Work email"
-          errors={fieldErrors.email}
-          type="email"
-          autoComplete="email"
-        />
+        <EmailField label="Work email" errors={fieldErrors.email} />
         {failure?.isExistingAccount && fieldErrors.email ? (
           <Link className="text-sm font-medium text-accent-700 underline" href={signInHref}>
             Sign in instead

@@ -4,10 +4,21 @@ import type { QueryClient } from "@tanstack/react-query";
 import { reschedulePostAction } from "@/lib/actions/post-manage";
 import { queryKeys } from "@/lib/hooks/query-keys";
 import { toast } from "@/lib/toast";
-import type { CalendarData, CalendarQuery } from "@/lib/validation/calendar";
+import type { CalendarData, CalendarEntry, CalendarQuery } from "@/lib/validation/calendar";
 import { isInsideEditLock, manageTexts } from "@/lib/validation/edit-lock";
 import { resolveWallClock, toWallClock } from "@/lib/validation/wall-clock";
-import type { MoveNotice, MoveRequest } from "./use-calendar-move";
+
+export type MoveRequest = {
+  entry: CalendarEntry;
+  /** The new wall clock "YYYY-MM-DDTHH:MM" in `timeZone`. */
+  at: string;
+  timeZone: string;
+  /** FullCalendar's own undo of a drag, called when the move does not happen. */
+  revert?: () => void;
+  isUndo?: boolean;
+};
+
+export type MoveNotice = { tone: "error" | "info"; text: string } | null;
 
 const undoMs = 10_000;
 

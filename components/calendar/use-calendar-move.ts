@@ -2,19 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { CalendarEntry, CalendarQuery } from "@/lib/validation/calendar";
-
-export type MoveRequest = {
-  entry: CalendarEntry;
-  /** The new wall clock "YYYY-MM-DDTHH:MM" in `timeZone`. */
-  at: string;
-  timeZone: string;
-  /** FullCalendar's own undo of a drag, called when the move does not happen. */
-  revert?: () => void;
-  isUndo?: boolean;
-};
-
-export type MoveNotice = { tone: "error" | "info"; text: string } | null;
+import type { CalendarQuery } from "@/lib/validation/calendar";
+import type { MoveNotice, MoveRequest } from "./calendar-move";
 
 /** The move's checks and its call (calendar-move.ts) load with drag support or on first use. */
 export const loadMove = () => import("./calendar-move");

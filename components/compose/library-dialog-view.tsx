@@ -1,20 +1,18 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Film, Image as ImageIcon, Search, X } from "lucide-react";
+import { Film, Image as ImageIcon, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useDeferredValue, useState } from "react";
 import { fetchMediaPage } from "@/components/media/fetch-media-page";
+import { FileNameSearch } from "@/components/media/file-name-search";
+import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import type { MediaCardData } from "@/components/media/types";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { queryKeys } from "@/lib/hooks/query-keys";
 import { formatBytes, formatDuration, mediaVerdict } from "@/lib/tiktok";
-import {
-  mediaLibraryQuerySchema,
-  mediaSearchMax,
-  type MediaLibraryQuery,
-} from "@/lib/validation/media-library";
+import { mediaLibraryQuerySchema, type MediaLibraryQuery } from "@/lib/validation/media-library";
 
 function detail(m: MediaCardData) {
   const dims = m.width && m.height ? `${m.width}×${m.height}` : null;
@@ -88,22 +86,7 @@ export function LibraryDialogView({
             aria-label="Search the library"
             className="grid grid-cols-2 gap-3 border-b border-gray-200 px-5 py-3 sm:grid-cols-4"
           >
-            <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700">
-              Search by file name
-              <span className="relative">
-                <Search
-                  className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400"
-                  aria-hidden
-                />
-                <Input
-                  type="search"
-                  value={text}
-                  maxLength={mediaSearchMax}
-                  className="pl-9"
-                  onChange={(e) => setText(e.target.value)}
-                />
-              </span>
-            </label>
+            <FileNameSearch value={text} onChange={setText} />
             <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700">
               Kind
               <Select
@@ -159,22 +142,15 @@ export function LibraryDialogView({
                         disabled={inPost}
                         onChange={() => toggle(m)}
                       />
-                      <span className="relative flex size-14 shrink-0 items-center justify-center overflow-hidden rounded bg-gray-100">
-                        {m.hasThumbnail ? (
-                          // eslint-disable-next-line @next/next/no-img-element -- an authorized API route
-                          <img
-                            src={`/api/media/${m.id}/thumbnail`}
-                            alt=""
-                            width={56}
-                            height={56}
-                            loading="lazy"
-                            decoding="async"
-                            className="absolute inset-0 size-full object-cover"
-                          />
-                        ) : (
-                          <Icon className="size-6 text-gray-400" aria-hidden />
-                        )}
-                      </span>
+                      <MediaThumbnail
+                        media={m}
+                        icon={Icon}
+                        width={56}
+                        height={56}
+                        fit="cover"
+                        className="size-14 shrink-0 rounded"
+                        iconClassName="size-6"
+                      />
                       <span className="min-w-0 text-sm">
                         <span
                           className="block font-medium [overflow-wrap:anywhere] text-gray-900"

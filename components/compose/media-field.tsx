@@ -4,7 +4,7 @@ import { UploadCloud } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { MediaCardData } from "@/components/media/types";
-import { acceptedMediaTypes, UploadRow } from "@/components/media/uploader";
+import { MediaFileInput, UploadList } from "@/components/media/uploader";
 import { useUploads, type UploadItem, type UploadOutcome } from "@/components/media/use-uploads";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -207,19 +207,7 @@ export function MediaField(props: MediaFieldProps) {
             onAdd={(added) => place(added, nextPick.current++)}
           />
         </div>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={acceptedMediaTypes}
-          className="sr-only"
-          tabIndex={-1}
-          aria-label="Choose files to upload"
-          onChange={(e) => {
-            addFiles(e.target.files);
-            e.target.value = "";
-          }}
-        />
+        <MediaFileInput ref={input} onFiles={addFiles} tabIndex={-1} />
       </div>
       <div aria-live="polite" className="space-y-1 empty:hidden">
         {top ? (
@@ -229,20 +217,7 @@ export function MediaField(props: MediaFieldProps) {
         ) : null}
         {notice ? <p className="text-sm text-danger-700">{notice}</p> : null}
       </div>
-      {rows.length > 0 ? (
-        <ul className="space-y-2" aria-label="Uploads">
-          {rows.map((item) => (
-            <UploadRow
-              key={item.key}
-              item={item}
-              onPause={() => uploads.pause(item.key)}
-              onResume={() => uploads.resume(item.key)}
-              onCancel={() => void uploads.cancel(item.key)}
-              onDismiss={() => uploads.dismiss(item.key)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <UploadList items={rows} controls={uploads} />
       {items.length > 0 ? (
         <div className="space-y-3">
           <p className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">

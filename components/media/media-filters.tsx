@@ -1,14 +1,10 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Input, Select } from "@/components/ui/input";
-import {
-  mediaLibrarySearch,
-  mediaSearchMax,
-  type MediaLibraryQuery,
-} from "@/lib/validation/media-library";
+import { Select } from "@/components/ui/input";
+import { FileNameSearch } from "./file-name-search";
+import { mediaLibrarySearch, type MediaLibraryQuery } from "@/lib/validation/media-library";
 
 const kindLabels = { all: "All kinds", video: "Videos", image: "Photos", other: "Other files" };
 const verdictLabels = { all: "Any verdict", ready: "Usable files", refused: "Refused files" };
@@ -21,6 +17,20 @@ const sinceLabels = {
   "365d": "Last year",
 };
 const sortLabels = { newest: "Newest first", name: "Name (A–Z)", size: "Largest first" };
+
+/** The filters in screen order: label, query key, option labels (uploaders come from the page). */
+const choices = [
+  ["Kind", "kind", kindLabels],
+  ["Verdict", "verdict", verdictLabels],
+  ["Use", "use", useLabels],
+  ["Uploaded by", "by", {}],
+  ["Uploaded", "since", sinceLabels],
+  ["Sort", "sort", sortLabels],
+] as const satisfies readonly (readonly [
+  string,
+  keyof MediaLibraryQuery,
+  Record<string, string>,
+])[];
 
 function Choice<K extends keyof MediaLibraryQuery>({
   label,
@@ -103,60 +113,27 @@ export function MediaFilters({
         go({ ...query, q: text.trim() });
       }}
     >
-      <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-gray-700 sm:col-span-3 lg:col-span-2">
-        Search by file name
-        <span className="relative">
-          <Search
-            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400"
-            aria-hidden
-          />
-          <Input
-            type="search"
-            name="q"
-            value={text}
-            maxLength={mediaSearchMax}
-            placeholder="e.g. launch"
-            className="pl-9"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </span>
-      </label>
-      <Choice
-        label="Kind"
-        name="kind"
-        value={query.kind}
-        options={kindLabels}
-        onChange={onChange}
+      <FileNameSearch
+        value={text}
+        onChange={setText}
+        name="q"
+        placeholder="e.g. launch"
+        className="sm:col-span-3 lg:col-span-2"
       />
-      <Choice
-        label="Verdict"
-        name="verdict"
-        value={query.verdict}
-        options={verdictLabels}
-        onChange={onChange}
-      />
-      <Choice label="Use" name="use" value={query.use} options={useLabels} onChange={onChange} />
-      <Choice
-        label="Uploaded by"
-        name="by"
-        value={query.by}
-        options={{ "": "Anyone", ...Object.fromEntries(uploaders.map((u) => [u.id, u.name])) }}
-        onChange={onChange}
-      />
-      <Choice
-        label="Uploaded"
-        name="since"
-        value={query.since}
-        options={sinceLabels}
-        onChange={onChange}
-      />
-      <Choice
-        label="Sort"
-        name="sort"
-        value={query.sort}
-        options={sortLabels}
-        onChange={onChange}
-      />
+      {choices.map(([label, name, options]) => (
+        <Choice
+          key={name}
+          label={label}
+          name={name}
+          value={query[name]}
+          options={
+            name === "by"
+              ? { "": "Anyone", ...Object.fromEntries(uploaders.map((u) => [u.id, u.name])) }
+              : options
+          }
+          onChange={onChange}
+        />
+      ))}
     </form>
   );
 }

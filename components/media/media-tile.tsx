@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 import { DateTime } from "@/components/ui/date-time";
 import { describeMisnamedFile, formatBytes, mediaVerdict } from "@/lib/tiktok";
 import type { MediaCardData } from "./types";
+import { MediaThumbnail } from "./media-thumbnail";
 
 export function verdictBadge(media: MediaCardData) {
   if (media.status === "rejected") return <Badge tone="red">Refused</Badge>;
@@ -71,22 +72,15 @@ export function MediaTile({
         aria-label={`Details of ${media.name}`}
         title={media.name}
       >
-        <span className="relative flex aspect-[4/3] w-full items-center justify-center overflow-hidden bg-gray-100">
-          {media.hasThumbnail ? (
-            // eslint-disable-next-line @next/next/no-img-element -- an authorized API route, not a static asset
-            <img
-              src={`/api/media/${media.id}/thumbnail`}
-              alt=""
-              width={320}
-              height={240}
-              loading="lazy"
-              decoding="async"
-              className="absolute inset-0 size-full object-contain"
-            />
-          ) : (
-            <Icon className="size-10 text-gray-400" aria-hidden />
-          )}
-        </span>
+        <MediaThumbnail
+          media={media}
+          icon={Icon}
+          width={320}
+          height={240}
+          fit="contain"
+          className="aspect-[4/3] w-full"
+          iconClassName="size-10"
+        />
         <span className="flex flex-1 flex-col gap-1.5 p-3">
           <span className="text-sm font-medium [overflow-wrap:anywhere] text-gray-900">
             {media.name}

@@ -2,7 +2,7 @@
 
 import { Pause, Play, UploadCloud, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/tiktok";
 import { cn } from "@/lib/utils";
@@ -34,8 +34,65 @@ const stateText: Record<UploadItem["state"], string> = {
   cancelled: "Cancelled",
 };
 
+/**
+ * The hidden file picker behind "Browse files" (the button clicks it through `ref`); emptied after
+ * each pick, so picking the same file again uploads it again.
+ */
+export function MediaFileInput({
+  ref,
+  onFiles,
+  tabIndex,
+}: {
+  ref: Ref<HTMLInputElement>;
+  onFiles: (files: FileList | null) => void;
+  tabIndex?: number;
+}) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      multiple
+      accept={acceptedMediaTypes}
+      className="sr-only"
+      tabIndex={tabIndex}
+      aria-label="Choose files to upload"
+      onChange={(e) => {
+        onFiles(e.target.files);
+        e.target.value = "";
+      }}
+    />
+  );
+}
+
+/** The uploads in flight (or just refused), one row each; nothing when there are none. */
+export function UploadList({
+  items,
+  controls,
+  className,
+}: {
+  items: UploadItem[];
+  controls: Pick<ReturnType<typeof useUploads>, "pause" | "resume" | "cancel" | "dismiss">;
+  className?: string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={cn("space-y-2", className)} aria-label="Uploads">
+      {items.map((item) => (
+        <UploadRow
+          key={item.key}
+          item={item}
+          onPause={() => controls.pause(item.key)}
+          onResume={() => controls.resume(item.key)}
+          onCancel={() => void controls.cancel(item.key)}
+          onDismiss={() => controls.dismiss(item.key)}
+        />
+      ))}
+    </ul>
+  );
+}
+
 /** One upload's name, state, progress bar and pause/resume/cancel buttons. */
-export function UploadRow({
+function UploadRow({
   item,
   onPause,
   onResume,
@@ -147,7 +204,8 @@ export function Uploader({
 }) {
   const router = useRouter();
   const onFinished = useCallback(() => router.refresh(), [router]);
-  const { items, add, pause, resume, cancel, dismiss } = useUploads(workspaceId, onFinished);
+  const uploads = useUploads(workspaceId, onFinished);
+  const { items, add } = uploads;
   const input = useRef<HTMLInputElement>(null);
   const [isOver, setIsOver] = useState(false);
 
@@ -188,33 +246,9 @@ export function Uploader({
         <Button className="mt-4" variant="secondary" onClick={() => input.current?.click()}>
           Browse files
         </Button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={acceptedMediaTypes}
-          className="sr-only"
-          aria-label="Choose files to upload"
-          onChange={(e) => {
-            addFiles(e.target.files);
-            e.target.value = "";
-          }}
-        />
+        <MediaFileInput ref={input} onFiles={addFiles} />
       </div>
-      {items.length > 0 ? (
-        <ul className="mt-4 space-y-2" aria-label="Uploads">
-          {items.map((item) => (
-            <UploadRow
-              key={item.key}
-              item={item}
-              onPause={() => pause(item.key)}
-              onResume={() => resume(item.key)}
-              onCancel={() => void cancel(item.key)}
-              onDismiss={() => dismiss(item.key)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <UploadList items={items} controls={uploads} className="mt-4" />
       {waiting.length > 0 ? (
         <section
           aria-label="Unfinished uploads"

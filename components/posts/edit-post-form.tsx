@@ -1,107 +1,28 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useMemo, useState, useSyncExternalStore } from "react";
-import { Controller, FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
+import { useState } from "react";
+import { Controller, FormProvider, useForm } from "react-hook-form";
 import { CaptionField } from "@/components/compose/caption-field";
 import { ConsentLine } from "@/components/compose/consent-line";
 import { errorAt, toServerFieldErrors } from "@/components/compose/form-errors";
 import { lazyComposeResolver } from "@/components/compose/lazy-resolver";
-import { describeScheduledTime, toLocalInputValue } from "@/components/compose/schedule-time";
+import { ScheduleFields } from "@/components/compose/schedule-fields";
+import { toLocalInputValue } from "@/components/compose/schedule-time";
 import { TikTokSettingsSection } from "@/components/compose/tiktok-settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/lib/toast";
 import { editPostAction } from "@/lib/actions/post-manage";
-import { viewerTimeZone } from "@/lib/format/date";
 import type { AuditStatus } from "@/lib/validation/enums";
 import type { ComposePostFormValues } from "@/lib/validation/post";
 import { editValuesOf } from "@/lib/validation/edit-values";
 import type { PostManageView } from "@/lib/validation/post-manage";
 import type { PostView } from "@/lib/validation/post-view";
 
-const TimezonePicker = dynamic(
-  () => import("@/components/settings/timezone-picker").then((m) => m.TimezonePicker),
-  { ssr: false, loading: () => <div className="h-10 rounded-md border border-gray-200" /> },
-);
-
-const noSubscribe = () => () => {};
-
 /** The form opens on what the post has now (the post's own fields, its time in its own zone). */
 function defaultsOf(post: PostView): ComposePostFormValues {
   const at = post.scheduledAt ? toLocalInputValue(new Date(post.scheduledAt), post.timeZone) : "";
   return editValuesOf(post, at);
-}
-
-const useFormContextTyped = () => useFormContext<ComposePostFormValues>();
-
-function ScheduleFields() {
-  const { control, formState, setValue, trigger } = useFormContextTyped();
-  const [at, timeZone] = useWatch({ control, name: ["schedule.at", "schedule.timeZone"] });
-  const viewerZone = useSyncExternalStore(noSubscribe, viewerTimeZone, () => null);
-  const described = describeScheduledTime(at, timeZone, viewerZone);
-  const atError = errorAt(formState.errors, "schedule.at");
-  const minAt = useMemo(
-    () => (timeZone && viewerZone ? toLocalInputValue(new Date(), timeZone) : undefined),
-    [timeZone, viewerZone],
-  );
-  return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <div className="space-y-1.5">
-        <label htmlFor="edit-schedule-at" className="block text-sm font-medium text-gray-900">
-          Date and time
-        </label>
-        <Input
-          id="edit-schedule-at"
-          type="datetime-local"
-          value={at ?? ""}
-          min={minAt}
-          onChange={(e) => {
-            setValue("schedule.at", e.target.value, { shouldDirty: true });
-            if (e.target.value) void trigger("schedule.at");
-          }}
-          aria-invalid={atError ? true : undefined}
-          aria-describedby="edit-schedule-at-hint edit-schedule-at-error"
-        />
-        <p id="edit-schedule-at-hint" className="text-xs text-gray-600" aria-live="polite">
-          {described
-            ? `That is ${described.utc}${described.viewer ? ` · ${described.viewer} where you are` : ""}.`
-            : "In the timezone on the right."}
-        </p>
-        <p
-          id="edit-schedule-at-error"
-          aria-live="polite"
-          className="text-sm text-danger-700 empty:hidden"
-        >
-          {atError}
-        </p>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="edit-schedule-zone" className="block text-sm font-medium text-gray-900">
-          Timezone
-        </label>
-        <TimezonePicker
-          id="edit-schedule-zone"
-          name="schedule.timeZone"
-          defaultValue={timeZone ?? "UTC"}
-          invalid={!!errorAt(formState.errors, "schedule.timeZone")}
-          describedBy="edit-schedule-zone-error"
-          onChange={(zone) => {
-            setValue("schedule.timeZone", zone, { shouldDirty: true });
-            if (at) void trigger("schedule.at");
-          }}
-        />
-        <p
-          id="edit-schedule-zone-error"
-          aria-live="polite"
-          className="text-sm text-danger-700 empty:hidden"
-        >
-          {errorAt(formState.errors, "schedule.timeZone")}
-        </p>
-      </div>
-    </div>
-  );
 }
 
 /**
@@ -223,7 +144,7 @@ export function EditPostForm({
           <h3 id="edit-when-label" className="text-sm font-medium text-gray-900">
             When
           </h3>
-          <ScheduleFields />
+          <ScheduleFields idPrefix="edit" />
         </section>
         <ConsentLine />
         <div className="flex flex-wrap gap-2">

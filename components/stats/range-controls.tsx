@@ -47,26 +47,18 @@ export function RangeControls({
         {chosen.map((id) => (
           <input key={id} type="hidden" name="profile" value={id} />
         ))}
-        <label className="flex flex-col gap-1">
-          <span className="text-gray-700">From</span>
-          <input
-            type="date"
-            name="from"
-            required
-            defaultValue={query.range === "custom" ? query.from : undefined}
-            className="h-8 rounded-md border border-gray-300 px-2"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-gray-700">To</span>
-          <input
-            type="date"
-            name="to"
-            required
-            defaultValue={query.range === "custom" ? query.to : undefined}
-            className="h-8 rounded-md border border-gray-300 px-2"
-          />
-        </label>
+        {(["from", "to"] as const).map((name) => (
+          <label key={name} className="flex flex-col gap-1">
+            <span className="text-gray-700">{name === "from" ? "From" : "To"}</span>
+            <input
+              type="date"
+              name={name}
+              required
+              defaultValue={query.range === "custom" ? query[name] : undefined}
+              className="h-8 rounded-md border border-gray-300 px-2"
+            />
+          </label>
+        ))}
         <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>
           Show custom range
         </button>

@@ -75,3 +75,13 @@ export function TextField({
     </Field>
   );
 }
+
+/** The `email` field of the auth and account forms: typed and autocompleted as an email. */
+export function EmailField({
+  label = "Email",
+  ...props
+}: Omit<ComponentProps<typeof TextField>, "name" | "label" | "type" | "autoComplete"> & {
+  label?: ReactNode;
+}) {
+  return <TextField name="email" label={label} type="email" autoComplete="email" {...props} />;
+}

@@ -14,6 +14,7 @@ import {
   videoPost,
 } from "../publishing/test-support/setup";
 
+// Same mocks as posts.int.test.ts: vi.mock is hoisted per file, so it cannot come from a helper.
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/test/session")).sessionModule);
 vi.mock("@/lib/media/server/storage", async (orig) =>
   (await import("@/lib/publishing/test-support/env")).storageModule(orig),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
+import { setTestEnv } from "@/lib/test/env";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -9,12 +10,7 @@ afterEach(() => {
 });
 
 async function optionsFor(url: string) {
-  Object.assign(process.env, {
-    NEXTAUTH_URL: url,
-    NEXTAUTH_SECRET: "s".repeat(40),
-    APP_ENCRYPTION_KEY: "a".repeat(64),
-  });
-  resetEnvForTests();
+  setTestEnv({ NEXTAUTH_URL: url });
   vi.resetModules();
   const { getAuthOptions } = await import("./options");
   return getAuthOptions();

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { workspaces } from "@/lib/db/schema";
+
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { insertPostRow } from "@/lib/test/post-rows";
 import { addMember, makeOwner } from "@/lib/test/factories";
@@ -14,12 +13,8 @@ let outsider: WorkspaceCtx;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  owner = await makeOwner(t.db, "Planner");
+  owner = await makeOwner(t.db, "Planner", { timezone: "America/New_York" });
   outsider = await makeOwner(t.db, "Stranger");
-  await t.db
-    .update(workspaces)
-    .set({ timezone: "America/New_York" })
-    .where(eq(workspaces.id, owner.workspaceId));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaFiles, mediaUsages, posts, postTargets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeDraftPost, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMediaFile, makeDraftPost, makeOwner } from "@/lib/test/factories";
 import { parseMediaLibraryQuery, type MediaLibraryQuery } from "@/lib/validation/media-library";
 import type { WorkspaceCtx } from "./context";
 import { listMediaLibraryLists, listMediaPage } from "./media-library";
@@ -17,24 +16,8 @@ let outsider: WorkspaceCtx;
 const now = new Date("2026-12-04T12:00:00Z");
 const day = 864e5;
 
-type Row = typeof mediaFiles.$inferInsert;
-async function addFile(ctx: WorkspaceCtx, row: Partial<Row> & { name: string }) {
-  const id = randomUUID();
-  await t.db.insert(mediaFiles).values({
-    id,
-    workspaceId: ctx.workspaceId,
-    uploadedById: ctx.user.id,
-    status: "ready",
-    kind: "image",
-    size: 1000,
-    mime: "image/jpeg",
-    width: 1080,
-    height: 1920,
-    createdAt: now,
-    ...row,
-  });
-  return id;
-}
+const addFile = (ctx: WorkspaceCtx, row: Parameters<typeof insertMediaFile>[1]) =>
+  insertMediaFile(ctx, { createdAt: now, ...row });
 
 async function usePost(ctx: WorkspaceCtx, mediaId: string, status: string, targets: string[]) {
   const postId = await makeDraftPost(ctx);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles } from "@/lib/db/schema";
-import type { MediaKind } from "@/lib/validation/media";
+import type { MediaFacts, MediaKind } from "@/lib/validation/media";
 import { requireRole, type WorkspaceCtx } from "./context";
 import type { MediaItem } from "./media";
 
@@ -19,15 +19,7 @@ export async function createUploadRecord(
   });
 }
 
-export type ProbedFacts = {
-  kind: MediaKind;
-  mime: string | null;
-  container: string | null;
-  durationSec: number | null;
-  width: number | null;
-  height: number | null;
-  frameRate: number | null;
-};
+export type ProbedFacts = MediaFacts;
 
 /** Called by the upload server once every byte is stored and probed. */
 export async function completeUpload(

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mediaFiles, mediaUsages, posts, postTargets } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -7,6 +7,10 @@ import { blockingUsageStatuses, type MediaUsageStatus } from "@/lib/validation/m
 import { finalTargetStatuses } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { getMedia, mediaNotFound, uuidPattern } from "./media";
+
+/** The workspace's uses of the files that also meet `condition`. */
+const usesOf = (workspaceId: string, mediaIds: string[], condition: SQL | undefined) =>
+  and(eq(mediaUsages.workspaceId, workspaceId), inArray(mediaUsages.mediaId, mediaIds), condition);
 
 /**
  * Why a file may not go: a post still on its way uses it. "On its way" is any post whose usage
@@ -24,9 +28,9 @@ async function findBlockingUses(db: Db, workspaceId: string, mediaIds: string[])
     .from(mediaUsages)
     .innerJoin(posts, eq(posts.id, mediaUsages.postId))
     .where(
-      and(
-        eq(mediaUsages.workspaceId, workspaceId),
-        inArray(mediaUsages.mediaId, mediaIds),
+      usesOf(
+        workspaceId,
+        mediaIds,
         or(
           inArray(mediaUsages.status, [...blockingUsageStatuses]),
           sql`exists (select 1 from ${postTargets} where ${postTargets.postId} = ${mediaUsages.postId}
@@ -43,13 +47,7 @@ async function countDraftUses(db: Db, workspaceId: string, mediaIds: string[]) {
     .select({ mediaId: mediaUsages.mediaId, drafts: sql<number>`count(*)::int` })
     .from(mediaUsages)
     .innerJoin(posts, eq(posts.id, mediaUsages.postId))
-    .where(
-      and(
-        eq(mediaUsages.workspaceId, workspaceId),
-        inArray(mediaUsages.mediaId, mediaIds),
-        eq(posts.status, "draft"),
-      ),
-    )
+    .where(usesOf(workspaceId, mediaIds, eq(posts.status, "draft")))
     .groupBy(mediaUsages.mediaId);
   return new Map(rows.map((r) => [r.mediaId, Number(r.drafts)]));
 }

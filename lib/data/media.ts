@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { mediaFiles, memberships, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import type { MediaKind, MediaStatus } from "@/lib/validation/media";
+import type { MediaFacts, MediaStatus } from "@/lib/validation/media";
 import { requireRole, type WorkspaceCtx } from "./context";
 
 // The media data layer, by what it holds: files as read here; uploads and conversions in
@@ -36,19 +36,12 @@ export const mediaColumns = {
   uploadedByName: users.name,
 };
 
-export type MediaItem = {
+export type MediaItem = MediaFacts & {
   id: string;
   workspaceId: string;
   name: string;
   status: MediaStatus;
-  kind: MediaKind;
   size: number;
-  mime: string | null;
-  container: string | null;
-  durationSec: number | null;
-  width: number | null;
-  height: number | null;
-  frameRate: number | null;
   rejectReason: string | null;
   hasThumbnail: boolean;
   convertedFromId: string | null;

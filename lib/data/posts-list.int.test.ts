@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { profileGroups, profiles, workspaces } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { insertPostRow } from "@/lib/test/post-rows";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMirroredGroup, makeOwner } from "@/lib/test/factories";
 import type { PostsQuery } from "@/lib/validation/posts-query";
 import { listPostsPage, listPostsProfileOptions } from "./posts-list";
 
@@ -14,13 +12,9 @@ let outsider: WorkspaceCtx;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  owner = await makeOwner(t.db, "Lister");
-  outsider = await makeOwner(t.db, "Outsider");
   // Days of the date filter are New York days.
-  await t.db
-    .update(workspaces)
-    .set({ timezone: "America/New_York" })
-    .where(eq(workspaces.id, owner.workspaceId));
+  owner = await makeOwner(t.db, "Lister", { timezone: "America/New_York" });
+  outsider = await makeOwner(t.db, "Outsider");
 });
 afterAll(async () => {
   await t?.close();
@@ -165,23 +159,8 @@ describe("listPostsPage", () => {
   });
 
   it("flags a profile whose connection is gone on the posts still to go out to it", async () => {
-    const [group] = await t.db
-      .insert(profileGroups)
-      .values({
-        workspaceId: owner.workspaceId,
-        postproxyId: "grp_x",
-        name: "X",
-        syncedAt: new Date(),
-      })
-      .returning({ id: profileGroups.id });
-    await t.db.insert(profiles).values({
-      workspaceId: owner.workspaceId,
-      groupId: group.id,
-      postproxyId: "prof_expired",
-      platform: "tiktok",
-      name: "@expired",
-      status: "expired",
-      syncedAt: new Date(),
+    await insertMirroredGroup(owner, "grp_x", {
+      prof_expired: { name: "@expired", status: "expired" },
     });
     await post(owner, {
       status: "scheduled",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { NullableRow } from "./columns";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { posts, postTargets, profiles, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -36,9 +37,7 @@ export const targetColumns = {
   updatedAt: postTargets.updatedAt,
 };
 
-type TargetRow = {
-  [K in keyof typeof targetColumns]: (typeof targetColumns)[K]["_"]["data"] | null;
-} & {
+type TargetRow = NullableRow<typeof targetColumns> & {
   id: string;
   profileId: string;
   profileName: string;

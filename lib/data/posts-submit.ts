@@ -12,11 +12,15 @@ import { AppError } from "@/lib/errors";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { MediaUsageStatus } from "@/lib/validation/media";
 import type { DraftInput } from "@/lib/validation/post";
-import type { TargetErrorKind, TargetStatus } from "@/lib/validation/post-view";
+import {
+  isSentTargetStatus,
+  type TargetErrorKind,
+  type TargetStatus,
+} from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { staleSendingMs } from "./posts-targets";
 import { mediaIdsOf, postRows } from "./post-rows";
-import { acceptedTargetStatuses, postNotFound } from "./posts";
+import { postNotFound } from "./posts";
 import { syncMediaUsages } from "./posts-media";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +50,7 @@ const existingColumns = {
 };
 
 export function isAccepted(t: Pick<ExistingTarget, "status">): boolean {
-  return (acceptedTargetStatuses as readonly TargetStatus[]).includes(t.status);
+  return isSentTargetStatus(t.status);
 }
 
 /** A failure a resend (a new revision, a new Idempotency-Key) can fix: 429, 401, 403. */

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { posts, postTargets, profileGroups, profiles } from "@/lib/db/schema";
+import { posts, postTargets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMirroredGroup, makeOwner } from "@/lib/test/factories";
 import { createComposeDefaults, draftSchema } from "@/lib/validation/post";
 import { mediaRow } from "../publishing/test-support/setup";
 import { getMedia } from "./media";
@@ -37,30 +37,19 @@ describe("drafts", () => {
     const video = await mediaRow(owner, t.db, { kind: "video" });
     const created = await saveDraft(owner, draft(owner, { caption: "first" }));
     expect(created.postId).toMatch(/^[0-9a-f-]{36}$/);
-    const updated = await saveDraft(
-      owner,
-      draft(owner, {
-        postId: created.postId,
-        caption: "second line\nwith #tag",
-        profileIds: ["prof_acme_tiktok"],
-        media: [{ id: video, kind: "video" }],
-        privacy: "SELF_ONLY",
-        allowComments: true,
-        schedule: { mode: "schedule", at: "2031-05-01T09:30", timeZone: "Europe/Paris" },
-      }),
-    );
-    expect(updated.postId).toBe(created.postId);
-    const reopened = await getComposeDraft(owner, created.postId);
-    expect(reopened.values).toMatchObject({
+    const typed = {
       postId: created.postId,
       caption: "second line\nwith #tag",
       profileIds: ["prof_acme_tiktok"],
       media: [{ id: video, kind: "video" }],
       privacy: "SELF_ONLY",
       allowComments: true,
-      allowDuet: false,
       schedule: { mode: "schedule", at: "2031-05-01T09:30", timeZone: "Europe/Paris" },
-    });
+    };
+    const updated = await saveDraft(owner, draft(owner, typed));
+    expect(updated.postId).toBe(created.postId);
+    const reopened = await getComposeDraft(owner, created.postId);
+    expect(reopened.values).toMatchObject({ ...typed, allowDuet: false });
     expect(reopened.media.map((m) => m.id)).toEqual([video]);
     expect(reopened.lockedProfileIds).toEqual([]);
     const view = await getPostView(owner, created.postId);
@@ -164,35 +153,10 @@ describe("post lists", () => {
   it("the post page flags a profile whose connection is gone while the post is still to go out", async () => {
     const { postId } = await saveDraft(owner, draft(owner, { caption: "at risk" }));
     await t.db.update(posts).set({ status: "scheduled" }).where(eq(posts.id, postId));
-    const [group] = await t.db
-      .insert(profileGroups)
-      .values({
-        workspaceId: owner.workspaceId,
-        postproxyId: "grp_r",
-        name: "R",
-        syncedAt: new Date(),
-      })
-      .returning({ id: profileGroups.id });
-    await t.db.insert(profiles).values([
-      {
-        workspaceId: owner.workspaceId,
-        groupId: group.id,
-        postproxyId: "prof_gone",
-        platform: "tiktok",
-        name: "@gone",
-        status: "expired",
-        syncedAt: new Date(),
-      },
-      {
-        workspaceId: owner.workspaceId,
-        groupId: group.id,
-        postproxyId: "prof_fine",
-        platform: "tiktok",
-        name: "@fine",
-        status: "active",
-        syncedAt: new Date(),
-      },
-    ]);
+    await insertMirroredGroup(owner, "grp_r", {
+      prof_gone: { name: "@gone", status: "expired" },
+      prof_fine: { name: "@fine", status: "active" },
+    });
     for (const [profileId, status] of [
       ["prof_gone", "scheduled"],
       ["prof_fine", "scheduled"],

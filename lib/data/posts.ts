@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { publishTexts } from "@/lib/tiktok/texts";
 import type { MediaCardData } from "@/lib/validation/media";
 import type { ComposePostFormValues, DraftInput } from "@/lib/validation/post";
-import type { TargetStatus } from "@/lib/validation/post-view";
+import { sentTargetStatuses } from "@/lib/validation/post-view";
 import { requireRole, type WorkspaceCtx } from "./context";
 import { mediaIdsOf, pickSettings, postRows } from "./post-rows";
 import { loadMediaCards, syncMediaUsages } from "./posts-media";
@@ -15,15 +15,6 @@ export { getPostView, listProfilePostTimes } from "./posts-read";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const postNotFound = () => new AppError("not_found", publishTexts.notFound);
-
-/** Targets in these statuses were (or may have been) taken by Postproxy: never sent again. */
-export const acceptedTargetStatuses = [
-  "unknown",
-  "scheduled",
-  "delayed",
-  "processing",
-  "published",
-] as const satisfies readonly TargetStatus[];
 
 async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promise<string> {
   const [row] = await db
@@ -109,7 +100,7 @@ export async function getComposeDraft(ctx: WorkspaceCtx, postId: string): Promis
         and(
           eq(postTargets.workspaceId, ctx.workspaceId),
           eq(postTargets.postId, post.id),
-          inArray(postTargets.status, [...acceptedTargetStatuses]),
+          inArray(postTargets.status, [...sentTargetStatuses]),
         ),
       ),
   ]);

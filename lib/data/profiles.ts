@@ -1,4 +1,5 @@
 import "server-only";
+import type { NullableRow } from "./columns";
 import {
   and,
   asc,
@@ -82,9 +83,7 @@ const profileColumns = {
   lastSuccessAt: profiles.lastSuccessAt,
 };
 
-type ProfileRow = {
-  [K in keyof typeof profileColumns]: (typeof profileColumns)[K]["_"]["data"] | null;
-};
+type ProfileRow = NullableRow<typeof profileColumns>;
 
 function toView(r: ProfileRow): Profile {
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { NullableRow } from "./columns";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
@@ -45,9 +46,7 @@ const columns = {
   enabled: webhookEndpoints.enabled,
 };
 
-function open(row: {
-  [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] | null;
-}): WebhookEndpoint {
+function open(row: NullableRow<typeof columns>): WebhookEndpoint {
   const key = getEnv().encryptionKey;
   const ctx = secretContext(row.workspaceId!);
   const decrypt = (c: string | null) => {

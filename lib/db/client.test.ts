@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetEnvForTests } from "@/lib/env";
+import { setTestEnv } from "@/lib/test/env";
 import { getDb } from "./client";
 
 const saved = { ...process.env };
@@ -15,15 +16,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function useEnv(vars: Record<string, string>) {
-  Object.assign(process.env, {
-    NEXTAUTH_SECRET: "s".repeat(40),
-    APP_ENCRYPTION_KEY: "a".repeat(64),
-    ...vars,
-  });
-  resetEnvForTests();
-}
-
 afterEach(async () => {
   const global = globalThis as { postdeckDb?: Promise<{ close: () => Promise<void> }> };
   await global.postdeckDb?.then((h) => h.close()).catch(() => {});
@@ -34,11 +26,11 @@ afterEach(async () => {
 
 describe("getDb", () => {
   it("tries again on the next call after a failed open instead of caching the failure", async () => {
-    useEnv({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/nowhere` });
+    setTestEnv({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/nowhere` });
     await expect(getDb()).rejects.toThrow(/ECONNREFUSED|connect/);
 
     // The database is reachable now (here: an in-memory PGlite): the next call opens it.
-    useEnv({ DATABASE_URL: "", PGLITE_DIR: "memory://" });
+    setTestEnv({ DATABASE_URL: "", PGLITE_DIR: "memory://" });
     const db = await getDb();
     // Opened and migrated: the users table exists and is empty (PGlite answers { rows }).
     const result = await db.execute(sql`select count(*)::int as n from users`);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { saveApiKey } from "@/lib/data/api-keys";
-import { posts, postStatSnapshots, postTargets, profileStatSnapshots } from "@/lib/db/schema";
+import { postStatSnapshots, profileStatSnapshots } from "@/lib/db/schema";
 import { fastClient } from "@/lib/publishing/test-support/setup";
-import { defaultTikTokSettings } from "@/lib/tiktok";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
+import { insertTargetRow } from "@/lib/test/post-rows";
 import { TestSandbox } from "../../sandbox/test-support/harness";
 
 let t: TestDatabase;
@@ -34,30 +34,14 @@ let owner: WorkspaceCtx;
 let targetId: string;
 let postId: string;
 
-async function addPublished(ctx: WorkspaceCtx, postproxyPostId: string, daysAgo: number) {
-  const [post] = await t.db
-    .insert(posts)
-    .values({
-      workspaceId: ctx.workspaceId,
-      caption: `Post ${postproxyPostId}`,
-      status: "published",
-      settings: defaultTikTokSettings,
-    })
-    .returning({ id: posts.id });
-  const [target] = await t.db
-    .insert(postTargets)
-    .values({
-      workspaceId: ctx.workspaceId,
-      postId: post.id,
-      profileId: "prof_acme_tiktok",
-      profileName: "@acmecoffee",
-      status: "published",
-      postproxyPostId,
-      publishedAt: new Date(Date.now() - daysAgo * 24 * 3600_000),
-    })
-    .returning({ id: postTargets.id });
-  return { postId: post.id, targetId: target.id };
-}
+const addPublished = (ctx: WorkspaceCtx, postproxyPostId: string, daysAgo: number) =>
+  insertTargetRow(t.db, ctx, {
+    status: "published",
+    postproxyPostId,
+    profileName: "@acmecoffee",
+    caption: `Post ${postproxyPostId}`,
+    publishedAt: new Date(Date.now() - daysAgo * 24 * 3600_000),
+  });
 
 beforeAll(async () => {
   process.env.APP_ENCRYPTION_KEY ??= "a".repeat(64);

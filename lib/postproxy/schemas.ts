@@ -18,6 +18,8 @@ export const platforms = [
 export type Platform = (typeof platforms)[number];
 
 // Also in sandbox/posts/filters.ts: the sandbox imports nothing of the app (STYLE.md).
+// Same shape as the tuples of lib/validation/enums.ts: these are Postproxy's words, those Postdeck's
+// own; lib/publishing/status.ts maps one onto the other, so neither list can stand for the other.
 export const postStatuses = [
   "draft",
   "pending",

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
@@ -6,12 +5,14 @@ import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { alertReads, alerts, posts, postTargets, profileGroups, profiles } from "@/lib/db/schema";
+import { alertReads, alerts, postTargets } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import type { PostproxyClient } from "@/lib/postproxy";
 import { apiKeyFingerprint } from "@/lib/security/encryption";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMirroredGroup, makeOwner } from "@/lib/test/factories";
+import { insertTargetRow } from "@/lib/test/post-rows";
+import { signWebhook } from "./test-support/webhook-signature";
 
 const fakeClient = {
   webhooks: {
@@ -134,34 +135,16 @@ beforeEach(async () => {
   slackPosts.length = 0;
 });
 
-async function makeTarget(ctx: WorkspaceCtx, ppId: string, status = "scheduled" as const) {
-  const [post] = await t.db
-    .insert(posts)
-    .values({
-      workspaceId: ctx.workspaceId,
-      status: "scheduled",
-      caption: "Spring launch teaser",
-      settings: {} as never,
-    })
-    .returning({ id: posts.id });
-  const [target] = await t.db
-    .insert(postTargets)
-    .values({
-      workspaceId: ctx.workspaceId,
-      postId: post.id,
-      profileId: "prof_acme_tiktok",
-      profileName: "@acme",
-      status,
-      postproxyPostId: ppId,
-      apiKeyFingerprint: apiKeyFingerprint(key),
-      scheduledAt: new Date(Date.now() + 3600_000),
-    })
-    .returning({ id: postTargets.id });
-  return { postId: post.id, targetId: target.id };
-}
+const makeTarget = (ctx: WorkspaceCtx, ppId: string) =>
+  insertTargetRow(t.db, ctx, {
+    status: "scheduled",
+    postproxyPostId: ppId,
+    profileName: "@acme",
+    caption: "Spring launch teaser",
+    apiKeyFingerprint: apiKeyFingerprint(key),
+    scheduledAt: new Date(Date.now() + 3600_000),
+  });
 
-const sign = (secret: string, body: string, at = Math.floor(Date.now() / 1000)) =>
-  `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${body}`).digest("hex")}`;
 let n = 0;
 const failedEvent = (ppId: string, id = `evt_alert_${++n}`) =>
   JSON.stringify({
@@ -183,7 +166,7 @@ async function deliver(body: string, onApplied: (ctx: WorkspaceCtx) => unknown) 
   return receiveWebhook({
     urlId: endpoint.urlId,
     body: Buffer.from(body),
-    signature: sign(endpoint.secret!, body),
+    signature: signWebhook(endpoint.secret!, body),
     db: t.db,
     onApplied: async (ctx) => {
       await onApplied(ctx);
@@ -290,23 +273,8 @@ describe("alerts", () => {
   });
 
   it("a profile of a post due within 24 h that is expired alerts, and again within the last hour", async () => {
-    const [group] = await t.db
-      .insert(profileGroups)
-      .values({
-        workspaceId: a.workspaceId,
-        postproxyId: "grp_1",
-        name: "Main",
-        syncedAt: new Date(),
-      })
-      .returning({ id: profileGroups.id });
-    await t.db.insert(profiles).values({
-      workspaceId: a.workspaceId,
-      groupId: group.id,
-      postproxyId: "prof_acme_tiktok",
-      platform: "tiktok",
-      name: "@acme",
-      status: "expired",
-      syncedAt: new Date(),
+    await insertMirroredGroup(a, "grp_1", {
+      prof_acme_tiktok: { name: "@acme", status: "expired" },
     });
     const { targetId } = await makeTarget(a, "pp_due");
     const due = new Date(Date.now() + 5 * 3600_000);

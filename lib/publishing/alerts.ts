@@ -89,6 +89,18 @@ async function sendEmails(ctx: WorkspaceCtx, owed: OutboxAlert[], deps: AlertDep
   }
 }
 
+/** How a Slack-style webhook is called: the test's stand-in, else the SSRF-safe POST. */
+function slackPoster(deps: AlertDeps) {
+  return (
+    deps.postJson ??
+    ((url: string, body: unknown) =>
+      postJsonSafely(url, body, {
+        allowHttp: getEnv().NODE_ENV === "development",
+        ...deps.webhookOptions,
+      }))
+  );
+}
+
 async function sendSlack(ctx: WorkspaceCtx, owed: OutboxAlert[], deps: AlertDeps, now: Date) {
   if (owed.length === 0) return;
   const url = await getAlertWebhookUrl(ctx);
@@ -99,13 +111,7 @@ async function sendSlack(ctx: WorkspaceCtx, owed: OutboxAlert[], deps: AlertDeps
       "slack",
       now,
     );
-  const post =
-    deps.postJson ??
-    ((u: string, body: unknown) =>
-      postJsonSafely(u, body, {
-        allowHttp: getEnv().NODE_ENV === "development",
-        ...deps.webhookOptions,
-      }));
+  const post = slackPoster(deps);
   for (const a of owed) {
     try {
       await post(url, { text: `${alertText(a)}` });
@@ -155,13 +161,7 @@ export async function checkDueProfilesStep(ctx: WorkspaceCtx, deps: AlertDeps = 
 export async function sendTestAlert(ctx: WorkspaceCtx, deps: AlertDeps = {}) {
   const url = await getAlertWebhookUrl(ctx);
   if (!url) return { ok: false as const, message: "No alert webhook URL is saved." };
-  const post =
-    deps.postJson ??
-    ((u: string, body: unknown) =>
-      postJsonSafely(u, body, {
-        allowHttp: getEnv().NODE_ENV === "development",
-        ...deps.webhookOptions,
-      }));
+  const post = slackPoster(deps);
   try {
     await post(url, { text: "Postdeck test alert: this channel will receive Postdeck's alerts." });
     return { ok: true as const };

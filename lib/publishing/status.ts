@@ -2,6 +2,8 @@ import "server-only";
 import {
   finalTargetStatuses,
   isFinalTargetStatus,
+  isSentTargetStatus,
+  sentTargetStatuses,
   type LocalPostStatus,
   type TargetStatus,
 } from "@/lib/validation/post-view";
@@ -12,21 +14,8 @@ import {
  * the post page all decide through these functions, so Postdeck has one answer to "what is true".
  */
 
-// Final statuses live beside the status list (the post page reads them in the browser too).
-export { finalTargetStatuses, isFinalTargetStatus };
-
-/** Statuses that mean Postproxy took (or may have taken) the post: it must not be sent again. */
-export const sentTargetStatuses = [
-  "unknown",
-  "scheduled",
-  "delayed",
-  "processing",
-  "published",
-] as const satisfies readonly TargetStatus[];
-
-export function isSentTargetStatus(status: TargetStatus): boolean {
-  return (sentTargetStatuses as readonly TargetStatus[]).includes(status);
-}
+// Final and sent statuses live beside the status list (the browser and the data layer read them).
+export { finalTargetStatuses, isFinalTargetStatus, isSentTargetStatus, sentTargetStatuses };
 
 // Later in a post's life = higher. `unknown` sits with `sending` (no answer yet), `delayed` with
 // `processing` (due, not published: either may follow the other); the final statuses share the top.

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
@@ -8,6 +7,8 @@ import { PostproxyError, type PostproxyClient } from "@/lib/postproxy";
 import { apiKeyFingerprint } from "@/lib/security/encryption";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/db";
 import { makeOwner } from "@/lib/test/factories";
+import { insertTargetRow } from "@/lib/test/post-rows";
+import { signWebhook } from "./test-support/webhook-signature";
 
 let t: TestDatabase;
 
@@ -90,29 +91,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function makeTarget(ctx: WorkspaceCtx, postproxyPostId: string, key: string) {
-  const [post] = await t.db
-    .insert(posts)
-    .values({ workspaceId: ctx.workspaceId, status: "scheduled", settings: {} as never })
-    .returning({ id: posts.id });
-  const [target] = await t.db
-    .insert(postTargets)
-    .values({
-      workspaceId: ctx.workspaceId,
-      postId: post.id,
-      profileId: "prof_acme_tiktok",
-      profileName: "@acme",
-      status: "scheduled",
-      postproxyPostId,
-      apiKeyFingerprint: apiKeyFingerprint(key),
-      scheduledAt: new Date(Date.now() + 3600_000),
-    })
-    .returning({ id: postTargets.id });
-  return { postId: post.id, targetId: target.id };
-}
-
-const sign = (secret: string, body: string, at = Math.floor(Date.now() / 1000)) =>
-  `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${body}`).digest("hex")}`;
+const makeTarget = (ctx: WorkspaceCtx, postproxyPostId: string, key: string) =>
+  insertTargetRow(t.db, ctx, {
+    status: "scheduled",
+    postproxyPostId,
+    profileName: "@acme",
+    apiKeyFingerprint: apiKeyFingerprint(key),
+    scheduledAt: new Date(Date.now() + 3600_000),
+  });
 
 let eventCounter = 0;
 function platformEvent(type: string, postproxyPostId: string, flat = true, id?: string) {
@@ -136,7 +122,7 @@ async function deliver(ctx: WorkspaceCtx, body: string, signature?: string | nul
   return receiveWebhook({
     urlId: urlId ?? endpoint.urlId,
     body: Buffer.from(body),
-    signature: signature === undefined ? sign(endpoint.secret!, body) : signature,
+    signature: signature === undefined ? signWebhook(endpoint.secret!, body) : signature,
     db: t.db,
   });
 }
@@ -164,12 +150,12 @@ describe("webhook receiver", () => {
     expect((await deliver(a, body, "t=1,v1=" + "0".repeat(64))).status).toBe(401);
     expect((await deliver(a, body, null)).status).toBe(401);
     const endpoint = (await getWebhookEndpoint(a))!;
-    const old = sign(endpoint.secret!, body, Math.floor(Date.now() / 1000) - 301);
+    const old = signWebhook(endpoint.secret!, body, Math.floor(Date.now() / 1000) - 301);
     expect((await deliver(a, body, old)).status).toBe(400);
     // Signed with B's secret, sent to A's URL; and A's event sent to B's URL.
     const bEndpoint = (await getWebhookEndpoint(b))!;
-    expect((await deliver(a, body, sign(bEndpoint.secret!, body))).status).toBe(401);
-    expect((await deliver(b, body, sign(endpoint.secret!, body))).status).toBe(401);
+    expect((await deliver(a, body, signWebhook(bEndpoint.secret!, body))).status).toBe(401);
+    expect((await deliver(b, body, signWebhook(endpoint.secret!, body))).status).toBe(401);
     const big = JSON.stringify({ id: "evt_big", type: "x", data: { pad: "x".repeat(300_000) } });
     expect((await deliver(a, big)).status).toBe(413);
     expect((await statusOf(targetId)).status).toBe("scheduled");
@@ -217,7 +203,7 @@ describe("webhook receiver", () => {
       receiveWebhook({
         urlId: endpoint.urlId,
         body: Buffer.from(body),
-        signature: sign(endpoint.secret!, body),
+        signature: signWebhook(endpoint.secret!, body),
         db: t.db,
         onApplied: () => {
           drains += 1;
@@ -304,7 +290,7 @@ describe("webhook receiver", () => {
     expect(after.urlId).toBe(before.urlId);
     // A delivery signed with the previous secret, within the grace window.
     const body = platformEvent("platform_post.failed_waiting_for_retry", "pp_nothing");
-    expect((await deliver(a, body, sign(before.secret!, body))).status).toBe(200);
+    expect((await deliver(a, body, signWebhook(before.secret!, body))).status).toBe(200);
 
     await syncWorkspaceTargets(a, { minIntervalMs: 0 });
     expect(await statusOf(targetId)).toEqual({ status: "scheduled", syncHalt: "previous_key" });

@@ -1,7 +1,16 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceRole } from "@/lib/validation/enums";
-import { memberships, posts } from "@/lib/db/schema";
+import {
+  mediaFiles,
+  memberships,
+  posts,
+  profileGroups,
+  profiles,
+  workspaces,
+} from "@/lib/db/schema";
+import type { ProfileStatus } from "@/lib/validation/social-profile";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import type { SessionUser, WorkspaceCtx } from "@/lib/data/context";
 import { createUser } from "@/lib/data/users";
@@ -17,11 +26,20 @@ export async function makeUser(
   return createUser(db, { email, name, passwordHash: null }, options);
 }
 
-/** An owner with their own workspace. */
-export async function makeOwner(db: Db, name = "Owner"): Promise<WorkspaceCtx> {
+/** An owner with their own workspace (in `timezone` when given, else the sign-up's default). */
+export async function makeOwner(
+  db: Db,
+  name = "Owner",
+  options: { timezone?: string } = {},
+): Promise<WorkspaceCtx> {
   const user = await makeUser(db, name);
   const ctx = await resolveWorkspaceCtx(db, user);
   if (!ctx) throw new Error("owner has no workspace");
+  if (options.timezone)
+    await db
+      .update(workspaces)
+      .set({ timezone: options.timezone })
+      .where(eq(workspaces.id, ctx.workspaceId));
   return ctx;
 }
 
@@ -56,4 +74,57 @@ export async function makeDraftPost(ctx: WorkspaceCtx): Promise<string> {
     })
     .returning({ id: posts.id });
   return row.id;
+}
+
+/** A ready library photo row of `ctx`'s workspace (no bytes stored); `row` overrides any column. */
+export async function insertMediaFile(
+  ctx: WorkspaceCtx,
+  row: Partial<typeof mediaFiles.$inferInsert> & { name: string },
+): Promise<string> {
+  const id = randomUUID();
+  await ctx.db.insert(mediaFiles).values({
+    id,
+    workspaceId: ctx.workspaceId,
+    uploadedById: ctx.user.id,
+    status: "ready",
+    kind: "image",
+    size: 1000,
+    mime: "image/jpeg",
+    width: 1080,
+    height: 1920,
+    ...row,
+  });
+  return id;
+}
+
+/**
+ * A profile group of `ctx`'s workspace in the Postproxy mirror with TikTok profiles in it, as a
+ * refresh leaves them: `profiles` maps Postproxy ids to names and statuses.
+ */
+export async function insertMirroredGroup(
+  ctx: WorkspaceCtx,
+  postproxyGroupId: string,
+  profilesById: Record<string, { name: string; status: ProfileStatus }>,
+) {
+  const [group] = await ctx.db
+    .insert(profileGroups)
+    .values({
+      workspaceId: ctx.workspaceId,
+      postproxyId: postproxyGroupId,
+      name: postproxyGroupId,
+      syncedAt: new Date(),
+    })
+    .returning({ id: profileGroups.id });
+  await ctx.db.insert(profiles).values(
+    Object.entries(profilesById).map(([postproxyId, { name, status }]) => ({
+      workspaceId: ctx.workspaceId,
+      groupId: group.id,
+      postproxyId,
+      platform: "tiktok",
+      name,
+      status,
+      syncedAt: new Date(),
+    })),
+  );
+  return group.id;
 }

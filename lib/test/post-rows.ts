@@ -57,3 +57,46 @@ export async function insertPostRow(
     });
   return row.id;
 }
+
+/**
+ * One post with one target on Acme's TikTok profile, as a submission leaves it (a Postproxy id, the
+ * key's fingerprint): for tests of what arrives afterwards (webhooks, alerts, stats).
+ */
+export async function insertTargetRow(
+  db: Db,
+  ctx: WorkspaceCtx,
+  target: {
+    status: TargetStatus;
+    postproxyPostId: string;
+    profileName: string;
+    caption?: string;
+    apiKeyFingerprint?: string;
+    scheduledAt?: Date;
+    publishedAt?: Date;
+  },
+): Promise<{ postId: string; targetId: string }> {
+  const [post] = await db
+    .insert(posts)
+    .values({
+      workspaceId: ctx.workspaceId,
+      status: target.status === "published" ? "published" : "scheduled",
+      caption: target.caption ?? "",
+      settings: { ...defaultTikTokSettings },
+    })
+    .returning({ id: posts.id });
+  const [row] = await db
+    .insert(postTargets)
+    .values({
+      workspaceId: ctx.workspaceId,
+      postId: post.id,
+      profileId: "prof_acme_tiktok",
+      profileName: target.profileName,
+      status: target.status,
+      postproxyPostId: target.postproxyPostId,
+      apiKeyFingerprint: target.apiKeyFingerprint ?? null,
+      scheduledAt: target.scheduledAt ?? null,
+      publishedAt: target.publishedAt ?? null,
+    })
+    .returning({ id: postTargets.id });
+  return { postId: post.id, targetId: row.id };
+}

@@ -58,18 +58,21 @@ export function mediaVerdict(facts: MediaFacts): MediaVerdict {
   );
 }
 
+/** The size rule of a format: under TikTok's limit, or how far over it the file is. */
+function sizeCheck(size: number, max: number, noun: string, maxText: string): RuleCheck {
+  return size <= max
+    ? { rule: "Size", ok: true, text: `${formatBytes(size)} (up to ${maxText})` }
+    : {
+        rule: "Size",
+        ok: false,
+        text: `${formatSizeAgainst(size, max)} — TikTok takes ${noun} up to ${maxText}`,
+      };
+}
+
 function videoVerdict(f: MediaFacts, label: string): MediaVerdict {
   const checks: RuleCheck[] = [{ rule: "Type", ok: true, text: `${label} video` }];
   const warnings: string[] = [];
-  checks.push(
-    f.size <= L.videoMaxBytes
-      ? { rule: "Size", ok: true, text: `${formatBytes(f.size)} (up to 4 GB)` }
-      : {
-          rule: "Size",
-          ok: false,
-          text: `${formatSizeAgainst(f.size, L.videoMaxBytes)} — TikTok takes videos up to 4 GB`,
-        },
-  );
+  checks.push(sizeCheck(f.size, L.videoMaxBytes, "videos", "4 GB"));
   const d = f.durationSec;
   if (d === null) {
     checks.push({ rule: "Duration", ok: false, text: "The video's duration could not be read" });
@@ -120,15 +123,7 @@ function videoVerdict(f: MediaFacts, label: string): MediaVerdict {
 
 function imageVerdict(f: MediaFacts, label: string): MediaVerdict {
   const checks: RuleCheck[] = [{ rule: "Type", ok: true, text: `${label} photo` }];
-  checks.push(
-    f.size <= L.imageMaxBytes
-      ? { rule: "Size", ok: true, text: `${formatBytes(f.size)} (up to 20 MB)` }
-      : {
-          rule: "Size",
-          ok: false,
-          text: `${formatSizeAgainst(f.size, L.imageMaxBytes)} — TikTok takes photos up to 20 MB`,
-        },
-  );
+  checks.push(sizeCheck(f.size, L.imageMaxBytes, "photos", "20 MB"));
   return finish("image", checks, [], false);
 }
 

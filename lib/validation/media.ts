@@ -33,18 +33,23 @@ export const uploadMetadataSchema = z.object({
 });
 export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
 
-/** A library file as the browser gets it (dates as ISO strings). */
-export type MediaCardData = {
-  id: string;
-  name: string;
-  status: MediaStatus;
+/** What probing a stored file says about it; the row keeps it, the library shows it. */
+export type MediaFacts = {
   kind: MediaKind;
-  size: number;
   mime: string | null;
+  container: string | null;
   durationSec: number | null;
   width: number | null;
   height: number | null;
   frameRate: number | null;
+};
+
+/** A library file as the browser gets it (dates as ISO strings). */
+export type MediaCardData = Omit<MediaFacts, "container"> & {
+  id: string;
+  name: string;
+  status: MediaStatus;
+  size: number;
   rejectReason: string | null;
   hasThumbnail: boolean;
   convertedFromName: string | null;

@@ -7,17 +7,8 @@ import {
   toPostproxyTikTokParams,
   toScheduledAt,
 } from "./post";
-import type { ComposeContext } from "./post-rules";
+import { audited, errorsOf, images, profile, uuid, video, ws } from "./test-support/compose";
 
-const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
-const profile = "prof_acme_tiktok";
-const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-const video = { id: uuid(900), kind: "video" as const };
-// A test states its inputs literally (as post.test.ts does), so each file reads alone.
-const images = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: uuid(i + 1), kind: "image" as const }));
-const now = new Date("2026-11-25T12:00:00Z");
-const audited: ComposeContext = { auditStatus: "audited", now: () => now };
 const videoPost = {
   workspaceId: ws,
   profileIds: [profile],
@@ -26,11 +17,6 @@ const videoPost = {
   privacy: "SELF_ONLY" as const,
   schedule: { mode: "now" as const },
 };
-
-function errorsOf(input: unknown, context: ComposeContext = audited) {
-  const result = composePostSchema(context).safeParse(input);
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
 
 describe("composePostSchema: profiles, ids and schedule fields", () => {
   it("needs at least one profile, each once, every id well-formed", () => {

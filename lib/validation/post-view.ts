@@ -35,6 +35,11 @@ export type PostEventView = {
   createdAt: string;
 };
 
+const isOneOf =
+  (statuses: readonly TargetStatus[]) =>
+  (status: TargetStatus): boolean =>
+    statuses.includes(status);
+
 /** Statuses after which Postproxy has nothing more to say about a target. */
 export const finalTargetStatuses = [
   "published",
@@ -42,9 +47,18 @@ export const finalTargetStatuses = [
   "cancelled",
 ] as const satisfies readonly TargetStatus[];
 
-export function isFinalTargetStatus(status: TargetStatus): boolean {
-  return (finalTargetStatuses as readonly TargetStatus[]).includes(status);
-}
+export const isFinalTargetStatus = isOneOf(finalTargetStatuses);
+
+/** Statuses that mean Postproxy took (or may have taken) the post: it must not be sent again. */
+export const sentTargetStatuses = [
+  "unknown",
+  "scheduled",
+  "delayed",
+  "processing",
+  "published",
+] as const satisfies readonly TargetStatus[];
+
+export const isSentTargetStatus = isOneOf(sentTargetStatuses);
 
 /**
  * What a failed target needs: `needs_edit` (refused by validation: fix the post and send it again),

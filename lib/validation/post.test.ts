@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composePostSchema } from "./post";
 import type { ComposeContext } from "./post-rules";
-
-const ws = "7b0b7a9e-0c1e-4b5e-9a55-3f3b7f0f2a11";
-const profile = "prof_acme_tiktok";
-const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-const video = { id: uuid(900), kind: "video" };
-const images = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: uuid(i + 1), kind: "image" }));
-const now = new Date("2026-11-25T12:00:00Z");
-const audited: ComposeContext = { auditStatus: "audited", now: () => now };
+import { audited, errorsOf, images, now, profile, uuid, video, ws } from "./test-support/compose";
 
 /** A valid video post; each test spoils one thing. */
 const videoPost = {
@@ -21,11 +13,6 @@ const videoPost = {
   schedule: { mode: "now" },
 };
 const photoPost = { ...videoPost, media: images(3), coverIndex: 2 };
-
-function errorsOf(input: unknown, context: ComposeContext = audited) {
-  const result = composePostSchema(context).safeParse(input);
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
 
 describe("composePostSchema: valid posts", () => {
   it("takes a video post and a photo post, everything unchecked by default", () => {

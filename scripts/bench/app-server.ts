@@ -26,6 +26,39 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+export type NextServer = { url: string; app: ChildProcess; stop(): Promise<void> };
+
+/**
+ * `next start` of the current build (built first when stale) with `env`, on BENCH_APP_PORT (a
+ * machine shared by several runs) or any free port; resolves once /api/health answers.
+ */
+export async function startNextServer(env: NodeJS.ProcessEnv): Promise<NextServer> {
+  if (isBuildStale()) await run(bin("next"), ["build"], { env });
+  const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
+  const url = `http://127.0.0.1:${port}`;
+  const app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...env, NEXTAUTH_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    if (app.exitCode !== null) return;
+    app.kill("SIGTERM");
+    await once(app, "exit").catch(() => {});
+  };
+  try {
+    await waitForHttp(`${url}/api/health`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, app, stop };
+}
+
+/** The demo login's cookies as one `Cookie` header. */
+export async function demoCookieHeader(baseUrl: string): Promise<string> {
+  return (await signInDemo(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
 /** Signs the demo login in through next-auth's credentials route; returns the cookies. */
 export async function signInDemo(baseUrl: string): Promise<{ name: string; value: string }[]> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
@@ -160,8 +193,7 @@ export async function startBenchApp(
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitForHttp(`${url}/api/health`);
-    const cookies = await signInDemo(url);
-    const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const cookieHeader = await demoCookieHeader(url);
     const roundTrips = () => counter?.roundTrips ?? 0;
     return { url, app, sandbox, cookieHeader, databaseUrl, env, roundTrips, stop };
   } catch (error) {

@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { WorkspaceCtx } from "@/lib/data/context";
 import { completeUpload, createUploadRecord } from "@/lib/data/media-uploads";
+import { signedMediaUrl } from "@/lib/media/server/signed-url";
 import { getMediaStorage } from "@/lib/media/server/storage";
+import { createPostproxyClient } from "@/lib/postproxy";
 
 /**
  * One finished, valid 720×1280 video in the workspace's library (the e2e fixture's bytes in the
@@ -32,4 +34,34 @@ export async function seedBenchVideo(ctx: WorkspaceCtx): Promise<string> {
     rejectReason: null,
   });
   return mediaId;
+}
+
+/**
+ * The baseline both submit benches measure against: the same video post created straight on
+ * Postproxy (the sandbox), one call, no Postdeck in between.
+ */
+export function directCreate(sandbox: { url: string; apiKey: string }, mediaId: string) {
+  const client = createPostproxyClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
+  const mediaUrl = signedMediaUrl(mediaId)!;
+  return (i: string) =>
+    client.posts.create(
+      {
+        body: `direct ${i}`,
+        profiles: ["prof_acme_tiktok"],
+        media: [mediaUrl],
+        platforms: {
+          tiktok: {
+            format: "video",
+            privacy_status: "SELF_ONLY",
+            disable_comment: true,
+            brand_organic_toggle: false,
+            brand_content_toggle: false,
+            disable_duet: true,
+            disable_stitch: true,
+            made_with_ai: false,
+          },
+        },
+      },
+      { idempotencyKey: `bench-direct-${randomUUID()}` },
+    );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -8,12 +7,10 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { resetEnvForTests } from "@/lib/env";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
 import { listComposeProfiles } from "@/lib/integrations/tiktok-profiles";
-import { signedMediaUrl } from "@/lib/media/server/signed-url";
-import { createPostproxyClient } from "@/lib/postproxy";
 import { submitPost } from "@/lib/publishing/submit";
 import { makeOwner } from "@/lib/test/factories";
 import { draftSchema } from "@/lib/validation/post";
-import { seedBenchVideo } from "./bench-media";
+import { directCreate, seedBenchVideo } from "./bench-media";
 import { startSandboxProcess } from "./sandbox-process";
 
 const users = Number(process.env.BENCH_COMPOSE_USERS ?? 20);
@@ -68,28 +65,7 @@ export async function benchCompose(): Promise<void> {
     // and the action then read it from the database.
     await refreshProfileMirror(ctx, { force: true });
     await listComposeProfiles(ctx);
-    const client = createPostproxyClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
-    const mediaUrl = signedMediaUrl(mediaId)!;
-    const params = {
-      format: "video" as const,
-      privacy_status: "SELF_ONLY" as const,
-      disable_comment: true,
-      brand_organic_toggle: false,
-      brand_content_toggle: false,
-      disable_duet: true,
-      disable_stitch: true,
-      made_with_ai: false,
-    };
-    const direct = (i: string) =>
-      client.posts.create(
-        {
-          body: `direct ${i}`,
-          profiles: ["prof_acme_tiktok"],
-          media: [mediaUrl],
-          platforms: { tiktok: params },
-        },
-        { idempotencyKey: `bench-direct-${randomUUID()}` },
-      );
+    const direct = directCreate(sandbox, mediaId);
     const action = (i: string) =>
       submitPost(
         ctx,

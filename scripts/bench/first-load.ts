@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -7,8 +5,7 @@ import { chromium, type BrowserContext } from "@playwright/test";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed";
-import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
-import { freePort, signInDemo as signIn } from "./app-server";
+import { signInDemo as signIn, startNextServer, type NextServer } from "./app-server";
 import { benchAppEnv } from "./app-env";
 import { startSandboxProcess } from "./sandbox-process";
 
@@ -88,9 +85,8 @@ export async function benchFirstLoad(): Promise<void> {
   await mkdir(dir, { recursive: true });
   const sandbox = await startSandboxProcess();
   const env = benchAppEnv(dir, { POSTPROXY_BASE_URL: sandbox.url });
-  let app: ReturnType<typeof spawn> | null = null;
+  let server: NextServer | null = null;
   try {
-    if (isBuildStale()) await run(bin("next"), ["build"], { env });
     const handle = await openDatabase({ pgliteDir: env.PGLITE_DIR });
     await migrateDatabase(handle);
     await seedDemo(handle.db, {
@@ -99,13 +95,8 @@ export async function benchFirstLoad(): Promise<void> {
     });
     await handle.close();
 
-    const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...env, NEXTAUTH_URL: baseUrl },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitForHttp(`${baseUrl}/api/health`);
+    server = await startNextServer(env);
+    const baseUrl = server.url;
     const cookies = await signIn(baseUrl);
     const browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -126,7 +117,9 @@ export async function benchFirstLoad(): Promise<void> {
         .reduce((a, b) => new Set([...a].filter((u) => b.has(u))));
       const shell = results[0].scripts.filter((s) => shared.has(new URL(s.url).pathname));
       const sum = (list: Script[], key: "wire" | "decoded") => list.reduce((t, s) => t + s[key], 0);
-      console.log(`\nroute                  JS kB (wire)  JS kB (decoded)  files   goal ≤ ${goalKb} kB`);
+      console.log(
+        `\nroute                  JS kB (wire)  JS kB (decoded)  files   goal ≤ ${goalKb} kB`,
+      );
       for (const { route, scripts } of results) {
         const wire = sum(scripts, "wire");
         console.log(
@@ -146,10 +139,7 @@ export async function benchFirstLoad(): Promise<void> {
       await browser.close();
     }
   } finally {
-    if (app) {
-      app.kill("SIGTERM");
-      await once(app, "exit").catch(() => {});
-    }
+    await server?.stop();
     await sandbox.stop();
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,4 @@
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -13,8 +11,8 @@ import { mediaFiles, mediaUsages, posts, users } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/db/seed";
 import { defaultTikTokSettings } from "@/lib/tiktok/params";
 import { parseMediaLibraryQuery } from "@/lib/validation/media-library";
-import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
-import { chromiumPath, freePort, measure, signIn } from "./first-load";
+import { startNextServer, type NextServer } from "./app-server";
+import { chromiumPath, measure, signIn } from "./first-load";
 import { startSandboxProcess } from "./sandbox-process";
 
 const files = Number(process.env.BENCH_MEDIA_FILES ?? 10_000);
@@ -105,7 +103,7 @@ export async function benchMedia(): Promise<void> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
   };
-  let app: ReturnType<typeof spawn> | null = null;
+  let server: NextServer | null = null;
   const handle = await openDatabase({ url: url.toString() });
   try {
     await migrateDatabase(handle);
@@ -180,14 +178,8 @@ export async function benchMedia(): Promise<void> {
       goalMs,
     );
 
-    if (isBuildStale()) await run(bin("next"), ["build"], { env });
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...env, NEXTAUTH_URL: baseUrl },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitForHttp(`${baseUrl}/api/health`);
+    server = await startNextServer(env);
+    const baseUrl = server.url;
     const cookies = await signIn(baseUrl);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const get = (p: string) => async () => {
@@ -235,10 +227,7 @@ export async function benchMedia(): Promise<void> {
     }
     // Stops what this bench started; first-load.ts starts a different set (no PostgreSQL database).
   } finally {
-    if (app) {
-      app.kill("SIGTERM");
-      await once(app, "exit").catch(() => {});
-    }
+    await server?.stop();
     await handle.close();
     await sandbox.stop();
     await sql.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,6 +1,4 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
 import path from "node:path";
 import type postgres from "postgres";
 import { encodePostsCursor, listPostsPage } from "@/lib/data/posts-list";
@@ -9,9 +7,8 @@ import {
   readPostsQuery,
   type PostsQuery,
 } from "@/lib/validation/posts-query";
-import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
 import { benchPostSettings, median, openBenchWorkspace, p95, sqlFloorMs } from "./bench-workspace";
-import { freePort, signIn } from "./first-load";
+import { demoCookieHeader, startNextServer, type NextServer } from "./app-server";
 
 const total = Number(process.env.BENCH_POSTS ?? 100_000);
 const runs = Number(process.env.BENCH_POSTS_RUNS ?? 15);
@@ -77,7 +74,7 @@ export async function benchPostsList(): Promise<void> {
   console.log(`\n== Posts list at ${total.toLocaleString("en")} posts (PostgreSQL) ==`);
   const bench = await openBenchWorkspace("pp_bench_key_posts_list");
   const { client, ctx, encryptionKey, url } = bench;
-  let app: ReturnType<typeof spawn> | null = null;
+  let server: NextServer | null = null;
   try {
     const seedStarted = performance.now();
     await seedPosts(client, ctx.workspaceId);
@@ -157,15 +154,9 @@ export async function benchPostsList(): Promise<void> {
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         APP_ENCRYPTION_KEY: encryptionKey,
       };
-      if (isBuildStale()) await run(bin("next"), ["build"], { env });
-      const port = Number(process.env.BENCH_APP_PORT ?? (await freePort()));
-      const baseUrl = `http://127.0.0.1:${port}`;
-      app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...env, NEXTAUTH_URL: baseUrl },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      await waitForHttp(`${baseUrl}/api/health`);
-      const cookie = (await signIn(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
+      server = await startNextServer(env);
+      const baseUrl = server.url;
+      const cookie = await demoCookieHeader(baseUrl);
       const out = new Map<string, number[]>();
       for (const c of cases) {
         const params = postsQueryToSearchParams(c.query);
@@ -188,11 +179,7 @@ export async function benchPostsList(): Promise<void> {
       return out;
     }
   } finally {
-    if (app) {
-      const child = app as ReturnType<typeof spawn>;
-      child.kill("SIGTERM");
-      await once(child, "exit").catch(() => {});
-    }
+    await (server as NextServer | null)?.stop();
     await bench.close();
   }
 }

@@ -1,13 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { openDatabase } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { refreshProfileMirror } from "@/lib/integrations/profile-mirror";
-import { signedMediaUrl } from "@/lib/media/server/signed-url";
-import { createPostproxyClient } from "@/lib/postproxy";
 import { serverActionHeaders } from "../lib/server-actions";
 import { demoWorkspaceCtx, startBenchApp } from "./app-server";
-import { seedBenchVideo } from "./bench-media";
+import { directCreate, seedBenchVideo } from "./bench-media";
 import { treeCpuSeconds } from "./proc-cpu";
 
 export const sandboxLatencyMs = 50;
@@ -43,32 +40,7 @@ export async function measureSubmissions(
   target: SubmissionTarget,
   options: { users: number; perUser: number },
 ): Promise<{ overheadP50: number; overheadP99: number; cpuMs: number; trips: number | null }> {
-  const client = createPostproxyClient({
-    baseUrl: target.sandbox.url,
-    apiKey: target.sandbox.apiKey,
-  });
-  const mediaUrl = signedMediaUrl(target.mediaId)!;
-  const direct = (i: string) =>
-    client.posts.create(
-      {
-        body: `direct ${i}`,
-        profiles: ["prof_acme_tiktok"],
-        media: [mediaUrl],
-        platforms: {
-          tiktok: {
-            format: "video",
-            privacy_status: "SELF_ONLY",
-            disable_comment: true,
-            brand_organic_toggle: false,
-            brand_content_toggle: false,
-            disable_duet: true,
-            disable_stitch: true,
-            made_with_ai: false,
-          },
-        },
-      },
-      { idempotencyKey: `bench-direct-${randomUUID()}` },
-    );
+  const direct = directCreate(target.sandbox, target.mediaId);
   const headers = {
     ...serverActionHeaders("submitPostAction", target.url),
     cookie: target.cookie,

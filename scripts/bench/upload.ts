@@ -1,31 +1,18 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, readFileSync, readdirSync } from "node:fs";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed";
-import { bin, isBuildStale, run, waitForHttp } from "../lib/processes";
 import { benchAppEnv } from "./app-env";
-import { signInDemo } from "./app-server";
+import { demoCookieHeader, startNextServer } from "./app-server";
 
 const mb = 1024 ** 2;
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 2048) * mb;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === "string") throw new Error("No free port");
-  return address.port;
-}
 
 /** RSS of a process and its children (next start may run the server in a child). */
 function treeRss(rootPid: number): number {
@@ -73,11 +60,6 @@ async function makeBigFile(file: string) {
   }
 }
 
-/** The demo login's cookies as one Cookie header. */
-async function signIn(baseUrl: string): Promise<string> {
-  return (await signInDemo(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
-}
-
 /**
  * 2 GB through the tus endpoint of a production build (one streamed PATCH, as a browser without
  * chunking would send it), against a plain copy of the same file on the same disk.
@@ -88,7 +70,6 @@ export async function benchUpload(): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const env = benchAppEnv(dir);
-  if (isBuildStale()) await run(bin("next"), ["build"], { env });
   const handle = await openDatabase({ pgliteDir: env.PGLITE_DIR });
   await migrateDatabase(handle);
   const { workspaceId } = await seedDemo(handle.db, {
@@ -104,15 +85,9 @@ export async function benchUpload(): Promise<void> {
   const copySeconds = (performance.now() - copyStarted) / 1000;
   await rm(path.join(dir, "copy.bin"));
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { url: baseUrl, app, stop } = await startNextServer(env);
   try {
-    await waitForHttp(`${baseUrl}/api/health`);
-    const cookie = await signIn(baseUrl);
+    const cookie = await demoCookieHeader(baseUrl);
     const b64 = (s: string) => Buffer.from(s).toString("base64");
     // Warm the route once so its first compilation and the database pool are not counted.
     await fetch(`${baseUrl}/api/uploads`, { method: "OPTIONS", headers: { Cookie: cookie } });
@@ -163,8 +138,7 @@ export async function benchUpload(): Promise<void> {
       `    ${fmt(seconds, 2)} s, ${fmt(throughput, 0)} MB/s; plain copy on this disk ${fmt(copy, 0)} MB/s → ${fmt((throughput / copy) * 100, 0)} % (goal ≥ 50 %)`,
     );
   } finally {
-    app.kill("SIGTERM");
-    await once(app, "exit").catch(() => {});
+    await stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

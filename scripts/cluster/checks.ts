@@ -51,6 +51,23 @@ async function bigVideo(size: number) {
   return Buffer.concat([head, randomBytes(size - head.length)]);
 }
 
+/** A tus upload of `bytes` as a video, created on server A; PATCHes are the caller's. */
+async function createVideoUpload(
+  ctx: CheckContext,
+  cookie: string,
+  workspaceId: string,
+  filename: string,
+  bytes: Buffer,
+) {
+  const tus = ctx.client.tus(cookie);
+  const location = await tus.create(
+    "a",
+    { workspaceId, filename, filetype: "video/mp4" },
+    bytes.length,
+  );
+  return { tus, location };
+}
+
 async function storedSha(ctx: CheckContext, id: string) {
   const storage = await createS3Storage(ctx.cluster.s3.config);
   const size = await storage.size(id);
@@ -74,11 +91,12 @@ export const checks: Check[] = [
       const { cookie } = await ctx.client.signIn(user.email, user.password, "a");
       assert.ok(cookie, "signed in");
       const bytes = await bigVideo(50 * mb);
-      const tus = ctx.client.tus(cookie);
-      const location = await tus.create(
-        "a",
-        { workspaceId: user.workspaceId, filename: "fifty.mp4", filetype: "video/mp4" },
-        bytes.length,
+      const { tus, location } = await createVideoUpload(
+        ctx,
+        cookie,
+        user.workspaceId,
+        "fifty.mp4",
+        bytes,
       );
       const first = await tus.patch("a", location, 0, bytes.subarray(0, 21 * mb + 5));
       assert.equal(first.status, 204, `first PATCH on A: ${first.status} ${first.text}`);
@@ -382,11 +400,12 @@ export const checks: Check[] = [
       const { cookie } = await ctx.client.signIn(user.email, user.password, "b");
       assert.ok(cookie);
       const bytes = await bigVideo(50 * mb);
-      const tus = ctx.client.tus(cookie);
-      const location = await tus.create(
-        "a",
-        { workspaceId: user.workspaceId, filename: "crash.mp4", filetype: "video/mp4" },
-        bytes.length,
+      const { tus, location } = await createVideoUpload(
+        ctx,
+        cookie,
+        user.workspaceId,
+        "crash.mp4",
+        bytes,
       );
       const id = location.split("/").pop()!;
       let killed = false;
@@ -468,11 +487,12 @@ function publisher(ctx: CheckContext): Promise<Publisher> {
     const synced = await syncOn(ctx, "b");
     assert.equal(synced.body.ran, true, `the first sync ran: ${JSON.stringify(synced.body)}`);
     const video = await readFile(path.join(fixtures, "video-valid-720x1280.mp4"));
-    const tus = ctx.client.tus(cookie);
-    const location = await tus.create(
-      "a",
-      { workspaceId: user.workspaceId, filename: "clip.mp4", filetype: "video/mp4" },
-      video.length,
+    const { tus, location } = await createVideoUpload(
+      ctx,
+      cookie,
+      user.workspaceId,
+      "clip.mp4",
+      video,
     );
     const done = await tus.patch("a", location, 0, video);
     assert.equal(done.status, 204, `upload on A: ${done.status} ${done.text}`);

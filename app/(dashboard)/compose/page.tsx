@@ -1,11 +1,11 @@
-import { Eye, KeyRound } from "lucide-react";
+import { Eye } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Composer } from "@/components/compose/composer";
 import type { ComposerProps } from "@/components/compose/composer-types";
-import { settingsLinks } from "@/components/settings/links";
 import { buttonVariants } from "@/components/ui/button";
+import { NoKeyState } from "@/components/settings/no-key-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceWithSettings } from "@/lib/auth/session";
@@ -107,22 +107,12 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     return (
       <>
         {header}
-        <EmptyState
-          icon={KeyRound}
-          title="Connect your Postproxy account first"
-          action={
-            ctx.role === "owner" ? (
-              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
-                Add the API key
-              </Link>
-            ) : undefined
-          }
-        >
+        <NoKeyState title="Connect your Postproxy account first" isOwner={ctx.role === "owner"}>
           Postdeck posts to TikTok through Postproxy.{" "}
           {ctx.role === "owner"
             ? "Save your workspace's Postproxy API key in Settings, then come back to compose."
             : "Ask a workspace owner to save the Postproxy API key, then come back to compose."}
-        </EmptyState>
+        </NoKeyState>
       </>
     );
   }

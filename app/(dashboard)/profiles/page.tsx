@@ -1,12 +1,12 @@
-import { KeyRound, Users } from "lucide-react";
+import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectButton } from "@/components/profiles/connect-button";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
 import { ProfileCard } from "@/components/profiles/profile-card";
-import { settingsLinks } from "@/components/settings/links";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
+import { NoKeyState } from "@/components/settings/no-key-state";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -36,23 +36,13 @@ export default async function ProfilesPage({ searchParams }: Props) {
     return (
       <>
         {header}
-        <EmptyState
-          icon={KeyRound}
-          title="Connect your Postproxy account first"
-          action={
-            ctx.role === "owner" ? (
-              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
-                Add the API key
-              </Link>
-            ) : undefined
-          }
-        >
+        <NoKeyState title="Connect your Postproxy account first" isOwner={ctx.role === "owner"}>
           Profiles come from Postproxy.{" "}
           {ctx.role === "owner"
             ? "Save your workspace's Postproxy API key in Settings"
             : "Ask a workspace owner to save the Postproxy API key"}{" "}
           and your brands and their TikTok accounts will be listed here.
-        </EmptyState>
+        </NoKeyState>
       </>
     );
   }

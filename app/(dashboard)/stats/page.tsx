@@ -1,17 +1,17 @@
-import { BarChart3, KeyRound } from "lucide-react";
+import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MirrorRefresher } from "@/components/profiles/mirror-refresher";
-import { settingsLinks } from "@/components/settings/links";
 import { BestTimeHeatmap } from "@/components/stats/heatmap";
 import { LineChart } from "@/components/stats/line-chart";
 import { ProfileChanges } from "@/components/stats/profile-change";
 import { ProfileSeriesTable } from "@/components/stats/profile-series-table";
 import { RangeControls } from "@/components/stats/range-controls";
 import { StatsRefresher } from "@/components/stats/stats-refresher";
+import { ExportCsvLink } from "@/components/stats/export-csv-link";
 import { TopPostsTable, type TopPostSort } from "@/components/stats/top-posts-table";
 import { Alert } from "@/components/ui/alert";
-import { buttonVariants } from "@/components/ui/button";
+import { NoKeyState } from "@/components/settings/no-key-state";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -49,20 +49,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     return (
       <>
         {header}
-        <EmptyState
-          icon={KeyRound}
-          title="No Postproxy key yet"
-          action={
-            ctx.role === "owner" ? (
-              <Link href={settingsLinks.apiKey} className={buttonVariants()}>
-                Add the API key
-              </Link>
-            ) : undefined
-          }
-        >
+        <NoKeyState title="No Postproxy key yet" isOwner={ctx.role === "owner"}>
           Stats come from Postproxy. Once the workspace&apos;s key is saved, Postdeck stores every
           snapshot of your profiles and posts and charts them here.
-        </EmptyState>
+        </NoKeyState>
       </>
     );
 
@@ -130,15 +120,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             title={`${metricLabel} per profile`}
             description={`${view.window.days} days, each profile its own line`}
             actions={
-              view.rows.length ? (
-                <a
-                  href={`/api/stats/profiles?${params({})}`}
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  download
-                >
-                  Export CSV
-                </a>
-              ) : null
+              view.rows.length ? <ExportCsvLink href={`/api/stats/profiles?${params({})}`} /> : null
             }
           />
           <CardBody>
@@ -182,13 +164,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             description={`Ranked by their latest snapshot, ${topPostsPageSize} a page (the CSV holds the whole ranking in the same order); engagement rate = (likes + comments + shares) ÷ impressions`}
             actions={
               rows.length || q.top > 1 ? (
-                <a
-                  href={`/api/stats/top-posts?${params({})}`}
-                  className={buttonVariants({ variant: "secondary", size: "sm" })}
-                  download
-                >
-                  Export CSV
-                </a>
+                <ExportCsvLink href={`/api/stats/top-posts?${params({})}`} />
               ) : null
             }
           />

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
+import { setTestEnv } from "@/lib/test/env";
 import { getEnv } from "@/lib/env";
 import { createMediaSigner, signedMediaUrl } from "./signed-url";
 
@@ -11,23 +12,14 @@ afterEach(() => {
   resetEnvForTests();
 });
 
-function useEnv(vars: Record<string, string>) {
-  Object.assign(process.env, {
-    NEXTAUTH_SECRET: "s".repeat(40),
-    APP_ENCRYPTION_KEY: "a".repeat(64),
-    ...vars,
-  });
-  resetEnvForTests();
-}
-
 describe("signed media links", () => {
   it("are only made when PUBLIC_BASE_URL is set", () => {
-    useEnv({ PUBLIC_BASE_URL: "" });
+    setTestEnv({ PUBLIC_BASE_URL: "" });
     expect(signedMediaUrl(id)).toBeNull();
   });
 
   it("point at the media route, outlive Postproxy's 24 h idempotency window and verify", () => {
-    useEnv({ PUBLIC_BASE_URL: "https://postdeck.example.com" });
+    setTestEnv({ PUBLIC_BASE_URL: "https://postdeck.example.com" });
     const now = Date.UTC(2026, 0, 1);
     const url = new URL(signedMediaUrl(id, now)!);
     expect(url.origin + url.pathname).toBe(`https://postdeck.example.com/api/media/${id}`);
@@ -53,7 +45,7 @@ describe("signed media links", () => {
   });
 
   it("go straight to the bucket when media are in S3 with keys, without PUBLIC_BASE_URL", () => {
-    useEnv({
+    setTestEnv({
       PUBLIC_BASE_URL: "",
       S3_BUCKET: "media",
       S3_ENDPOINT: "http://10.0.0.5:9000",
@@ -71,7 +63,7 @@ describe("signed media links", () => {
   });
 
   it("fall back to the app's link when S3 credentials come from the SDK's chain", () => {
-    useEnv({ S3_BUCKET: "media", PUBLIC_BASE_URL: "https://postdeck.example.com" });
+    setTestEnv({ S3_BUCKET: "media", PUBLIC_BASE_URL: "https://postdeck.example.com" });
     expect(new URL(signedMediaUrl(id)!).origin).toBe("https://postdeck.example.com");
   });
 });

@@ -68,6 +68,16 @@ export function assertKey(key: string) {
   if (!keyPattern.test(key)) throw new Error("Invalid media storage key");
 }
 
+/** How many bytes of an unfinished upload the tus store holds; null when it knows no such upload. */
+async function uploadOffsetIn(datastore: DataStore, key: string): Promise<number | null> {
+  assertKey(key);
+  try {
+    return (await datastore.getUpload(key)).offset;
+  } catch {
+    return null;
+  }
+}
+
 export const thumbnailKey = (mediaId: string) => `thumbs/${mediaId}.jpg`;
 
 export async function createFileStorage(directory: string): Promise<MediaStorage> {
@@ -112,14 +122,7 @@ export async function createFileStorage(directory: string): Promise<MediaStorage
       await rm(resolve(key), { force: true });
       if (!key.startsWith("thumbs/")) await rm(`${resolve(key)}.json`, { force: true });
     },
-    async uploadOffset(key) {
-      assertKey(key);
-      try {
-        return (await datastore.getUpload(key)).offset;
-      } catch {
-        return null;
-      }
-    },
+    uploadOffset: (key) => uploadOffsetIn(datastore, key),
     async *list(options = {}) {
       const pageSize = options.pageSize ?? 1000;
       let page: StoredObject[] = [];
@@ -218,14 +221,7 @@ export async function createS3Storage(config: S3Config): Promise<MediaStorage> {
         }),
       );
     },
-    async uploadOffset(key) {
-      assertKey(key);
-      try {
-        return (await datastore.getUpload(key)).offset;
-      } catch {
-        return null;
-      }
-    },
+    uploadOffset: (key) => uploadOffsetIn(datastore, key),
     async *list(options = {}) {
       let token: string | undefined;
       do {

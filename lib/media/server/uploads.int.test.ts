@@ -162,24 +162,24 @@ describe("uploads through the tus endpoint", () => {
 
   it("refuses a declared length one byte over each limit before anything is stored", async () => {
     const before = await storedFiles();
-    const video = await create(editor, {
-      length: tiktokMediaLimits.videoMaxBytes + 1,
-      filename: "big.mp4",
-      filetype: "video/mp4",
-    });
-    expect(video.status).toBe(413);
-    expect(await video.text()).toBe(
-      "TikTok takes videos up to 4 GB; this one is 4,294,967,297 bytes.\n",
-    );
-    const image = await create(editor, {
-      length: tiktokMediaLimits.imageMaxBytes + 1,
-      filename: "big.jpg",
-      filetype: "image/jpeg",
-    });
-    expect(image.status).toBe(413);
-    expect(await image.text()).toBe(
-      "TikTok takes photos up to 20 MB; this one is 20,971,521 bytes.\n",
-    );
+    for (const [length, filename, filetype, refusal] of [
+      [
+        tiktokMediaLimits.videoMaxBytes + 1,
+        "big.mp4",
+        "video/mp4",
+        "TikTok takes videos up to 4 GB; this one is 4,294,967,297 bytes.\n",
+      ],
+      [
+        tiktokMediaLimits.imageMaxBytes + 1,
+        "big.jpg",
+        "image/jpeg",
+        "TikTok takes photos up to 20 MB; this one is 20,971,521 bytes.\n",
+      ],
+    ] as const) {
+      const response = await create(editor, { length, filename, filetype });
+      expect(response.status, filename).toBe(413);
+      expect(await response.text()).toBe(refusal);
+    }
     // Exactly at the limit is accepted.
     const atLimit = await create(editor, {
       length: tiktokMediaLimits.imageMaxBytes,

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceCtx } from "@/lib/data/context";
-import { mediaFiles } from "@/lib/db/schema";
-import { addMember, makeOwner } from "@/lib/test/factories";
+import { addMember, insertMediaFile, makeOwner } from "@/lib/test/factories";
 import { testDatabase } from "@/lib/test/integration";
 import { testSession } from "@/lib/test/session";
 
@@ -16,22 +15,7 @@ let stranger: WorkspaceCtx;
 let ownFile: string;
 let strangerFile: string;
 
-async function addFile(ctx: WorkspaceCtx, name: string) {
-  const id = randomUUID();
-  await ctx.db.insert(mediaFiles).values({
-    id,
-    workspaceId: ctx.workspaceId,
-    uploadedById: ctx.user.id,
-    name,
-    status: "ready",
-    kind: "image",
-    size: 1000,
-    mime: "image/jpeg",
-    width: 1080,
-    height: 1920,
-  });
-  return id;
-}
+const addFile = (ctx: WorkspaceCtx, name: string) => insertMediaFile(ctx, { name });
 
 const get = (query: string) =>
   GET(new Request(`http://localhost/api/media/library?${query}`), { params: Promise.resolve({}) });
