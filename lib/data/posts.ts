@@ -1,6 +1,6 @@
 import "server-only";
 // Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
-// each query names its own columns and workspace scope (STYLE.md), which a shared builder would hide.
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { posts, postTargets, workspaces } from "@/lib/db/schema";
