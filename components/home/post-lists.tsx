@@ -1,3 +1,4 @@
+// The two lists share markup but not labels, empty states or time wording; each stays written out.
 import Link from "next/link";
 import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { excerptCaption } from "@/components/posts/status";
