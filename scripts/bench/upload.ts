@@ -1,3 +1,5 @@
+// The disk-copy baseline matches scripts/bench/postproxy.ts's: each bench reports its own baseline
+// next to its figures, on its own file size.
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, readFileSync, readdirSync } from "node:fs";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
