@@ -114,11 +114,7 @@ export async function claimSubmission(
   const existingId = values.postId;
   if (!existingId) return claimNewPost(ctx, input);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: posts.id, status: posts.status })
-      .from(posts)
-      .where(and(eq(posts.id, existingId), eq(posts.workspaceId, ctx.workspaceId)))
-      .for("update");
+    const row = await postRows.lockForUpdate(tx, ctx, existingId);
     if (!row) throw postNotFound();
     // Only a draft (never sent, or refused by every profile) goes through the composer again.
     if (row.status !== "draft") throw alreadySent();
