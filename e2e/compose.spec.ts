@@ -1,3 +1,5 @@
+// Steps (sign up, start a workspace, open, fill, check) repeat across specs on purpose: each test
+// reads as the journey it checks; steps every spec needs live in support/helpers.ts.
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { sandboxUrl } from "./support/config";
 import { specSandbox } from "./support/sandbox";

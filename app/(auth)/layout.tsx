@@ -1,3 +1,5 @@
+// The centred logo-and-card frame recurs in app/invite and app/welcome with other widths and
+// spacing: three small pages, each readable without a wrapper.
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
 

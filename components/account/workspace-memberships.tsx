@@ -1,5 +1,8 @@
 "use client";
 
+// The confirm-then-run-the-action-in-a-transition steps repeat those of api-key-form.tsx and the
+// other one-button actions: each has its own wording, error place and what follows success.
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "@/lib/toast";

@@ -1,5 +1,8 @@
 "use client";
 
+// Form markup from the same pieces (useActionForm, FormAlert, fields, submit Button) as the other
+// small forms: each names its own action, schema, fields and wording, so the repeats stay.
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";

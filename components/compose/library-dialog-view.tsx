@@ -1,5 +1,8 @@
 "use client";
 
+// MediaThumbnail's props and the dialog frame match media-tile.tsx and media-details-dialog.tsx in
+// shape only: sizes, fit, z-order and layout differ per place, so each call spells them out.
+
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Film, Image as ImageIcon, X } from "lucide-react";
 import { Dialog } from "radix-ui";

@@ -1,5 +1,8 @@
 "use client";
 
+// Opening a dialog when state is set repeats media-grid.tsx and post-manage-panel.tsx in shape
+// only: each dialog has its own props.
+
 import { Library } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";

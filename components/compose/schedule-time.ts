@@ -1,6 +1,8 @@
 import { formatDateTime } from "@/lib/format/date";
 import { toScheduledInstant } from "@/lib/validation/schedule";
 
+// e2e/support/helpers.ts formats a wall clock the same way on purpose: specs that worked out
+// their expected times with this code could not catch its mistakes.
 /** "YYYY-MM-DDTHH:MM" for `date` as a wall clock in `timeZone` (datetime-local's format). */
 export function toLocalInputValue(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", {

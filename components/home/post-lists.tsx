@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ProfileAvatar } from "@/components/profiles/profile-avatar";
 import { excerptCaption } from "@/components/posts/status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -32,6 +33,33 @@ function Row({ item, timeLabel }: { item: HomeTarget; timeLabel: string }) {
   );
 }
 
+function ListCard({
+  title,
+  description,
+  actions,
+  items,
+  timeLabel,
+}: {
+  title: string;
+  description: string;
+  actions?: ReactNode;
+  items: HomeTarget[];
+  timeLabel: string;
+}) {
+  return (
+    <Card>
+      <CardHeader title={title} description={description} actions={actions} />
+      <CardBody>
+        <ul aria-label={title} className="divide-y divide-gray-100">
+          {items.map((item) => (
+            <Row key={item.targetId} item={item} timeLabel={timeLabel} />
+          ))}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}
+
 /** "Coming up" and "Needs attention" on Home; each shows only when it has something to list. */
 export function HomePostLists({
   comingUp,
@@ -44,42 +72,28 @@ export function HomePostLists({
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       {needsAttention.length ? (
-        <Card>
-          <CardHeader
-            title="Needs attention"
-            description="Posts that failed on a profile in the last 14 days. Open one to see what to do."
-          />
-          <CardBody>
-            <ul aria-label="Needs attention" className="divide-y divide-gray-100">
-              {needsAttention.map((item) => (
-                <Row key={item.targetId} item={item} timeLabel="failed" />
-              ))}
-            </ul>
-          </CardBody>
-        </Card>
+        <ListCard
+          title="Needs attention"
+          description="Posts that failed on a profile in the last 14 days. Open one to see what to do."
+          items={needsAttention}
+          timeLabel="failed"
+        />
       ) : null}
       {comingUp.length ? (
-        <Card>
-          <CardHeader
-            title="Coming up"
-            description="The next posts scheduled to go out, soonest first."
-            actions={
-              <Link
-                href="/posts?status=scheduled"
-                className="text-sm font-medium whitespace-nowrap text-accent-700 hover:underline"
-              >
-                All scheduled
-              </Link>
-            }
-          />
-          <CardBody>
-            <ul aria-label="Coming up" className="divide-y divide-gray-100">
-              {comingUp.map((item) => (
-                <Row key={item.targetId} item={item} timeLabel="goes out" />
-              ))}
-            </ul>
-          </CardBody>
-        </Card>
+        <ListCard
+          title="Coming up"
+          description="The next posts scheduled to go out, soonest first."
+          actions={
+            <Link
+              href="/posts?status=scheduled"
+              className="text-sm font-medium whitespace-nowrap text-accent-700 hover:underline"
+            >
+              All scheduled
+            </Link>
+          }
+          items={comingUp}
+          timeLabel="goes out"
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,8 @@
 "use client";
 
+// The caption Controller matches composer-form.tsx's: the two forms are separate react-hook-form
+// instances with their own ids, so each wires its own field.
+
 import { useState } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { CaptionField } from "@/components/compose/caption-field";

@@ -1,5 +1,7 @@
 "use client";
 
+// Prop lists and hook openings match media-grid.tsx's in shape only.
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock, Pencil, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";

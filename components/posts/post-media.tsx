@@ -1,5 +1,8 @@
 "use client";
 
+// The previous/next buttons look like media-field-card.tsx's move buttons but page a preview;
+// there they reorder the post's media; each keeps its own labels and styling.
+
 import { ChevronLeft, ChevronRight, Film, ImageIcon } from "lucide-react";
 import { useState } from "react";
 import type { MediaCardData } from "@/components/media/types";

@@ -1,5 +1,7 @@
 "use client";
 
+// The props and router/hook opening match other client components in shape only.
+
 import { Copy, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

@@ -1,5 +1,8 @@
 "use client";
 
+// Each filter's Field + Select spells out its own id, name, default and error wiring: a generic
+// filter component would take as many props as the markup it saves.
+
 import { SlidersHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

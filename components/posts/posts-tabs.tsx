@@ -1,3 +1,5 @@
+// Current-link styling like nav-links.tsx's, but tabs (underline) versus sidebar (filled): the
+// classes are the difference, so each list keeps its own.
 import Link from "next/link";
 import { cn } from "@/lib/utils";
 import { postsQueryHref, type PostsQuery, type PostsTab } from "@/lib/validation/posts-query";

@@ -1,12 +1,12 @@
 "use client";
 
-import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, FormAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { CopyLinkField } from "./copy-link-field";
 import { createInviteAction } from "@/lib/actions/members";
 import { useActionForm } from "@/lib/hooks/use-action-form";
 import { createInviteSchema } from "@/lib/validation/workspace";
@@ -66,23 +66,13 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
             Copy it now: for safety Postdeck stores only a fingerprint of it and cannot show it
             again.
           </p>
-          <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-            <Input
-              readOnly
-              value={link}
-              aria-label="Invite link"
-              className="font-mono text-xs"
-              onFocus={(e) => e.currentTarget.select()}
+          <div className="mt-3">
+            <CopyLinkField
+              link={link}
+              label="Invite link"
+              isCopied={copied}
+              onCopied={() => setCopied(true)}
             />
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(link).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              <Copy className="size-4" aria-hidden /> {copied ? "Copied" : "Copy"}
-            </Button>
           </div>
         </Alert>
       ) : null}

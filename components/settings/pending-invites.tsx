@@ -1,5 +1,8 @@
 "use client";
 
+// A divided list like getting-started.tsx's: rows differ in content and layout, the list is plain
+// markup.
+
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "@/lib/toast";

@@ -1,12 +1,11 @@
 "use client";
 
-import { Copy } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState, useTransition } from "react";
 import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { Input } from "@/components/ui/input";
+import { CopyLinkField } from "./copy-link-field";
 import { issueResetLinkAction } from "@/lib/actions/password-reset";
 
 /** An owner helps a member who forgot their password: a one-time link, emailed or shown once. */
@@ -66,23 +65,13 @@ export function ResetLinkButton({
               Copy it now and send it privately: it works once, for one hour, and Postdeck cannot
               show it again.
             </Dialog.Description>
-            <div className="mt-4 flex flex-col gap-2 sm:flex-row">
-              <Input
-                readOnly
-                value={link ?? ""}
-                aria-label="Password reset link"
-                className="font-mono text-xs"
-                onFocus={(e) => e.currentTarget.select()}
+            <div className="mt-4">
+              <CopyLinkField
+                link={link ?? ""}
+                label="Password reset link"
+                isCopied={copied}
+                onCopied={() => setCopied(true)}
               />
-              <Button
-                variant="secondary"
-                onClick={async () => {
-                  await navigator.clipboard?.writeText(link ?? "").catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                <Copy className="size-4" aria-hidden /> {copied ? "Copied" : "Copy"}
-              </Button>
             </div>
             <div className="mt-6 flex justify-end">
               <Dialog.Close className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">

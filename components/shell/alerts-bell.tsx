@@ -1,5 +1,7 @@
 "use client";
 
+// The row's callback props match uploader.tsx's item row in shape only.
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";

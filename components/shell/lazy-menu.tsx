@@ -1,5 +1,8 @@
 "use client";
 
+// app-shell.tsx's drawer button has the same load-on-hover/focus shape, but opens a dialog, not a
+// menu: the ARIA popup kind and what gets loaded differ.
+
 import { useState, type ComponentType, type ReactNode } from "react";
 import { useOnDemand } from "./use-on-demand";
 

@@ -1,5 +1,8 @@
 "use client";
 
+// Same Radix dropdown frame as post-row-menu-dropdown.tsx: alignment, width and items differ, and
+// the frame is Radix's own API, so no wrapper of ours is added.
+
 import { Check, Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

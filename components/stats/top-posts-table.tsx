@@ -1,3 +1,4 @@
+// Table markup like series-table.tsx's: the columns and cells differ, the skeleton is plain HTML.
 import Link from "next/link";
 import { PostThumb } from "@/components/posts/post-thumb";
 import { buttonVariants } from "@/components/ui/button";

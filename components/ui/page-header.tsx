@@ -1,3 +1,5 @@
+// card.tsx's CardHeader has the same title/description/actions shape at a smaller scale (h2 in a
+// card, h1 for the page): two primitives, not one with a size switch.
 import type { ReactNode } from "react";
 
 export function PageHeader({

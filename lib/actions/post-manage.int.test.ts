@@ -1,3 +1,5 @@
+// Setup and arrange/act/assert steps repeat across tests on purpose: each test spells out its own
+// data and expectation so a failure reads on its own; shared rows come from the test factories.
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { env, setUpPublishingEnv } from "@/lib/publishing/test-support/env";

@@ -1,4 +1,6 @@
 import "server-only";
+// getApiKey in api-keys.ts reads and decrypts alike: each secret has its own table, column and
+// encryption context, and a generic "read a secret" helper would blur which one a caller gets.
 import { and, eq, gt, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import { alertSettings, postTargets, profiles } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";

@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { and, desc, eq, gt, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import {

@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
 import {
   importedPosts,

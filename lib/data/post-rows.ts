@@ -95,6 +95,15 @@ export const postRows = {
       )
       .returning({ id: posts.id });
   },
+  /** The post's id and status, its row locked until the transaction ends; undefined when absent. */
+  async lockForUpdate(tx: Tx, ctx: WorkspaceCtx, postId: string) {
+    const [row] = await tx
+      .select({ id: posts.id, status: posts.status })
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)))
+      .for("update");
+    return row;
+  },
 };
 
 /** The media a write references, deduplicated in order (for the media usages beside it). */

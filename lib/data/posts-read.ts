@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import type { NullableRow } from "./columns";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { posts, postTargets, profiles, users } from "@/lib/db/schema";

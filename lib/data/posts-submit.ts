@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import {
@@ -112,11 +114,7 @@ export async function claimSubmission(
   const existingId = values.postId;
   if (!existingId) return claimNewPost(ctx, input);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: posts.id, status: posts.status })
-      .from(posts)
-      .where(and(eq(posts.id, existingId), eq(posts.workspaceId, ctx.workspaceId)))
-      .for("update");
+    const row = await postRows.lockForUpdate(tx, ctx, existingId);
     if (!row) throw postNotFound();
     // Only a draft (never sent, or refused by every profile) goes through the composer again.
     if (row.status !== "draft") throw alreadySent();

@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { mediaUsages, postEvents, posts, postTargets } from "@/lib/db/schema";
 import type { MediaUsageStatus } from "@/lib/validation/media";

@@ -1,4 +1,6 @@
 import "server-only";
+// Drizzle select skeletons (select, from, where and(workspaceId, …)) repeat across lib/data:
+// each query names its own columns and workspace scope (STYLE.md); a shared builder hides both.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { posts, postTargets, workspaces } from "@/lib/db/schema";
@@ -138,11 +140,7 @@ export async function deleteDraft(ctx: WorkspaceCtx, postId: string): Promise<{ 
   requireRole(ctx, "editor");
   if (!uuidPattern.test(postId)) throw postNotFound();
   return ctx.db.transaction(async (tx) => {
-    const [post] = await tx
-      .select({ id: posts.id, status: posts.status })
-      .from(posts)
-      .where(and(eq(posts.id, postId), eq(posts.workspaceId, ctx.workspaceId)))
-      .for("update");
+    const post = await postRows.lockForUpdate(tx, ctx, postId);
     if (!post) throw postNotFound();
     const [sent] = await tx
       .select({ id: postTargets.id })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
+import { csvDownload, toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("starts with a BOM, quotes what needs it and escapes formulas", () => {
@@ -21,5 +21,16 @@ describe("toCsv", () => {
       `"Café ☕️\nline",1`,
       "",
     ]);
+  });
+});
+
+describe("csvDownload", () => {
+  it("is an attachment under the given name, never cached", async () => {
+    const res = csvDownload(toCsv([["a"]]), "stats.csv");
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="stats.csv"');
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    // The byte-order mark reaches the file (text() would decode it away).
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0xef, 0xbb, 0xbf, 0x61, 13, 10]);
   });
 });

@@ -12,3 +12,14 @@ function cell(value: string | number | null): string {
 export function toCsv(rows: (string | number | null)[][]): string {
   return "\uFEFF" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** A CSV file download, never cached (the stats exports). */
+export function csvDownload(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,3 +1,5 @@
+// The status looks tables share a shape (label, colour, description) but each is typed by its own
+// status tuple, so a missing or stray status fails to compile; one generic table could not.
 import type { LocalPostStatus, TargetStatus } from "@/lib/validation/post-view";
 
 /**

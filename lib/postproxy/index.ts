@@ -1,4 +1,5 @@
 import "server-only";
+// Export lists only: the client's public face, named one by one so nothing leaks by `export *`.
 export { createPostproxyClient, postproxyBaseUrl } from "./client";
 export type { PostproxyClient, PostproxyClientOptions } from "./client";
 export type { CallOptions, WriteOptions } from "./http";

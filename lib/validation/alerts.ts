@@ -54,6 +54,7 @@ export function describeAlert(f: AlertFacts): {
 } {
   const post = postLabel(f.caption);
   const profile = f.profileName;
+  // Each kind spells out its four texts in full: they are read and reworded one by one.
   switch (f.kind) {
     case "target_failed":
       return {

@@ -1,3 +1,5 @@
+// Setup and arrange/act/assert steps repeat across tests on purpose: each test spells out its own
+// data and expectation so a failure reads on its own; shared rows come from the test factories.
 import { describe, expect, it } from "vitest";
 import { isLocalDateTime, toScheduledInstant } from "./schedule";
 

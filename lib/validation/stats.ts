@@ -1,3 +1,5 @@
+// Metric tuples and their label tables stay apart per kind: each Record is checked against its
+// own tuple, which one merged table could not be.
 import { z } from "zod";
 
 /** TikTok's profile metrics as Postproxy names them (postproxy-api.md §5). */

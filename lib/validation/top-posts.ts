@@ -14,6 +14,7 @@ export type TopPost = {
   shares: number | null;
 };
 
+// A list, not postMetricLabels: the sort order is the table's, with engagement and published too.
 export const topPostSorts = [
   { key: "impressions", label: "Impressions" },
   { key: "likes", label: "Likes" },

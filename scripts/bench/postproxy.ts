@@ -1,9 +1,8 @@
-import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { createPostproxyClient, isPostproxyError } from "@/lib/postproxy";
+import { diskCopySeconds } from "./disk-copy";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 
 const requests = 500;
@@ -79,10 +78,7 @@ async function makeBigFile(file: string) {
 async function benchUpload(sandbox: SandboxProcess, dir: string) {
   const file = path.join(dir, "bench-1gb.mp4");
   await makeBigFile(file);
-  const copyStarted = performance.now();
-  await pipeline(createReadStream(file), createWriteStream(path.join(dir, "copy.bin")));
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  await rm(path.join(dir, "copy.bin"));
+  const copySeconds = await diskCopySeconds(file);
 
   const client = createPostproxyClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
   const baseline = process.memoryUsage().rss;

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, readFileSync, readdirSync } from "node:fs";
+import { createReadStream, readFileSync, readdirSync } from "node:fs";
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed";
 import { benchAppEnv } from "./app-env";
 import { demoCookieHeader, startNextServer } from "./app-server";
+import { diskCopySeconds } from "./disk-copy";
 
 const mb = 1024 ** 2;
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 2048) * mb;
@@ -80,10 +80,7 @@ export async function benchUpload(): Promise<void> {
 
   const file = path.join(dir, "bench.mp4");
   await makeBigFile(file);
-  const copyStarted = performance.now();
-  await pipeline(createReadStream(file), createWriteStream(path.join(dir, "copy.bin")));
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  await rm(path.join(dir, "copy.bin"));
+  const copySeconds = await diskCopySeconds(file);
 
   const { url: baseUrl, app, stop } = await startNextServer(env);
   try {

@@ -1,3 +1,5 @@
+// Checks repeat their upload steps (createVideoUpload with a name and size) on purpose: each check
+// reads alone as what it proves.
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";

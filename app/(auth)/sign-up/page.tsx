@@ -1,3 +1,4 @@
+// Same opening as sign-in/page.tsx (signed-in users go on): each page reads its own search params.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";

@@ -1,3 +1,5 @@
+// Card sections (header, body, form) repeat like settings/page.tsx's: each card has its own title,
+// wording and form, and the page reads best as that list.
 import type { Metadata } from "next";
 import { AlertEmailForm } from "@/components/settings/alert-email-form";
 import { EmailForm } from "@/components/account/email-form";

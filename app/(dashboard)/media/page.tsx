@@ -1,3 +1,4 @@
+// The prop list passed below is plain data flow; other pages pass props of the same shape.
 import type { Metadata } from "next";
 import { MediaLibrary } from "@/components/media/media-library";
 import { PageHeader } from "@/components/ui/page-header";

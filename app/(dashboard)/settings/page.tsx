@@ -1,3 +1,5 @@
+// Card sections (header, body, form keyed by workspace) repeat like account/page.tsx's: each card
+// has its own title, wording and form, and the page reads best as that list.
 import type { Metadata } from "next";
 import { ApiKeyForm } from "@/components/settings/api-key-form";
 import { auditLabels } from "@/components/settings/audit-options";

@@ -1,3 +1,5 @@
+// Route segment config and the withWorkspaceRoute opening repeat in every route file: Next reads
+// the config statically from each file; the wrapper holds the shared logic.
 import { noStoreJson, withWorkspaceRoute } from "@/lib/auth/route";
 import { listCalendarEntries } from "@/lib/data/calendar";
 import { readCalendarQuery } from "@/lib/validation/calendar-query";

@@ -103,24 +103,3 @@ export async function thumbnailResponse(media: MediaItem, storage: MediaStorage)
     },
   });
 }
-
-/** Reads a request body up to `max` bytes; null when it is longer (the rest is never buffered). */
-export async function readLimitedBody(req: Request, max: number): Promise<Buffer | null> {
-  if (!req.body) return Buffer.alloc(0);
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > max) return null;
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}

@@ -1,4 +1,6 @@
 import "server-only";
+// Each resource spells out its endpoints (method, path, schema) like the others in resources/: one
+// line a Postproxy endpoint reads against its docs; a generic CRUD factory would hide the paths.
 import type { CallOptions, Requester, WriteOptions } from "../http";
 import {
   listSchema,

@@ -1,3 +1,5 @@
+// Route segment config and the method exports repeat in every route file: Next reads them
+// statically from each file, so they cannot come from a shared module.
 import { getMediaRoutes } from "@/lib/media/server/app";
 
 export const runtime = "nodejs";

@@ -1,8 +1,10 @@
+// Route segment config and the withWorkspaceRoute opening repeat in every route file: Next reads
+// the config statically from each file; the wrapper holds the shared logic.
 import { withWorkspaceRoute } from "@/lib/auth/route";
 import { loadProfileStats } from "@/lib/data/stats-view";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
-import { toCsv } from "@/lib/format/csv";
+import { csvDownload, toCsv } from "@/lib/format/csv";
 import { parseStatsSearch, profileMetricLabels } from "@/lib/validation/stats";
 
 export const runtime = "nodejs";
@@ -38,13 +40,10 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
           ]),
         ]);
         const day = (d: Date) => d.toISOString().slice(0, 10);
-        return new Response(csv, {
-          headers: {
-            "Content-Type": "text/csv; charset=utf-8",
-            "Content-Disposition": `attachment; filename="postdeck-profile-stats-${parsed.data.metric}-${day(view.window.from)}-${day(view.window.to)}.csv"`,
-            "Cache-Control": "no-store",
-          },
-        });
+        return csvDownload(
+          csv,
+          `postdeck-profile-stats-${parsed.data.metric}-${day(view.window.from)}-${day(view.window.to)}.csv`,
+        );
       },
     },
   },

@@ -2,7 +2,7 @@ import { withWorkspaceRoute } from "@/lib/auth/route";
 import { listTopPosts } from "@/lib/data/stats";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
 import { AppError } from "@/lib/errors";
-import { toCsv } from "@/lib/format/csv";
+import { csvDownload, toCsv } from "@/lib/format/csv";
 import { engagementRate, statsQuerySchema, statsWindow } from "@/lib/validation/stats";
 import type { TopPostSort } from "@/lib/validation/top-posts";
 
@@ -65,13 +65,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = withWorkspaceRou
         }),
       ]);
       const day = (d: Date) => d.toISOString().slice(0, 10);
-      return new Response(csv, {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="postdeck-top-posts-${day(window.from)}-${day(window.to)}.csv"`,
-          "Cache-Control": "no-store",
-        },
-      });
+      return csvDownload(csv, `postdeck-top-posts-${day(window.from)}-${day(window.to)}.csv`);
     },
   },
 });

@@ -1,3 +1,5 @@
+// Route segment config and the withWorkspaceRoute opening repeat in every route file: Next reads
+// the config statically from each file; the wrapper holds the shared logic.
 import { postIdParam, withWorkspaceRoute } from "@/lib/auth/route";
 import { getPostSeries } from "@/lib/data/stats";
 import { getWorkspaceSettings } from "@/lib/data/workspaces";
