@@ -188,6 +188,8 @@ async function expectInDay(page: Page, entry: Locator, day: string) {
 
 const notice = (page: Page) => page.getByRole("status").filter({ hasText: /./ }).first();
 
+// The March and November tests open alike (a post, the month, a drag) but on other days and with
+// other checks; each reads top to bottom as the steps a manager takes.
 test.describe("New York workspace, browser in Tokyo", () => {
   test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1440, height: 1800 } });
 

@@ -22,6 +22,7 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   page,
 }) => {
   test.setTimeout(300_000);
+  // Opens like media.spec (sign up, save the key), spelled out: it checks the landing on Home.
   await signUp(page, newAccount("Cal Endar"));
   await expect(page).toHaveURL(/\/home$/);
   await saveApiKey(page, specSandbox().key);

@@ -9,7 +9,8 @@ const loading = () => <p className="text-sm text-gray-600">Loading the calendarâ
 /**
  * One lazily loaded board per view, each with only its own FullCalendar plugin: a month visit
  * does not fetch the week's time grid or the agenda's list (about 22 kB of the 84 kB).
- * Each import names its plugin literally so the bundler can split them.
+ * The three entries are alike on purpose: each names its plugin's import literally, which is
+ * what lets the bundler give each view its own chunk.
  */
 export const boardsByView: Record<CalendarView, React.ComponentType<CalendarBoardProps>> = {
   month: dynamic(

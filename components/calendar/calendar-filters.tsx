@@ -17,6 +17,8 @@ function MultiFilter({
   chosen: string[];
   onChange(values: string[]): void;
 }) {
+  // Its checkbox rows look like the settings form's; a shared row would tie a URL filter to a
+  // saved setting's form state.
   const summary = chosen.length ? `${legend} (${chosen.length})` : `${legend}: all`;
   return (
     <details className="relative">

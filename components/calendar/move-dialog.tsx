@@ -64,6 +64,8 @@ export function MoveDialog({
             this post. Times are in {timeZone}.
           </Dialog.Description>
           <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+            {/* Date and time are two fields of one shape, each with its own id, type and error:
+                spelled out so each label, input and error message pair up plainly. */}
             <div className="grid gap-4 sm:grid-cols-2">
               <div>
                 <label htmlFor="move-date" className="text-sm font-medium text-gray-900">

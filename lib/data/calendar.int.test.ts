@@ -9,6 +9,8 @@ import { addMember, makeOwner } from "@/lib/test/factories";
 import type { TargetStatus } from "@/lib/validation/post-view";
 import { listCalendarEntries } from "./calendar";
 
+// The same opening as posts-list.int.test.ts (a database, an owner, an outsider): each file
+// owns its database, so no test sees another file's rows.
 let t: TestDatabase;
 let owner: WorkspaceCtx;
 let outsider: WorkspaceCtx;
