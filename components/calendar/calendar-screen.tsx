@@ -133,7 +133,11 @@ export function CalendarScreen({
         />
         <p className="text-sm text-gray-600">
           Times in <strong className="font-medium text-gray-900">{timeZone}</strong>
-          {canEdit ? " · drag a scheduled post to move it" : ""}
+          {canEdit
+            ? view === "agenda"
+              ? " · ⋯ on a scheduled post moves it"
+              : " · drag a scheduled post to move it"
+            : ""}
         </p>
       </div>
       <CalendarBoard
