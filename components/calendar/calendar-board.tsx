@@ -8,7 +8,7 @@ import "@fullcalendar/react/themes/classic/palette.css";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { queryKeys } from "@/lib/hooks/query-keys";
 import type {
@@ -120,6 +120,11 @@ export function CalendarBoard({
   );
   const canMove = (e: CalendarEntry) => canEdit && e.isMovable;
   const drag = useDragSupport(canEdit && view !== "agenda");
+  // Set after the redrawn board's own effects have run (a parent's effects run after its
+  // children's), so "ready" means a press will be taken as a drag.
+  const [isDragArmed, setIsDragArmed] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the point is to run after the commit
+  useEffect(() => setIsDragArmed(!!drag.plugin), [drag.plugin]);
   const plugins = useMemo(
     () => [viewPlugin, classicThemePlugin, ...(drag.plugin ? [drag.plugin] : [])],
     [viewPlugin, drag.plugin],
@@ -140,7 +145,7 @@ export function CalendarBoard({
       <div
         className="postdeck-calendar min-w-0 overflow-hidden"
         data-view={view}
-        data-drag={drag.plugin ? "ready" : undefined}
+        data-drag={isDragArmed ? "ready" : undefined}
         onPointerOver={drag.request}
         onTouchStart={drag.request}
       >
