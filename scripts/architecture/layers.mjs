@@ -63,7 +63,8 @@ export const layers = {
   // Formatting names the statuses and zones that lib/validation defines (types and client-safe checks).
   "lib/format": { path: "lib/format", server: false, imports: ["lib/validation"] },
   "lib/errors.ts": { path: "lib/errors.ts", server: false, imports: [] },
-  "lib/utils.ts": { path: "lib/utils.ts", server: false, imports: [] },
+  "lib/utils.ts": { path: "lib/utils.ts", server: false, imports: ["lib/tw-merge.generated.ts"] },
+  "lib/tw-merge.generated.ts": { path: "lib/tw-merge.generated.ts", server: false, imports: [] },
   "lib/actions": {
     path: "lib/actions",
     server: true,
