@@ -1,14 +1,10 @@
 "use client";
 
-// The row's callback props match uploader.tsx's item row in shape only.
-
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState } from "react";
-import { DateTime } from "@/components/ui/date-time";
-import { markAlertsReadAction } from "@/lib/actions/alerts";
 import { queryKeys } from "@/lib/hooks/query-keys";
-import type { AlertListView, AlertView } from "@/lib/validation/alerts";
+import type { AlertListView } from "@/lib/validation/alerts";
 
 async function fetchAlerts(workspaceId: string): Promise<AlertListView> {
   const res = await fetch(`/api/alerts?workspaceId=${encodeURIComponent(workspaceId)}`, {
@@ -17,6 +13,14 @@ async function fetchAlerts(workspaceId: string): Promise<AlertListView> {
   if (!res.ok) throw new Error(`alerts ${res.status}`);
   return res.json();
 }
+
+// The open list (its rows, dates and "Mark read") loads when the bell is first approached, not
+// with every page: most page views only read the count.
+const loadPanel = () => import("./alerts-panel");
+const AlertsPanel = dynamic(() => loadPanel().then((m) => m.AlertsPanel), {
+  ssr: false,
+  loading: () => <p className="px-4 py-6 text-sm text-gray-600">Loading alerts…</p>,
+});
 
 function BellIcon() {
   return (
@@ -42,14 +46,11 @@ export function AlertsBell({
   workspaceId: string;
   align: "left" | "right";
 }) {
-  const client = useQueryClient();
   const panelId = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const key = queryKeys.alerts(workspaceId);
   const query = useQuery({
-    queryKey: key,
+    queryKey: queryKeys.alerts(workspaceId),
     queryFn: () => fetchAlerts(workspaceId),
     refetchInterval: isOpen ? 3000 : 10000,
     retry: false,
@@ -70,12 +71,7 @@ export function AlertsBell({
     };
   }, [isOpen]);
 
-  async function markRead(input: { all: true } | { ids: string[] }) {
-    setError(null);
-    const result = await markAlertsReadAction({ ...input, workspaceId });
-    if (!result.ok) setError(result.message);
-    await client.invalidateQueries({ queryKey: key });
-  }
+  const prefetch = () => void loadPanel().catch(() => {}); // the open renders it; a failure retries there
 
   return (
     <div ref={rootRef} className="relative">
@@ -84,6 +80,8 @@ export function AlertsBell({
         aria-expanded={isOpen}
         aria-controls={panelId}
         aria-label={unread ? `Alerts, ${unread} unread` : "Alerts"}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         onClick={() => setIsOpen((v) => !v)}
         className="relative inline-flex size-10 items-center justify-center rounded-md text-gray-700 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-gray-900"
       >
@@ -106,90 +104,14 @@ export function AlertsBell({
             align === "left" ? "sm:left-0" : "sm:right-0"
           }`}
         >
-          <div className="flex items-center justify-between gap-2 border-b border-gray-200 px-4 py-3">
-            <h2 className="text-sm font-semibold text-gray-900">Alerts</h2>
-            <button
-              type="button"
-              disabled={unread === 0}
-              onClick={() => markRead({ all: true })}
-              className="rounded px-2 py-1 text-sm font-medium text-gray-700 hover:bg-gray-100 disabled:text-gray-400 disabled:hover:bg-transparent"
-            >
-              Mark all read
-            </button>
-          </div>
-          <div aria-live="polite" className="px-4 empty:hidden">
-            {error ? <p className="py-2 text-sm text-red-700">{error}</p> : null}
-          </div>
-          {query.isError ? (
-            <p className="px-4 py-6 text-sm text-red-700">Alerts could not be loaded. Try again.</p>
-          ) : !query.data ? (
-            <p className="px-4 py-6 text-sm text-gray-600">Loading alerts…</p>
-          ) : query.data.alerts.length === 0 ? (
-            <p className="px-4 py-6 text-sm text-gray-600">
-              No alerts. Failed posts and profiles that need reconnecting show here.
-            </p>
-          ) : (
-            <ul className="divide-y divide-gray-100">
-              {query.data.alerts.map((a) => (
-                <AlertItem
-                  key={a.id}
-                  alert={a}
-                  onRead={() => markRead({ ids: [a.id] })}
-                  onOpen={() => setIsOpen(false)}
-                />
-              ))}
-            </ul>
-          )}
+          <AlertsPanel
+            workspaceId={workspaceId}
+            query={query}
+            unread={unread}
+            onClose={() => setIsOpen(false)}
+          />
         </div>
       ) : null}
     </div>
-  );
-}
-
-function AlertItem({
-  alert,
-  onRead,
-  onOpen,
-}: {
-  alert: AlertView;
-  onRead: () => void;
-  onOpen: () => void;
-}) {
-  return (
-    <li className={`px-4 py-3 ${alert.isRead ? "" : "bg-amber-50"}`}>
-      <div className="flex items-start justify-between gap-2">
-        <p className="min-w-0 text-sm font-medium break-words text-gray-900">
-          {alert.isRead ? null : <span className="sr-only">Unread: </span>}
-          {alert.headline}
-        </p>
-        {alert.isRead ? null : (
-          <button
-            type="button"
-            onClick={onRead}
-            className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-200"
-          >
-            Mark read
-          </button>
-        )}
-      </div>
-      <p className="mt-1 text-sm break-words text-gray-700">{alert.detail}</p>
-      <p className="mt-1 text-sm break-words text-gray-700">
-        <span className="font-medium">Who acts:</span> {alert.whoActs}.{" "}
-        <span className="font-medium">Fix:</span> {alert.fix}
-      </p>
-      <div className="mt-2 flex items-center justify-between gap-2 text-xs text-gray-500">
-        <DateTime value={alert.createdAt} />
-        <Link
-          href={`/posts/${alert.postId}`}
-          onClick={() => {
-            onOpen();
-            if (!alert.isRead) onRead();
-          }}
-          className="font-medium text-gray-900 underline underline-offset-2"
-        >
-          Open the post
-        </Link>
-      </div>
-    </li>
   );
 }
