@@ -62,23 +62,55 @@ async function fetchCalendar(workspaceId: string, query: CalendarQuery): Promise
  * finger reaches an editor's board, not with the page: most visits only look. Not on focus: the
  * keyboard moves with "Move to…", and the board is drawn again when dragging arrives (which
  * would take the focus away).
- * `isDragReady` tells when a press will start a drag.
+ * The redraw waits while a button or finger is down, until just after its release: a press and
+ * release on two different drawings of an entry make no click, so the first click on an entry,
+ * made while dragging was still loading, would otherwise be lost.
  */
 function useDragSupport(isWanted: boolean) {
   const [plugin, setPlugin] = useState<CalendarPlugin | null>(null);
   const asked = useRef(false);
+  const isPressed = useRef(false);
+  const pending = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    if (!isWanted) return;
+    const release = () => {
+      isPressed.current = false;
+      const apply = pending.current;
+      pending.current = null;
+      // After the click that follows this release has been dispatched.
+      if (apply) setTimeout(apply, 0);
+    };
+    document.addEventListener("pointerup", release, true);
+    document.addEventListener("pointercancel", release, true);
+    return () => {
+      document.removeEventListener("pointerup", release, true);
+      document.removeEventListener("pointercancel", release, true);
+    };
+  }, [isWanted]);
+
   const request = useCallback(() => {
     if (!isWanted || asked.current) return;
     asked.current = true;
     void loadMove().catch(() => {}); // a drop runs it; fetched now so the drop does not wait
     import("@fullcalendar/react/interaction").then(
-      (m) => setPlugin(() => m.default),
+      (m) => {
+        const apply = () => setPlugin(() => m.default);
+        if (isPressed.current) pending.current = apply;
+        else apply();
+      },
       () => {
         asked.current = false; // a failed fetch is tried again on the next approach
       },
     );
   }, [isWanted]);
-  return { plugin: isWanted ? plugin : null, request };
+
+  const press = useCallback(() => {
+    isPressed.current = true;
+    request();
+  }, [request]);
+
+  return { plugin: isWanted ? plugin : null, request, press };
 }
 
 /**
@@ -147,7 +179,7 @@ export function CalendarBoard({
         data-view={view}
         data-drag={isDragArmed ? "ready" : undefined}
         onPointerOver={drag.request}
-        onTouchStart={drag.request}
+        onPointerDownCapture={drag.press}
       >
         <FullCalendar
           // FullCalendar reads its plugins once: the board is drawn again when dragging arrives.
