@@ -24,12 +24,16 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time: each has its own sandbox, accounts and workspace (e2e/support/
+  // sandbox.ts), and most of a spec's time is spent waiting on polls and the sandbox's clock, so a
+  // second worker nearly halves the run on these 2-core machines. E2E_WORKERS=1 runs one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: appUrl,
-    trace: "retain-on-failure",
+    // CI keeps only what it prints, so recording a trace of every test there is cost without use.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium,

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { PostgresRunGuard } from "./lib/test/postgres-run-guard";
@@ -36,6 +37,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on these 2-core machines, which
+    // left a core idle while integration files wait on PostgreSQL, PGlite and local servers. Each
+    // file has its own database, sandbox and ports, so files can run side by side.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ["default", new PostgresRunGuard()],
     projects: [
       {
