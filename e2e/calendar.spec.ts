@@ -64,6 +64,18 @@ test("calendar: entries in the workspace zone, keyboard Move to…, week drag, f
   // An entry is its link and its Move to… button, not a button around them.
   await expectNoSeriousA11yViolations(page);
 
+  // A keyboard user's focus on an entry survives a pointer reaching the board: dragging arrives
+  // and the board is drawn again, and the new copy of the focused button takes the focus.
+  await page.mouse.move(0, 0);
+  await page.reload();
+  const board = page.locator(".postdeck-calendar");
+  const moveButton = page.getByRole("button", { name: /^Move to…/ }).first();
+  await moveButton.focus();
+  await expect(board).not.toHaveAttribute("data-drag", "ready");
+  await moveButton.hover();
+  await expect(board).toHaveAttribute("data-drag", "ready");
+  await expect(moveButton).toBeFocused();
+
   // Keyboard: the Move to… dialog, a bad time refused at its field, then a real move.
   await page
     .getByRole("button", { name: /^Move to…/ })

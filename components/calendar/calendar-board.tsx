@@ -60,17 +60,19 @@ async function fetchCalendar(workspaceId: string, query: CalendarQuery): Promise
 /**
  * Dragging (FullCalendar's interaction plugin, about 10 kB) is fetched the first time a pointer or
  * finger reaches an editor's board, not with the page: most visits only look. Not on focus: the
- * keyboard moves with "Move to…", and the board is drawn again when dragging arrives (which
- * would take the focus away).
+ * keyboard moves with "Move to…", and the board is drawn again when dragging arrives.
  * The redraw waits while a button or finger is down, until just after its release: a press and
  * release on two different drawings of an entry make no click, so the first click on an entry,
- * made while dragging was still loading, would otherwise be lost.
+ * made while dragging was still loading, would otherwise be lost. A focused entry link or button
+ * keeps the focus across the redraw (its new copy takes it).
  */
 function useDragSupport(isWanted: boolean) {
   const [plugin, setPlugin] = useState<CalendarPlugin | null>(null);
   const asked = useRef(false);
   const isPressed = useRef(false);
   const pending = useRef<(() => void) | null>(null);
+  // The entry link or "Move to…" button that had the focus when the board was drawn again.
+  const focusAfterRedraw = useRef<{ selector: string; old: Element } | null>(null);
 
   useEffect(() => {
     if (!isWanted) return;
@@ -95,7 +97,10 @@ function useDragSupport(isWanted: boolean) {
     void loadMove().catch(() => {}); // a drop runs it; fetched now so the drop does not wait
     import("@fullcalendar/react/interaction").then(
       (m) => {
-        const apply = () => setPlugin(() => m.default);
+        const apply = () => {
+          focusAfterRedraw.current = focusedEntryControl();
+          setPlugin(() => m.default);
+        };
         if (isPressed.current) pending.current = apply;
         else apply();
       },
@@ -110,7 +115,39 @@ function useDragSupport(isWanted: boolean) {
     request();
   }, [request]);
 
-  return { plugin: isWanted ? plugin : null, request, press };
+  // After the redraw: the focused entry's elements were replaced, so their new copies take it.
+  // FullCalendar draws its entries hidden at first (it measures them), when they cannot take the
+  // focus: this tries on each frame for a second.
+  const restoreFocus = useCallback(() => {
+    const focused = focusAfterRedraw.current;
+    focusAfterRedraw.current = null;
+    if (!focused) return;
+    let frame = 0;
+    let handle = 0;
+    const attempt = () => {
+      // Never taken back from wherever the user has put the focus since.
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== focused.old) return;
+      const target = document.querySelector<HTMLElement>(focused.selector);
+      if (target && target !== focused.old) target.focus();
+      if (document.activeElement !== target && ++frame < 60)
+        handle = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(handle);
+  }, []);
+
+  return { plugin: isWanted ? plugin : null, request, press, restoreFocus };
+}
+
+/** The focused entry link or button inside the board, if the focus is there, and how to find it. */
+function focusedEntryControl() {
+  const active = document.activeElement;
+  const entry = active?.closest(".postdeck-calendar [data-entry-id]");
+  if (!active || !entry) return null;
+  const control = active.tagName === "BUTTON" ? "button" : "a";
+  const id = entry.getAttribute("data-entry-id");
+  return { selector: `.postdeck-calendar [data-entry-id="${id}"] ${control}`, old: active };
 }
 
 /**
@@ -157,6 +194,8 @@ export function CalendarBoard({
   const [isDragArmed, setIsDragArmed] = useState(false);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the point is to run after the commit
   useEffect(() => setIsDragArmed(!!drag.plugin), [drag.plugin]);
+  const { restoreFocus } = drag;
+  useEffect(restoreFocus, [drag.plugin, restoreFocus]);
   const plugins = useMemo(
     () => [viewPlugin, classicThemePlugin, ...(drag.plugin ? [drag.plugin] : [])],
     [viewPlugin, drag.plugin],
