@@ -63,20 +63,18 @@ function emit(value) {
 const classGroups = groups.map(
   (id) => `    ${JSON.stringify(id)}: ${emit(config.classGroups[id])},`,
 );
-const conflicts = groups
-  .filter((id) => config.conflictingClassGroups[id])
-  .map((id) => {
-    const kept = config.conflictingClassGroups[id].filter((other) => used.has(other));
-    return kept.length ? `    ${JSON.stringify(id)}: ${emit(kept)},` : null;
-  })
-  .filter(Boolean);
-const modifierConflicts = groups
-  .filter((id) => config.conflictingClassGroupModifiers[id])
-  .map((id) => {
-    const kept = config.conflictingClassGroupModifiers[id].filter((other) => used.has(other));
-    return kept.length ? `    ${JSON.stringify(id)}: ${emit(kept)},` : null;
-  })
-  .filter(Boolean);
+/** A conflicts map's entries for the kept groups, naming only kept groups. */
+function keptConflicts(map) {
+  return groups
+    .filter((id) => map[id])
+    .map((id) => {
+      const kept = map[id].filter((other) => used.has(other));
+      return kept.length ? `    ${JSON.stringify(id)}: ${emit(kept)},` : null;
+    })
+    .filter(Boolean);
+}
+const conflicts = keptConflicts(config.conflictingClassGroups);
+const modifierConflicts = keptConflicts(config.conflictingClassGroupModifiers);
 const theme = [...themeKeys]
   .sort()
   .map((key) => `    ${JSON.stringify(key)}: ${emit(config.theme[key] ?? [])},`);
@@ -104,8 +102,6 @@ ${modifierConflicts.join("\n")}
   orderSensitiveModifiers: ${emit(config.orderSensitiveModifiers)},
 }));
 
-/** The class groups this configuration knows (scripts/tw-merge/tw-merge.test.ts compares them with the tree's). */
-export const twMergeGroups = ${emit(groups)};
 `;
 const target = fileURLToPath(new URL("../../lib/tw-merge.generated.ts", import.meta.url));
 writeFileSync(target, out);
